@@ -1,0 +1,238 @@
+//! The static description of a machine: what the `machine!` macro declared, as plain data.
+//!
+//! The macro emits one [`Description`] per machine as a `const`, so diagrams, documentation and
+//! error messages are drawn from the same declaration as the transition code and cannot drift
+//! from it. Every part is `'static` and `Copy`; nothing allocates.
+//!
+//! All structs are `#[non_exhaustive]`: fields are public to read, and new ones (guards, entry and
+//! exit actions, state data) can be added without breaking readers. Only generated code builds
+//! them, through the hidden `const fn` constructors.
+
+/// A machine, as declared: its name, documentation, states, inputs, outputs and transitions.
+///
+/// Indices in [`TransitionInfo`] refer to positions in [`states`](Self::states),
+/// [`inputs`](Self::inputs) and [`outputs`](Self::outputs). Every list is in declaration order,
+/// so everything rendered from a description is deterministic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Description {
+    /// The machine's name, as declared (`CoffeeBrewer`).
+    pub name: &'static str,
+    /// The machine's doc comment, lines joined with `\n` (empty when undocumented).
+    pub docs: &'static str,
+    /// The states, in declaration order.
+    pub states: &'static [StateInfo],
+    /// The inputs, in declaration order.
+    pub inputs: &'static [InputInfo],
+    /// The outputs, in declaration order.
+    pub outputs: &'static [OutputInfo],
+    /// Every `(state, input)` pair that has a transition, one entry each, in declaration order
+    /// of the transitions; a wildcard transition (`_ + input`) appears once for every state it
+    /// applies to, in state declaration order.
+    pub transitions: &'static [TransitionInfo],
+}
+
+/// A state of a machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct StateInfo {
+    /// The state's name, as declared (`Brewing`).
+    pub name: &'static str,
+    /// The state's doc comment (empty when undocumented).
+    pub docs: &'static str,
+    /// Whether the machine starts in this state. Exactly one state of a machine is initial.
+    pub initial: bool,
+    /// Whether the state is final: declared `final state`, it accepts no input.
+    pub is_final: bool,
+}
+
+/// An input of a machine: a method the user calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct InputInfo {
+    /// The input's name, as declared (`put_in_beans`).
+    pub name: &'static str,
+    /// The input's doc comment (empty when undocumented).
+    pub docs: &'static str,
+    /// The input's parameters, in order.
+    pub params: &'static [Param],
+    /// The input's return type as written (`Cup`), or `None` when it returns `()`.
+    pub returns: Option<&'static str>,
+}
+
+/// An output of a machine: a side effect, implemented by the user's core type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct OutputInfo {
+    /// The output's name, as declared (`heat`).
+    pub name: &'static str,
+    /// The output's doc comment (empty when undocumented).
+    pub docs: &'static str,
+    /// The output's parameters, in order; each is supplied by the input of the transition.
+    pub params: &'static [Param],
+    /// The output's return type as written, or `None` when it returns `()`.
+    pub returns: Option<&'static str>,
+}
+
+/// A parameter of an input or output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Param {
+    /// The parameter's name (`beans`).
+    pub name: &'static str,
+    /// The parameter's type as written (`Vec<Bean>`).
+    pub ty: &'static str,
+}
+
+/// One transition: in state `source`, input `input` moves the machine to `target` and runs
+/// `outputs` in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct TransitionInfo {
+    /// Index of the source state in [`Description::states`].
+    pub source: usize,
+    /// Index of the input in [`Description::inputs`].
+    pub input: usize,
+    /// Index of the target state in [`Description::states`].
+    pub target: usize,
+    /// Indices of the outputs in [`Description::outputs`], in the order they run.
+    pub outputs: &'static [usize],
+    /// Whether this entry comes from a wildcard transition (`_ + input => target`).
+    pub wildcard: bool,
+    /// The transition's doc comment (empty when undocumented).
+    pub docs: &'static str,
+}
+
+impl Description {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(
+        name: &'static str,
+        docs: &'static str,
+        states: &'static [StateInfo],
+        inputs: &'static [InputInfo],
+        outputs: &'static [OutputInfo],
+        transitions: &'static [TransitionInfo],
+    ) -> Self {
+        Self {
+            name,
+            docs,
+            states,
+            inputs,
+            outputs,
+            transitions,
+        }
+    }
+
+    /// The initial state (always present in a description generated by `machine!`).
+    #[must_use]
+    pub fn initial_state(&self) -> Option<&'static StateInfo> {
+        let states: &'static [StateInfo] = self.states;
+        states.iter().find(|s| s.initial)
+    }
+
+    /// The transition taken from state `source` on input `input` (indices), if any.
+    #[must_use]
+    pub fn transition(&self, source: usize, input: usize) -> Option<&'static TransitionInfo> {
+        let transitions: &'static [TransitionInfo] = self.transitions;
+        transitions
+            .iter()
+            .find(|t| t.source == source && t.input == input)
+    }
+
+    /// The index of the state named `name`, if the machine declares one.
+    #[must_use]
+    pub fn state_index(&self, name: &str) -> Option<usize> {
+        self.states.iter().position(|s| s.name == name)
+    }
+
+    /// The index of the input named `name`, if the machine declares one.
+    #[must_use]
+    pub fn input_index(&self, name: &str) -> Option<usize> {
+        self.inputs.iter().position(|i| i.name == name)
+    }
+}
+
+impl StateInfo {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(
+        name: &'static str,
+        docs: &'static str,
+        initial: bool,
+        is_final: bool,
+    ) -> Self {
+        Self {
+            name,
+            docs,
+            initial,
+            is_final,
+        }
+    }
+}
+
+impl InputInfo {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(
+        name: &'static str,
+        docs: &'static str,
+        params: &'static [Param],
+        returns: Option<&'static str>,
+    ) -> Self {
+        Self {
+            name,
+            docs,
+            params,
+            returns,
+        }
+    }
+}
+
+impl OutputInfo {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(
+        name: &'static str,
+        docs: &'static str,
+        params: &'static [Param],
+        returns: Option<&'static str>,
+    ) -> Self {
+        Self {
+            name,
+            docs,
+            params,
+            returns,
+        }
+    }
+}
+
+impl Param {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(name: &'static str, ty: &'static str) -> Self {
+        Self { name, ty }
+    }
+}
+
+impl TransitionInfo {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(
+        source: usize,
+        input: usize,
+        target: usize,
+        outputs: &'static [usize],
+        wildcard: bool,
+        docs: &'static str,
+    ) -> Self {
+        Self {
+            source,
+            input,
+            target,
+            outputs,
+            wildcard,
+            docs,
+        }
+    }
+}

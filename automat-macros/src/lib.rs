@@ -1,0 +1,14 @@
+//! The `machine!` procedural macro of automat-rs.
+//!
+//! Use it through the `automat-rs` crate, which re-exports it together with the runtime it
+//! generates code for. This crate only turns tokens into tokens; the pipeline lives in
+//! `pipeline/` (parse → model → check → codegen) and is a plain function over
+//! `proc_macro2::TokenStream`, so tests call it without the compiler.
+
+mod pipeline;
+
+/// Declares a finite-state machine. Documented in the `automat-rs` crate, which re-exports it.
+#[proc_macro]
+pub fn machine(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    pipeline::expand(input.into()).into()
+}

@@ -1,0 +1,847 @@
+//! Stage 4: code generation from a checked model.
+//!
+//! `generate` writes the machine; `fallback` writes the same public items with stub bodies when
+//! the macro reports errors, so the user's code that names them does not fail a second time.
+//!
+//! Hygiene rules for everything written here: only absolute paths (`::core::...`, and the facade's
+//! `__private` for the runtime), generated names start with `__`, generated local variables use
+//! `Span::mixed_site()`, and code whose type errors belong to the user (argument and return types)
+//! is spanned on the user's tokens with `quote_spanned!`.
+
+use std::collections::HashSet;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::{Ident, Type};
+
+use super::check::GENERATED_METHODS;
+use super::model::{Edge, Input, Machine, Source};
+
+/// Whether the input methods get real bodies or stubs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Full,
+    Stub,
+}
+
+pub fn generate(machine: &Machine) -> TokenStream {
+    Gen::new(machine, Mode::Full).all()
+}
+
+/// The machine's public items with stub bodies, emitted next to the errors. Declarations that
+/// are themselves in error (a name declared twice, an input named like a generated method) are
+/// left out, so the stubs cannot cause errors of their own.
+pub fn fallback(machine: &Machine) -> TokenStream {
+    Gen::new(machine, Mode::Stub).all()
+}
+
+struct Gen<'a> {
+    m: &'a Machine,
+    mode: Mode,
+    /// Path to the runtime, `<facade>::__private`.
+    rt: TokenStream,
+    state_enum: Ident,
+    input_enum: Ident,
+    return_enum: Ident,
+    outputs_trait: Ident,
+    core: Ident,
+    /// Indices of the states, inputs and outputs to emit (all of them unless in `Stub` mode).
+    states: Vec<usize>,
+    inputs: Vec<usize>,
+    outputs: Vec<usize>,
+}
+
+impl<'a> Gen<'a> {
+    fn new(m: &'a Machine, mode: Mode) -> Self {
+        let krate = &m.krate;
+        let name = &m.name;
+        let keep_first = |names: Vec<String>, also: &dyn Fn(&str) -> bool| -> Vec<usize> {
+            let mut seen = HashSet::new();
+            (0..names.len())
+                .filter(|&i| seen.insert(names[i].clone()) && also(&names[i]))
+                .collect()
+        };
+        let (states, inputs, outputs) = match mode {
+            Mode::Full => (
+                (0..m.states.len()).collect(),
+                (0..m.inputs.len()).collect(),
+                (0..m.outputs.len()).collect(),
+            ),
+            Mode::Stub => {
+                let mut variants = HashSet::new();
+                let inputs = keep_first(
+                    m.inputs.iter().map(|i| i.name.to_string()).collect(),
+                    &|n| !GENERATED_METHODS.contains(&n),
+                )
+                .into_iter()
+                .filter(|&i| variants.insert(m.inputs[i].variant.to_string()))
+                .collect();
+                (
+                    keep_first(
+                        m.states.iter().map(|s| s.name.to_string()).collect(),
+                        &|_| true,
+                    ),
+                    inputs,
+                    keep_first(
+                        m.outputs.iter().map(|o| o.name.to_string()).collect(),
+                        &|_| true,
+                    ),
+                )
+            }
+        };
+        Gen {
+            m,
+            mode,
+            rt: quote!(#krate::__private),
+            state_enum: format_ident!("{}State", name),
+            input_enum: format_ident!("{}Input", name),
+            return_enum: format_ident!("{}Return", name),
+            outputs_trait: format_ident!("{}Outputs", name),
+            core: Ident::new("__Core", Span::call_site()),
+            states,
+            inputs,
+            outputs,
+        }
+    }
+
+    fn all(&self) -> TokenStream {
+        let mut tokens = TokenStream::new();
+        tokens.extend(self.machine_struct());
+        tokens.extend(self.state_enum());
+        tokens.extend(self.input_enum());
+        tokens.extend(self.return_enum());
+        tokens.extend(self.outputs_trait());
+        tokens.extend(self.machine_impl());
+        tokens.extend(self.trait_impls());
+        tokens
+    }
+
+    fn machine_struct(&self) -> TokenStream {
+        let Machine {
+            vis, name, attrs, ..
+        } = self.m;
+        let docs = docs_or(
+            &self.m.docs.attrs,
+            &format!("The state machine `{name}`, declared with `machine!`."),
+        );
+        let Gen {
+            state_enum,
+            core,
+            outputs_trait,
+            ..
+        } = self;
+        let summary = format!(
+            "\n\nIt starts in [`{state_enum}::{initial}`]; its side effects are the methods of \
+             [`{outputs_trait}`], which the core type implements.",
+            initial = self
+                .m
+                .initial_state()
+                .map(|s| self.m.states[s].name.to_string())
+                .unwrap_or_default(),
+        );
+        quote! {
+            #docs
+            #[doc = #summary]
+            #(#attrs)*
+            #vis struct #name<#core> {
+                __state: #state_enum,
+                __core: #core,
+            }
+        }
+    }
+
+    fn state_enum(&self) -> TokenStream {
+        let Machine { vis, name, .. } = self.m;
+        let Gen { state_enum, rt, .. } = self;
+        let doc = format!("The states of [`{name}`].");
+        let variants = self.states.iter().map(|&s| {
+            let state = &self.m.states[s];
+            let docs = docs_or(&state.docs.attrs, &format!("The state `{}`.", state.name));
+            let ident = &state.name;
+            quote!(#docs #ident)
+        });
+        let names = self.states.iter().map(|&s| {
+            let ident = &self.m.states[s].name;
+            let text = ident.to_string();
+            quote!(#state_enum::#ident => #text)
+        });
+        let finals = self
+            .states
+            .iter()
+            .filter(|&&s| self.m.states[s].final_.is_some())
+            .map(|&s| {
+                let ident = &self.m.states[s].name;
+                quote!(#state_enum::#ident)
+            });
+        let all = self.states.iter().map(|&s| {
+            let ident = &self.m.states[s].name;
+            quote!(#state_enum::#ident)
+        });
+        let initial = self.initial_state_path();
+        let description = self.description();
+        let is_final_body = if self
+            .states
+            .iter()
+            .any(|&s| self.m.states[s].final_.is_some())
+        {
+            quote!(::core::matches!(self, #(#finals)|*))
+        } else {
+            quote!(false)
+        };
+        let name_body = if self.states.is_empty() {
+            quote!(match self {})
+        } else {
+            quote!(match self { #(#names,)* })
+        };
+        quote! {
+            #[doc = #doc]
+            #[derive(
+                ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq,
+                ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash, ::core::fmt::Debug
+            )]
+            #vis enum #state_enum {
+                #(#variants,)*
+            }
+
+            impl #state_enum {
+                /// The state's name, as declared.
+                #[must_use]
+                pub const fn name(self) -> &'static str {
+                    #name_body
+                }
+
+                /// Whether the state is `final`: it accepts no input.
+                #[must_use]
+                pub const fn is_final(self) -> bool {
+                    #is_final_body
+                }
+            }
+
+            #[automatically_derived]
+            impl ::core::fmt::Display for #state_enum {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(self.name())
+                }
+            }
+
+            #[automatically_derived]
+            impl #rt::MachineState for #state_enum {
+                const DESCRIPTION: &'static #rt::Description = &#description;
+                const INITIAL: Self = #initial;
+                const ALL: &'static [Self] = &[#(#all),*];
+
+                #[inline]
+                fn index(self) -> usize {
+                    self as usize
+                }
+            }
+        }
+    }
+
+    /// `NameState::Initial`, or an unreachable stub when the machine has no usable initial state
+    /// (only in `Stub` mode, next to the error that says so).
+    fn initial_state_path(&self) -> TokenStream {
+        let state_enum = &self.state_enum;
+        self.m
+            .initial_state()
+            .filter(|s| self.states.contains(s))
+            .map_or_else(
+                || quote!(::core::unreachable!()),
+                |s| {
+                    let ident = &self.m.states[s].name;
+                    quote!(#state_enum::#ident)
+                },
+            )
+    }
+
+    fn input_enum(&self) -> TokenStream {
+        let Machine {
+            vis,
+            name,
+            derive_input,
+            ..
+        } = self.m;
+        let input_enum = &self.input_enum;
+        let doc = format!(
+            "The inputs of [`{name}`] as values, one variant per input with its arguments, for \
+             [`{name}::handle`] and for recording what a machine was fed."
+        );
+        let variants = self.inputs.iter().map(|&i| {
+            let input = &self.m.inputs[i];
+            let docs = docs_or(&input.docs.attrs, &format!("The input `{}`.", input.name));
+            let variant = &input.variant;
+            if input.params.is_empty() {
+                quote!(#docs #variant)
+            } else {
+                let fields = input.params.iter().map(|p| {
+                    let (name, ty) = (&p.name, &p.ty);
+                    let doc = format!("The argument `{name}` of `{}`.", input.name);
+                    quote!(#[doc = #doc] #name: #ty)
+                });
+                quote!(#docs #variant { #(#fields,)* })
+            }
+        });
+        let derive = (!derive_input.is_empty()).then(|| quote!(#[derive(#(#derive_input),*)]));
+        quote! {
+            #[doc = #doc]
+            #derive
+            // Whether input values are built is up to the user: a private machine driven only
+            // through its methods never builds one, and that is no mistake of theirs.
+            #[allow(dead_code)]
+            #vis enum #input_enum {
+                #(#variants,)*
+            }
+        }
+    }
+
+    fn return_enum(&self) -> TokenStream {
+        let Machine {
+            vis,
+            name,
+            derive_return,
+            ..
+        } = self.m;
+        let return_enum = &self.return_enum;
+        let doc = format!(
+            "What an input of [`{name}`] returned, as a value: the result of [`{name}::handle`]."
+        );
+        let variants = self.inputs.iter().map(|&i| {
+            let input = &self.m.inputs[i];
+            let variant = &input.variant;
+            let doc = format!(
+                "`{}` was handled{}.",
+                input.name,
+                if input.ret.is_some() {
+                    " and returned this"
+                } else {
+                    ""
+                }
+            );
+            let field = input.ret.as_ref().map(|ty| quote!((#ty)));
+            quote!(#[doc = #doc] #variant #field)
+        });
+        let derive = (!derive_return.is_empty()).then(|| quote!(#[derive(#(#derive_return),*)]));
+        quote! {
+            #[doc = #doc]
+            #derive
+            // Built by `handle`; whether its values are read is up to the user.
+            #[allow(dead_code)]
+            #vis enum #return_enum {
+                #(#variants,)*
+            }
+        }
+    }
+
+    fn outputs_trait(&self) -> TokenStream {
+        let Machine { vis, name, .. } = self.m;
+        let outputs_trait = &self.outputs_trait;
+        let doc = format!(
+            "The outputs of [`{name}`]: the side effects its transitions perform. Implement this on \
+             the core type you give to [`{name}::new`]; the machine calls these methods, in the \
+             order a transition lists them, after it has moved to the transition's target state."
+        );
+        let methods = self.outputs.iter().map(|&o| {
+            let output = &self.m.outputs[o];
+            let docs = docs_or(
+                &output.docs.attrs,
+                &format!("The output `{}`.", output.name),
+            );
+            let ident = &output.name;
+            let params = output.params.iter().map(|p| {
+                let (name, ty) = (&p.name, &p.ty);
+                quote!(#name: #ty)
+            });
+            let ret = output.ret.as_ref().map(|ty| quote!(-> #ty));
+            quote!(#docs fn #ident(&mut self, #(#params),*) #ret;)
+        });
+        let blanket = self.m.outputs.is_empty().then(|| {
+            let doc = format!("`{name}` has no outputs, so any type can be its core.");
+            quote! {
+                #[doc = #doc]
+                impl<__T: ?::core::marker::Sized> #outputs_trait for __T {}
+            }
+        });
+        quote! {
+            #[doc = #doc]
+            #vis trait #outputs_trait {
+                #(#methods)*
+            }
+            #blanket
+        }
+    }
+
+    fn machine_impl(&self) -> TokenStream {
+        let Machine { name, .. } = self.m;
+        let Gen {
+            rt,
+            state_enum,
+            input_enum,
+            return_enum,
+            outputs_trait,
+            core,
+            ..
+        } = self;
+        let initial = self.initial_state_path();
+        let new_doc = format!(
+            "Creates the machine in its initial state `{}`, around `core`, which performs its outputs.",
+            self.m.initial_state().map(|s| self.m.states[s].name.to_string()).unwrap_or_default()
+        );
+        let edges = self.m.edges();
+        let methods = self.inputs.iter().map(|&i| self.input_method(i, &edges));
+        let handle_arms = self.inputs.iter().map(|&i| {
+            let input = &self.m.inputs[i];
+            let (ident, variant) = (&input.name, &input.variant);
+            let fields: Vec<_> = input.params.iter().map(|p| &p.name).collect();
+            let pattern = if fields.is_empty() {
+                quote!(#input_enum::#variant)
+            } else {
+                quote!(#input_enum::#variant { #(#fields),* })
+            };
+            let wrap = if input.ret.is_some() {
+                quote!(#return_enum::#variant)
+            } else {
+                quote!(|()| #return_enum::#variant)
+            };
+            quote!(#pattern => ::core::result::Result::map(self.#ident(#(#fields),*), #wrap))
+        });
+        let handle_body = if self.inputs.is_empty() {
+            quote!(match input {})
+        } else {
+            quote!(match input { #(#handle_arms,)* })
+        };
+        let result = quote!(::core::result::Result<#return_enum, #rt::NoTransition<#state_enum>>);
+        quote! {
+            impl<#core: #outputs_trait> #name<#core> {
+                #[doc = #new_doc]
+                #[must_use]
+                pub const fn new(core: #core) -> Self {
+                    Self { __state: #initial, __core: core }
+                }
+
+                /// The current state.
+                #[must_use]
+                pub const fn state(&self) -> #state_enum {
+                    self.__state
+                }
+
+                /// The core, shared.
+                #[must_use]
+                pub const fn core(&self) -> &#core {
+                    &self.__core
+                }
+
+                /// The core, exclusively. The state cannot be changed through it: only inputs move
+                /// the machine.
+                #[must_use]
+                pub fn core_mut(&mut self) -> &mut #core {
+                    &mut self.__core
+                }
+
+                /// Consumes the machine and returns its core.
+                #[must_use]
+                pub fn into_core(self) -> #core {
+                    self.__core
+                }
+
+                /// Feeds the input `input`, as a value, to the machine: the same as calling the
+                /// input's method with its arguments.
+                ///
+                /// # Errors
+                ///
+                /// [`NoTransition`](#rt::NoTransition) when the current state has no transition for
+                /// the input; then no output has run and the state is unchanged.
+                pub fn handle(&mut self, input: #input_enum) -> #result {
+                    #handle_body
+                }
+
+                #(#methods)*
+            }
+
+            // In an impl of its own, for one concrete core, so that `Name::description()` needs no
+            // type annotation: the description does not depend on the core.
+            impl #name<()> {
+                /// The static description of this machine: states, inputs, outputs, transitions.
+                /// Render it with [`Description::dot`](#rt::Description::dot).
+                ///
+                /// Defined on `Self<()>` so that it can be called without naming a core type;
+                /// generic code can use [`Machine::description`](#rt::Machine::description).
+                #[must_use]
+                pub const fn description() -> &'static #rt::Description {
+                    <#state_enum as #rt::MachineState>::DESCRIPTION
+                }
+            }
+        }
+    }
+
+    /// The method of input `i`: a `match` on the current state, one arm per group of states that
+    /// share a transition's target and outputs.
+    fn input_method(&self, i: usize, edges: &[Edge]) -> TokenStream {
+        let input = &self.m.inputs[i];
+        let Gen { rt, state_enum, .. } = self;
+        let ident = &input.name;
+        let docs = docs_or(&input.docs.attrs, &format!("The input `{}`.", input.name));
+        let params = input.params.iter().map(|p| {
+            let (name, ty) = (&p.name, &p.ty);
+            quote!(#name: #ty)
+        });
+        let ret = input
+            .ret
+            .as_ref()
+            .map_or_else(|| quote!(()), ToTokens::to_token_stream);
+        let result = quote!(::core::result::Result<#ret, #rt::NoTransition<#state_enum>>);
+        let errors_doc = format!(
+            "\n\n# Errors\n\n[`NoTransition`]({rt}::NoTransition) when the current state has no \
+             transition on `{}`; then no output has run and the state is unchanged.",
+            input.name,
+            rt = self.rt.to_string().replace(' ', "")
+        );
+        let body = match self.mode {
+            Mode::Stub => quote!(::core::unreachable!()),
+            Mode::Full => self.input_body(i, edges),
+        };
+        quote! {
+            #docs
+            #[doc = #errors_doc]
+            // The `Result` is the contract of every input, even one that every state accepts.
+            #[allow(clippy::unnecessary_wraps)]
+            pub fn #ident(&mut self, #(#params),*) -> #result {
+                #body
+            }
+        }
+    }
+
+    fn input_body(&self, i: usize, edges: &[Edge]) -> TokenStream {
+        let input: &Input = &self.m.inputs[i];
+        let state_enum = &self.state_enum;
+        // Group the states that share a transition; keep the order of first appearance.
+        let mut arms: Vec<(usize, Vec<usize>)> = Vec::new();
+        for edge in edges.iter().filter(|e| e.input == i) {
+            match arms
+                .iter_mut()
+                .find(|(t, _)| self.same_effect(*t, edge.transition))
+            {
+                Some((_, states)) => states.push(edge.source),
+                None => arms.push((edge.transition, vec![edge.source])),
+            }
+        }
+        let covered: usize = arms.iter().map(|(_, states)| states.len()).sum();
+        let mut match_arms: Vec<TokenStream> = arms
+            .iter()
+            .map(|(t, states)| {
+                let patterns = states.iter().map(|&s| {
+                    let ident = &self.m.states[s].name;
+                    quote!(#state_enum::#ident)
+                });
+                let body = self.transition_body(*t);
+                quote!(#(#patterns)|* => #body)
+            })
+            .collect();
+        if covered < self.m.states.len() {
+            let rt = &self.rt;
+            let state = Ident::new("__state", Span::mixed_site());
+            match_arms.push(quote! {
+                #state => ::core::result::Result::Err(#rt::NoTransition::__new(#state, #i))
+            });
+        }
+        // Arguments no transition uses are still part of the signature (and of the input enum).
+        let unused = input
+            .params
+            .iter()
+            .filter(|p| !self.param_used(i, &p.name))
+            .map(|p| {
+                let name = &p.name;
+                quote!(let _ = &#name;)
+            });
+        if match_arms.is_empty() {
+            // No state at all (an error reported elsewhere): nothing to match on.
+            return quote!(::core::unreachable!());
+        }
+        quote! {
+            #(#unused)*
+            match self.__state {
+                #(#match_arms,)*
+            }
+        }
+    }
+
+    /// Whether transitions `a` and `b` do the same thing (same target and outputs), so their
+    /// states can share a match arm.
+    fn same_effect(&self, a: usize, b: usize) -> bool {
+        let (ta, tb) = (&self.m.transitions[a], &self.m.transitions[b]);
+        ta.target == tb.target
+            && ta.outputs.len() == tb.outputs.len()
+            && ta
+                .outputs
+                .iter()
+                .zip(&tb.outputs)
+                .all(|(x, y)| x.output == y.output)
+    }
+
+    fn param_used(&self, input: usize, name: &Ident) -> bool {
+        self.m
+            .transitions
+            .iter()
+            .filter(|t| t.input == input)
+            .any(|t| {
+                t.outputs.iter().any(|u| {
+                    self.m.outputs[u.output]
+                        .params
+                        .iter()
+                        .any(|p| p.name == *name)
+                })
+            })
+    }
+
+    /// Commit the target state, run the outputs in order, return the value.
+    fn transition_body(&self, t: usize) -> TokenStream {
+        let transition = &self.m.transitions[t];
+        let input = &self.m.inputs[transition.input];
+        let Gen {
+            state_enum,
+            outputs_trait,
+            core,
+            ..
+        } = self;
+        let target = &self.m.states[transition.target].name;
+        // `self` is hygienic when the macro is called through the facade's `macro_rules!`
+        // wrapper: it must keep the call-site span of the method signature, never a user's span.
+        let core_ref = quote!(&mut self.__core);
+
+        // Where each argument is used last: there it is moved, elsewhere cloned or borrowed.
+        let mut last_use = vec![None; input.params.len()];
+        for (position, used) in transition.outputs.iter().enumerate() {
+            for param in &self.m.outputs[used.output].params {
+                if let Some(arg) = input.params.iter().position(|p| p.name == param.name) {
+                    last_use[arg] = Some(position);
+                }
+            }
+        }
+
+        let mut statements = Vec::new();
+        let mut returned = None;
+        for (position, used) in transition.outputs.iter().enumerate() {
+            let output = &self.m.outputs[used.output];
+            let method = &output.name;
+            let args = output.params.iter().map(|param| {
+                let Some(arg) = input.params.iter().position(|p| p.name == param.name) else {
+                    return quote!(::core::unreachable!()); // reported by check_output_parameters
+                };
+                let span = param.name.span();
+                let name = Ident::new(&param.name.to_string(), span);
+                let by_ref = is_reference(&param.ty) && !is_reference(&input.params[arg].ty);
+                if by_ref {
+                    quote_spanned!(span=> &#name)
+                } else if last_use[arg] == Some(position)
+                    && !self.used_by_ref_later(transition.input, t, position, arg)
+                {
+                    quote_spanned!(span=> #name)
+                } else {
+                    quote_spanned!(span=> ::core::clone::Clone::clone(&#name))
+                }
+            });
+            // Errors about this call (arity, argument and return types) land on the output's
+            // name in the transition.
+            let span = used.name.span();
+            let method = Ident::new(&method.to_string(), span);
+            let call =
+                quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));
+            if output.ret.is_some() && input.ret.is_some() && returned.is_none() {
+                // A user-spanned local, so that a return type mismatch points at the output.
+                let value = Ident::new("__value", span);
+                statements.push(quote_spanned!(span=> let #value = #call;));
+                returned = Some(quote_spanned!(span=> ::core::result::Result::Ok(#value)));
+            } else {
+                statements.push(quote!(#call;));
+            }
+        }
+        let ok = returned.unwrap_or_else(|| quote!(::core::result::Result::Ok(())));
+        quote! {{
+            self.__state = #state_enum::#target;
+            #(#statements)*
+            #ok
+        }}
+    }
+
+    /// Whether argument `arg` is borrowed by an output after position `position` of transition `t`
+    /// (then it cannot be moved at `position`).
+    fn used_by_ref_later(&self, input: usize, t: usize, position: usize, arg: usize) -> bool {
+        let input = &self.m.inputs[input];
+        let arg_name = &input.params[arg].name;
+        self.m.transitions[t]
+            .outputs
+            .iter()
+            .skip(position + 1)
+            .any(|u| {
+                self.m.outputs[u.output]
+                    .params
+                    .iter()
+                    .any(|p| p.name == *arg_name && is_reference(&p.ty))
+            })
+    }
+
+    fn trait_impls(&self) -> TokenStream {
+        let Machine { name, .. } = self.m;
+        let Gen {
+            rt,
+            state_enum,
+            input_enum,
+            return_enum,
+            outputs_trait,
+            core,
+            ..
+        } = self;
+        quote! {
+            #[automatically_derived]
+            impl<#core: #outputs_trait> #rt::Machine for #name<#core> {
+                type State = #state_enum;
+                type Input = #input_enum;
+                type Return = #return_enum;
+                type Core = #core;
+
+                #[inline]
+                fn state(&self) -> #state_enum {
+                    self.__state
+                }
+
+                #[inline]
+                fn handle(&mut self, input: #input_enum) -> ::core::result::Result<#return_enum, #rt::NoTransition<#state_enum>> {
+                    #name::handle(self, input)
+                }
+
+                #[inline]
+                fn core(&self) -> &#core {
+                    &self.__core
+                }
+
+                #[inline]
+                fn core_mut(&mut self) -> &mut #core {
+                    &mut self.__core
+                }
+
+                #[inline]
+                fn into_core(self) -> #core {
+                    self.__core
+                }
+            }
+
+            #[automatically_derived]
+            impl<#core: ::core::fmt::Debug> ::core::fmt::Debug for #name<#core> {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(::core::stringify!(#name))
+                        .field("state", &self.__state)
+                        .field("core", &self.__core)
+                        .finish()
+                }
+            }
+
+            #[automatically_derived]
+            impl<#core: ::core::clone::Clone> ::core::clone::Clone for #name<#core> {
+                fn clone(&self) -> Self {
+                    Self { __state: self.__state, __core: ::core::clone::Clone::clone(&self.__core) }
+                }
+            }
+        }
+    }
+
+    /// The `Description` literal.
+    fn description(&self) -> TokenStream {
+        let rt = &self.rt;
+        let m = self.m;
+        let name = m.name.to_string();
+        let docs = m.docs.text();
+        if self.mode == Mode::Stub {
+            return quote!(#rt::Description::__new(#name, #docs, &[], &[], &[], &[]));
+        }
+        let states = m.states.iter().map(|s| {
+            let (name, docs) = (s.name.to_string(), s.docs.text());
+            let (initial, is_final) = (s.initial.is_some(), s.final_.is_some());
+            quote!(#rt::StateInfo::__new(#name, #docs, #initial, #is_final))
+        });
+        let params = |params: &[super::model::Param]| {
+            let params = params.iter().map(|p| {
+                let (name, ty) = (p.name.to_string(), type_text(&p.ty));
+                quote!(#rt::Param::__new(#name, #ty))
+            });
+            quote!(&[#(#params),*])
+        };
+        let returns = |ty: &Option<Type>| {
+            ty.as_ref().map_or_else(
+                || quote!(::core::option::Option::None),
+                |ty| {
+                    let text = type_text(ty);
+                    quote!(::core::option::Option::Some(#text))
+                },
+            )
+        };
+        let inputs = m.inputs.iter().map(|i| {
+            let (name, docs, params, returns) = (
+                i.name.to_string(),
+                i.docs.text(),
+                params(&i.params),
+                returns(&i.ret),
+            );
+            quote!(#rt::InputInfo::__new(#name, #docs, #params, #returns))
+        });
+        let outputs = m.outputs.iter().map(|o| {
+            let (name, docs, params, returns) = (
+                o.name.to_string(),
+                o.docs.text(),
+                params(&o.params),
+                returns(&o.ret),
+            );
+            quote!(#rt::OutputInfo::__new(#name, #docs, #params, #returns))
+        });
+        let transitions = m.edges().into_iter().map(|edge| {
+            let t = &m.transitions[edge.transition];
+            let (source, input, target) = (edge.source, edge.input, t.target);
+            let outputs = t.outputs.iter().map(|u| u.output);
+            let wildcard = matches!(t.source, Source::Any(_));
+            let docs = t.docs.text();
+            quote!(#rt::TransitionInfo::__new(#source, #input, #target, &[#(#outputs),*], #wildcard, #docs))
+        });
+        quote! {
+            #rt::Description::__new(
+                #name,
+                #docs,
+                &[#(#states),*],
+                &[#(#inputs),*],
+                &[#(#outputs),*],
+                &[#(#transitions),*],
+            )
+        }
+    }
+}
+
+/// The user's doc attributes, or one generated line when there are none (so `missing_docs` holds).
+fn docs_or(attrs: &[syn::Attribute], default: &str) -> TokenStream {
+    if attrs.is_empty() {
+        quote!(#[doc = #default])
+    } else {
+        quote!(#(#attrs)*)
+    }
+}
+
+fn is_reference(ty: &Type) -> bool {
+    matches!(ty, Type::Reference(_))
+}
+
+/// A type as a user would write it: `Vec<u8>`, not `Vec < u8 >`.
+pub fn type_text(ty: &Type) -> String {
+    let raw = quote!(#ty).to_string();
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let prev = out.chars().last();
+            let next = chars.peek().copied();
+            let glue_after = matches!(prev, Some('<' | '(' | '[' | '&' | ':' | '\''));
+            let glue_before = matches!(next, Some('<' | '>' | ',' | ')' | ']' | ':' | ';'));
+            let arrow = next == Some('-') || prev == Some('>') && out.ends_with("->");
+            if (glue_after || glue_before) && !arrow {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,209 @@
+//! Generated machines must compile, warning-free, in a crate that makes hygiene mistakes fail:
+//! `no_std`, no implicit prelude, every warning denied (with `clippy::pedantic` under clippy),
+//! decoy items named like the prelude and like `core`, machines inside functions and inside
+//! other `macro_rules!` macros, and two machines in one module.
+//!
+//! It is a workspace member, so `cargo test --workspace` builds it (and runs its tests) and
+//! `cargo clippy --workspace` lints it.
+#![no_std]
+#![no_implicit_prelude]
+#![deny(warnings, unused_qualifications, missing_docs, clippy::pedantic)]
+#![forbid(unsafe_code)]
+
+extern crate automat_rs;
+
+/// Decoys: generated code must never refer to these by accident.
+pub mod decoys {
+    /// Not `core::result::Result`.
+    pub struct Result;
+    /// Not `core::result::Result::Ok`.
+    pub struct Ok;
+    /// Not `core::result::Result::Err`.
+    pub struct Err;
+    /// Not `core::option::Option`.
+    pub struct Option;
+    /// Not `core::option::Option::Some`.
+    pub struct Some;
+    /// Not `core::option::Option::None`.
+    pub struct None;
+    /// Not `core::clone::Clone`.
+    pub trait Clone {}
+    /// Not `core::fmt::Debug`.
+    pub trait Debug {}
+    /// Not `core::marker::Copy`.
+    pub trait Copy {}
+    /// Not `core::marker::Sized`.
+    pub trait Sized {}
+}
+
+/// Not the `core` crate.
+pub mod core {}
+
+/// Not `core::result::Result`.
+pub struct Result;
+/// Not `core::result::Result::Ok`.
+pub struct Ok;
+/// Not `core::option::Option`.
+pub struct Option;
+/// Not `core::option::Option::Some`.
+pub struct Some;
+/// Not `core::clone::Clone`.
+pub trait Clone {}
+/// A user type named like the machine's core parameter would be if it were not `__Core`.
+#[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+pub struct C;
+/// A user type named `Core`.
+pub struct Core;
+
+/// Two machines in one module, one of them private, with arguments, return values and
+/// non-`Copy` data.
+pub mod two_in_one_module {
+    // In scope so that any unqualified `Result`, `Ok`, `Clone`, ... in generated code hits them.
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    /// A ticket (not `Copy`, not `Clone`).
+    #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub struct Ticket(pub u32);
+
+    ::automat_rs::machine! {
+        /// A ticket gate.
+        #[derive_input(::core::fmt::Debug, ::core::cmp::PartialEq)]
+        pub machine Gate {
+            /// Closed.
+            initial state Closed;
+            /// Open.
+            state Open;
+            /// Out of order.
+            final state OutOfOrder;
+
+            /// A ticket is shown.
+            input show(ticket: Ticket, at: crate::C) -> crate::Core;
+            /// Someone walks through.
+            input pass();
+            /// Break the gate.
+            input smash();
+
+            /// Check the ticket.
+            output check(ticket: &Ticket);
+            /// Keep the ticket.
+            output keep(ticket: Ticket) -> crate::Core;
+            /// Close the gate.
+            output close();
+
+            Closed + show => Open / check, keep;
+            Open + pass => Closed / close;
+            _ + smash => OutOfOrder;
+        }
+    }
+
+    ::automat_rs::machine! {
+        machine Lamp {
+            initial state Off;
+            state On;
+            input flip();
+            Off + flip => On;
+            On + flip => Off;
+        }
+    }
+
+    /// A core for [`Gate`].
+    pub struct Keeper {
+        /// Tickets kept.
+        pub kept: u32,
+    }
+
+    impl GateOutputs for Keeper {
+        fn check(&mut self, ticket: &Ticket) {
+            let _ = ticket.0;
+        }
+
+        fn keep(&mut self, ticket: Ticket) -> crate::Core {
+            self.kept += ticket.0;
+            crate::Core
+        }
+
+        fn close(&mut self) {}
+    }
+
+    /// Drives both machines; returns whether everything went as expected.
+    #[must_use]
+    pub fn drive() -> bool {
+        let mut gate = Gate::new(Keeper { kept: 0 });
+        let shown = gate.show(Ticket(7), crate::C).is_ok();
+        let passed = gate.pass().is_ok();
+        let refused = gate.pass().is_err();
+        let mut lamp = Lamp::new(());
+        let flipped = lamp.flip().is_ok() && lamp.state() == LampState::On;
+        shown && passed && refused && flipped && gate.core().kept == 7
+    }
+}
+
+/// A machine declared inside a function body.
+#[must_use]
+pub fn machine_in_a_function() -> bool {
+    ::automat_rs::machine! {
+        machine Local {
+            initial state A;
+            state B;
+            input go(n: u8) -> u8;
+            output double(n: u8) -> u8;
+            A + go => B / double;
+            B + go => A / double;
+        }
+    }
+    struct Twice;
+    impl LocalOutputs for Twice {
+        fn double(&mut self, n: u8) -> u8 {
+            n * 2
+        }
+    }
+    let mut local = Local::new(Twice);
+    ::core::matches!(local.go(4), ::core::result::Result::Ok(8)) && local.state() == LocalState::B
+}
+
+/// A `macro_rules!` macro that declares a machine from its arguments.
+macro_rules! declare_toggle {
+    ($name:ident, $on:ident, $off:ident) => {
+        ::automat_rs::machine! {
+            /// A toggle declared by another macro.
+            pub machine $name {
+                /// Off.
+                initial state $off;
+                /// On.
+                state $on;
+                /// Flip it.
+                input toggle();
+                /// Say it.
+                output announce();
+                $off + toggle => $on / announce;
+                $on + toggle => $off / announce;
+            }
+        }
+    };
+}
+
+declare_toggle!(Toggle, Up, Down);
+
+/// Counts announcements.
+pub struct Announcer(pub u32);
+
+impl ToggleOutputs for Announcer {
+    fn announce(&mut self) {
+        self.0 += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn machines_built_in_a_hostile_crate_behave() {
+        ::core::assert!(crate::two_in_one_module::drive());
+        ::core::assert!(crate::machine_in_a_function());
+        let mut toggle = crate::Toggle::new(crate::Announcer(0));
+        ::core::assert!(toggle.toggle().is_ok());
+        ::core::assert!(toggle.toggle().is_ok());
+        ::core::assert_eq!(toggle.state(), crate::ToggleState::Down);
+        ::core::assert_eq!(toggle.core().0, 2);
+    }
+}
