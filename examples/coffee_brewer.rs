@@ -86,7 +86,7 @@ impl CoffeeBrewerOutputs for Hardware {
     }
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut brewer = CoffeeBrewer::new(Hardware::default());
     println!("state: {}", brewer.state());
 

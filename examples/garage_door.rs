@@ -72,7 +72,7 @@ impl GarageDoorOutputs for Opener {
     }
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut door = GarageDoor::new(Opener::default());
     println!("door: {}", door.state());
 

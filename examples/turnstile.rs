@@ -58,7 +58,7 @@ impl TurnstileOutputs for Gate {
     }
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut turnstile = Turnstile::new(Gate::default());
     println!("state: {}", turnstile.state());
 

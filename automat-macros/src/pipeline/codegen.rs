@@ -15,7 +15,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{Ident, Type};
 
 use super::check::GENERATED_METHODS;
-use super::model::{Edge, Input, Machine, Source};
+use super::model::{Edge, Input, Machine, Param, Source};
 
 /// Whether the input methods get real bodies or stubs.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -238,6 +238,15 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// The parameters to declare: all of them, or in `Stub` mode the first of each name.
+    fn params<'p>(&self, params: &'p [Param]) -> Vec<&'p Param> {
+        let mut seen = HashSet::new();
+        params
+            .iter()
+            .filter(|p| self.mode == Mode::Full || seen.insert(p.name.to_string()))
+            .collect()
+    }
+
     /// `NameState::Initial`, or an unreachable stub when the machine has no usable initial state
     /// (only in `Stub` mode, next to the error that says so).
     fn initial_state_path(&self) -> TokenStream {
@@ -273,7 +282,7 @@ impl<'a> Gen<'a> {
             if input.params.is_empty() {
                 quote!(#docs #variant)
             } else {
-                let fields = input.params.iter().map(|p| {
+                let fields = self.params(&input.params).into_iter().map(|p| {
                     let (name, ty) = (&p.name, &p.ty);
                     let doc = format!("The argument `{name}` of `{}`.", input.name);
                     quote!(#[doc = #doc] #name: #ty)
@@ -347,7 +356,7 @@ impl<'a> Gen<'a> {
                 &format!("The output `{}`.", output.name),
             );
             let ident = &output.name;
-            let params = output.params.iter().map(|p| {
+            let params = self.params(&output.params).into_iter().map(|p| {
                 let (name, ty) = (&p.name, &p.ty);
                 quote!(#name: #ty)
             });
@@ -391,7 +400,11 @@ impl<'a> Gen<'a> {
         let handle_arms = self.inputs.iter().map(|&i| {
             let input = &self.m.inputs[i];
             let (ident, variant) = (&input.name, &input.variant);
-            let fields: Vec<_> = input.params.iter().map(|p| &p.name).collect();
+            let fields: Vec<_> = self
+                .params(&input.params)
+                .into_iter()
+                .map(|p| &p.name)
+                .collect();
             let pattern = if fields.is_empty() {
                 quote!(#input_enum::#variant)
             } else {
@@ -480,7 +493,7 @@ impl<'a> Gen<'a> {
         let Gen { rt, state_enum, .. } = self;
         let ident = &input.name;
         let docs = docs_or(&input.docs.attrs, &format!("The input `{}`.", input.name));
-        let params = input.params.iter().map(|p| {
+        let params = self.params(&input.params).into_iter().map(|p| {
             let (name, ty) = (&p.name, &p.ty);
             quote!(#name: #ty)
         });
@@ -495,7 +508,10 @@ impl<'a> Gen<'a> {
             input.name,
             rt = self.rt.to_string().replace(' ', "")
         );
+        // Stubs stand next to an error; their arguments are unused on purpose.
+        let stub_allow = (self.mode == Mode::Stub).then(|| quote!(#[allow(unused_variables)]));
         let body = match self.mode {
+            // Stubs stand next to an error; their arguments are unused on purpose.
             Mode::Stub => quote!(::core::unreachable!()),
             Mode::Full => self.input_body(i, edges),
         };
@@ -504,6 +520,7 @@ impl<'a> Gen<'a> {
             #[doc = #errors_doc]
             // The `Result` is the contract of every input, even one that every state accepts.
             #[allow(clippy::unnecessary_wraps)]
+            #stub_allow
             pub fn #ident(&mut self, #(#params),*) -> #result {
                 #body
             }
@@ -757,7 +774,7 @@ impl<'a> Gen<'a> {
             let (initial, is_final) = (s.initial.is_some(), s.final_.is_some());
             quote!(#rt::StateInfo::__new(#name, #docs, #initial, #is_final))
         });
-        let params = |params: &[super::model::Param]| {
+        let params = |params: &[Param]| {
             let params = params.iter().map(|p| {
                 let (name, ty) = (p.name.to_string(), type_text(&p.ty));
                 quote!(#rt::Param::__new(#name, #ty))
@@ -825,23 +842,17 @@ fn is_reference(ty: &Type) -> bool {
     matches!(ty, Type::Reference(_))
 }
 
-/// A type as a user would write it: `Vec<u8>`, not `Vec < u8 >`.
+/// A type as a user would write it (`Vec<u8>`, not `Vec < u8 >`), printed by `prettyplease`.
 pub fn type_text(ty: &Type) -> String {
-    let raw = quote!(#ty).to_string();
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' {
-            let prev = out.chars().last();
-            let next = chars.peek().copied();
-            let glue_after = matches!(prev, Some('<' | '(' | '[' | '&' | ':' | '\''));
-            let glue_before = matches!(next, Some('<' | '>' | ',' | ')' | ']' | ':' | ';'));
-            let arrow = next == Some('-') || prev == Some('>') && out.ends_with("->");
-            if (glue_after || glue_before) && !arrow {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
+    let file: syn::File = syn::parse_quote!(type __T = #ty;);
+    let printed = prettyplease::unparse(&file);
+    let text = printed
+        .trim()
+        .strip_prefix("type __T = ")
+        .and_then(|t| t.strip_suffix(';'));
+    // A type that prettyplease wraps over several lines is joined back into one.
+    text.map_or_else(
+        || quote!(#ty).to_string(),
+        |t| t.split_whitespace().collect::<Vec<_>>().join(" "),
+    )
 }

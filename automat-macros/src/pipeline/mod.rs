@@ -43,3 +43,139 @@ pub fn expand(input: TokenStream) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::expand;
+
+    fn brewer() -> proc_macro2::TokenStream {
+        quote! {
+            /// A coffee brewer.
+            pub machine CoffeeBrewer {
+                initial state Empty;
+                state Ready;
+                state Brewing;
+                final state Broken;
+                input put_in_beans(beans: Beans);
+                input brew() -> Cup;
+                input done();
+                input kick();
+                output save_beans(beans: Beans);
+                output heat() -> Cup;
+                output complain();
+                Empty + put_in_beans => Ready / save_beans;
+                Ready + brew => Brewing / heat;
+                Brewing + done => Empty;
+                _ + kick => Broken / complain;
+            }
+        }
+    }
+
+    #[test]
+    fn expansion_is_byte_identical_across_runs() {
+        let first = expand(brewer()).to_string();
+        for _ in 0..5 {
+            assert_eq!(expand(brewer()).to_string(), first);
+        }
+        assert!(!first.contains("compile_error"), "{first}");
+    }
+
+    #[test]
+    fn expansion_of_a_valid_machine_has_the_public_items() {
+        let out = expand(brewer()).to_string();
+        for item in [
+            "pub struct CoffeeBrewer",
+            "pub enum CoffeeBrewerState",
+            "pub enum CoffeeBrewerInput",
+            "pub enum CoffeeBrewerReturn",
+            "pub trait CoffeeBrewerOutputs",
+            "pub fn put_in_beans",
+            "pub fn handle",
+        ] {
+            assert!(out.contains(item), "missing `{item}`");
+        }
+        // Without the facade's `@crate = $crate;` prefix, paths go through `::automat_rs`.
+        assert!(out.contains(":: automat_rs :: __private :: NoTransition"));
+    }
+
+    #[test]
+    fn the_crate_prefix_sets_the_runtime_path() {
+        let mut input = quote!(@crate = ::renamed;);
+        input.extend(brewer());
+        let out = expand(input).to_string();
+        assert!(out.contains(":: renamed :: __private :: MachineState"));
+        assert!(!out.contains("automat_rs"));
+    }
+
+    #[test]
+    fn malformed_machines_become_compile_errors_not_panics() {
+        let cases = [
+            quote!(),
+            quote!(machine),
+            quote!(machine X),
+            quote!(machine X {}),
+            quote!(machine X { state }),
+            quote!(machine X { initial state A; A + => A; }),
+            quote!(machine X { initial state A; input go(: u8); A + go => A; }),
+            quote!(machine X { initial state A; input go() -> ; A + go => A; }),
+            quote!(machine X { initial state A; _ + go => _; }),
+            quote!(machine X { initial state A; input go(); A + go => A / ; }),
+            quote!(machine X { initial state A; } trailing),
+            quote!(pub(crate) machine X { initial final state A; final state A; }),
+        ];
+        for case in cases {
+            let out = expand(case.clone()).to_string();
+            assert!(
+                out.contains("compile_error"),
+                "no error for `{case}`: {out}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_explicit_transition_overrides_a_wildcard_wherever_it_is_declared() {
+        let syntax = syn::parse2(quote! {
+            machine X {
+                initial state A;
+                state B;
+                state C;
+                final state D;
+                input go();
+                _ + go => C;
+                B + go => A;
+            }
+        })
+        .unwrap();
+        let mut errors = super::Errors::default();
+        let machine = super::model::Machine::from_syntax(syntax, &mut errors, false);
+        super::check::all(&machine, &mut errors);
+        assert!(errors.into_result().is_ok());
+        let edges: Vec<_> = machine
+            .edges()
+            .iter()
+            .map(|e| (e.source, e.transition))
+            .collect();
+        // A and C take the wildcard (transition 0), B its own (transition 1), final D nothing.
+        assert_eq!(edges, [(0, 0), (2, 0), (1, 1)]);
+    }
+
+    #[test]
+    fn types_print_as_written() {
+        let cases = [
+            (quote!(Vec<u8>), "Vec<u8>"),
+            (quote!(&'static str), "&'static str"),
+            (
+                quote!(std::collections::HashMap<String, Vec<(u8, u16)>>),
+                "std::collections::HashMap<String, Vec<(u8, u16)>>",
+            ),
+            (quote!(&mut [u8; 4]), "&mut [u8; 4]"),
+            (quote!(Box<dyn Fn(u8) -> u8>), "Box<dyn Fn(u8) -> u8>"),
+        ];
+        for (tokens, text) in cases {
+            let ty: syn::Type = syn::parse2(tokens).unwrap();
+            assert_eq!(super::codegen::type_text(&ty), text);
+        }
+    }
+}

@@ -298,7 +298,9 @@ fn parse_derives(attr: &Attribute, errors: &mut Errors) -> Vec<Path> {
                 .unwrap_or_default();
             errors.span(
                 error.span(),
-                format!("{error}; expected a list of traits, as in `#[{name}(Debug, Clone)]`"),
+                format!(
+                    "expected a list of traits in parentheses, as in `#[{name}(Debug, Clone)]`"
+                ),
             );
             Vec::new()
         }

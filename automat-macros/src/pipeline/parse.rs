@@ -204,7 +204,15 @@ impl Signature {
         }
         let content;
         parenthesized!(content in input);
-        let params = Punctuated::<ParamDecl, Token![,]>::parse_terminated(&content)?;
+        let params = match Punctuated::<ParamDecl, Token![,]>::parse_terminated(&content) {
+            Ok(params) => params,
+            Err(error) => {
+                // Consume the rest of the parentheses: syn reports a group left half-read as an
+                // "unexpected token" of the whole invocation, which would hide this error.
+                let _ = content.parse::<TokenStream>();
+                return Err(error);
+            }
+        };
         let ret = if input.peek(Token![->]) {
             input.parse::<Token![->]>()?;
             let ty: Type = input.parse()?;

@@ -28,6 +28,8 @@ pub fn unknown(kind: &str, wanted: &str, declared: &[String]) -> String {
         let _ = write!(message, "; did you mean `{close}`?");
     } else if declared.is_empty() {
         let _ = write!(message, "; this machine declares no {kind}s");
+    } else if let [only] = declared {
+        let _ = write!(message, "; the only {kind} is `{only}`");
     } else {
         let _ = write!(message, "; declared {kind}s are ");
         list(&mut message, declared);

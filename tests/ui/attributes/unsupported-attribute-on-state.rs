@@ -1,0 +1,11 @@
+automat_rs::machine! {
+    machine Turnstile {
+        #[derive(Debug)]
+        initial state Locked;
+        state Unlocked;
+        input coin();
+        Locked + coin => Unlocked;
+    }
+}
+
+fn main() {}

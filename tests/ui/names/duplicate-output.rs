@@ -1,0 +1,12 @@
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin();
+        output unlock();
+        output unlock();
+        Locked + coin => Unlocked / unlock;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,11 @@
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin();
+        output unlock();
+        Locked + coin => Unlocked / unlokc;
+    }
+}
+
+fn main() {}

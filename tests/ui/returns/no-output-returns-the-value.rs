@@ -1,0 +1,13 @@
+pub struct Cup;
+
+automat_rs::machine! {
+    machine Brewer {
+        initial state Ready;
+        state Brewing;
+        input brew() -> Cup;
+        output heat();
+        Ready + brew => Brewing / heat;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+automat_rs::machine! {
+    pub struct Turnstile {
+        initial state Locked;
+    }
+}
+
+fn main() {}
