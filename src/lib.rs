@@ -1,9 +1,5 @@
-//! # automat-rs
-//!
-//! Declarative finite-state machines, checked while they compile.
-//!
-//! This crate is the one dependency users add. It re-exports the [`machine!`] macro and the runtime
-//! (traits, errors, descriptions and diagram renderers from `automat-core`).
+//! This crate is the one dependency users add: it re-exports the [`machine!`] macro and the
+//! runtime (traits, errors, descriptions and diagram renderers from `automat-core`).
 //!
 #![doc = include_str!("../README.md")]
 #![no_std]
