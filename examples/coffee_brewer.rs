@@ -86,6 +86,7 @@ impl CoffeeBrewerOutputs for Hardware {
     }
 }
 
+/// Runs the example; the diagram test calls it too.
 pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut brewer = CoffeeBrewer::new(Hardware::default());
     println!("state: {}", brewer.state());

@@ -72,6 +72,7 @@ impl GarageDoorOutputs for Opener {
     }
 }
 
+/// Runs the example; the diagram test calls it too.
 pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut door = GarageDoor::new(Opener::default());
     println!("door: {}", door.state());

@@ -58,6 +58,7 @@ impl TurnstileOutputs for Gate {
     }
 }
 
+/// Runs the example; the diagram test calls it too.
 pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut turnstile = Turnstile::new(Gate::default());
     println!("state: {}", turnstile.state());
