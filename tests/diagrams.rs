@@ -4,6 +4,8 @@
 //! (`.ci/run` installs it; under `CI` it must be there) each is also rendered with `dot -Tsvg`.
 
 #![allow(missing_docs)]
+// Each example is included below with its own `mod support;`: three copies, on purpose.
+#![allow(clippy::duplicate_mod)]
 
 use std::io::Write as _;
 use std::process::{Command, Stdio};
