@@ -459,3 +459,58 @@ fn a_machine_without_outputs_takes_any_core() {
     *counted.core_mut() += 1;
     assert_eq!(counted.into_core(), 42);
 }
+
+machine! {
+    /// Opt-outs: a state entered another way, an input and an output declared ahead of use.
+    machine Job {
+        initial state Queued;
+        state Running;
+        final state Done;
+        /// Only ever restored, never reached by an input.
+        #[allow(unreachable)]
+        state Recovered;
+
+        input start();
+        input finish();
+        /// Not wired up yet.
+        #[allow(unused)]
+        input cancel();
+
+        output launch();
+        /// Not wired up yet.
+        #[allow(unused)]
+        output notify();
+
+        Queued + start => Running / launch;
+        Running + finish => Done;
+        Recovered + finish => Done;
+    }
+}
+
+#[derive(Default)]
+struct Launcher(u32);
+
+impl JobOutputs for Launcher {
+    fn launch(&mut self) {
+        self.0 += 1;
+    }
+    fn notify(&mut self) {}
+}
+
+#[test]
+fn opted_out_declarations_compile_and_an_unused_input_is_refused_everywhere() {
+    let mut job = Job::new(Launcher::default());
+    assert_eq!(job.cancel().unwrap_err().state(), JobState::Queued);
+    job.start().unwrap();
+    assert_eq!(job.cancel().unwrap_err().input().name, "cancel");
+    job.finish().unwrap();
+    assert_eq!(job.state(), JobState::Done);
+    assert_eq!(job.core().0, 1);
+    let d = Job::description();
+    assert!(d
+        .transition(
+            d.state_index("Recovered").unwrap(),
+            d.input_index("finish").unwrap()
+        )
+        .is_some());
+}

@@ -11,7 +11,7 @@ use quote::quote;
 use syn::Ident;
 
 use super::errors::Errors;
-use super::model::{Machine, Source, Transition};
+use super::model::{Edge, Machine, Source, Transition};
 use super::suggest;
 
 /// Names of the methods generated on the machine type; an input may not take one of them.
@@ -33,6 +33,237 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     check_nondeterminism(machine, errors);
     check_output_parameters(machine, errors);
     check_return_values(machine, errors);
+    if graph_is_sound(machine) {
+        let edges = machine.edges();
+        let reachable = reachable_states(machine, &edges, None);
+        check_unreachable_states(machine, &edges, &reachable, errors);
+        check_dead_ends(machine, &edges, &reachable, errors);
+        check_unused_inputs(machine, &edges, &reachable, errors);
+        check_unused_outputs(machine, errors);
+        check_wildcards_that_cover_nothing(machine, &edges, errors);
+    }
+}
+
+/// Whether the transition graph is what the user meant, so that the checks over the whole graph
+/// (reachability, dead ends, unused declarations) say something new. With a transition left out
+/// (it named something unknown), a state declared twice, no single non-final initial state, or
+/// two transitions for one pair, those checks would only echo the error already reported.
+fn graph_is_sound(machine: &Machine) -> bool {
+    let mut names = HashSet::new();
+    let unique_states = machine
+        .states
+        .iter()
+        .all(|s| names.insert(s.name.to_string()));
+    let mut initial = machine.states.iter().filter(|s| s.initial.is_some());
+    let one_initial =
+        matches!((initial.next(), initial.next()), (Some(state), None) if state.final_.is_none());
+    let mut pairs = HashSet::new();
+    let deterministic = machine.transitions.iter().all(|t| match t.source {
+        Source::State(state, _) => pairs.insert((Some(state), t.input)),
+        Source::Any(_) => pairs.insert((None, t.input)),
+    });
+    machine.complete && unique_states && one_initial && deterministic
+}
+
+/// Which states some sequence of inputs reaches from the initial state, or from a state marked
+/// `#[allow(unreachable)]` (it is entered another way, so what follows it is reachable too).
+/// `redirect` replaces the target of one transition, to try out a fix.
+fn reachable_states(
+    machine: &Machine,
+    edges: &[Edge],
+    redirect: Option<(usize, usize)>,
+) -> Vec<bool> {
+    let mut reachable = vec![false; machine.states.len()];
+    let mut queue: Vec<usize> = machine
+        .states
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| Some(*i) == machine.initial_state() || s.allows.has("unreachable"))
+        .map(|(i, _)| i)
+        .collect();
+    for &s in &queue {
+        reachable[s] = true;
+    }
+    while let Some(state) = queue.pop() {
+        for edge in edges.iter().filter(|e| e.source == state) {
+            let target = match redirect {
+                Some((transition, target)) if transition == edge.transition => target,
+                _ => machine.transitions[edge.transition].target,
+            };
+            if !reachable[target] {
+                reachable[target] = true;
+                queue.push(target);
+            }
+        }
+    }
+    reachable
+}
+
+/// `initial state A; state B; input go(); A + go => A;` (nothing ever leads to `B`)
+fn check_unreachable_states(
+    machine: &Machine,
+    edges: &[Edge],
+    reachable: &[bool],
+    errors: &mut Errors,
+) {
+    let initial = machine
+        .initial_state()
+        .map(|s| machine.states[s].name.to_string())
+        .unwrap_or_default();
+    for (index, state) in machine.states.iter().enumerate() {
+        if reachable[index] {
+            continue;
+        }
+        let mut message = format!("state `{}` is unreachable: no sequence of inputs leads to it from the initial state `{initial}`", state.name);
+        // Transitions into it from states that are unreachable themselves.
+        let from_unreachable: Vec<String> = edges
+            .iter()
+            .filter(|e| machine.transitions[e.transition].target == index && e.source != index)
+            .map(|e| {
+                format!(
+                    "{} + {}",
+                    machine.states[e.source].name, machine.inputs[e.input].name
+                )
+            })
+            .collect();
+        if !from_unreachable.is_empty() {
+            message.push_str(" (it is entered only by ");
+            suggest::list(&mut message, &from_unreachable);
+            message.push_str(", from unreachable states)");
+        }
+        // A reachable transition into a state with a similar name was probably meant for this one
+        // if sending it here instead makes this state reachable and keeps its old target reachable.
+        let wanted = state.name.to_string();
+        let probable = edges.iter().find(|e| {
+            let old_target = machine.transitions[e.transition].target;
+            if !reachable[e.source] || old_target == index {
+                return false;
+            }
+            if !suggest::alike(&wanted, &machine.states[old_target].name.to_string()) {
+                return false;
+            }
+            let fixed = reachable_states(machine, edges, Some((e.transition, index)));
+            fixed[index] && fixed[old_target]
+        });
+        if let Some(edge) = probable {
+            let t = &machine.transitions[edge.transition];
+            let _ = write!(
+                message,
+                "; did you mean `{} + {} => {}`? it goes to `{}` now",
+                machine.states[edge.source].name,
+                machine.inputs[edge.input].name,
+                state.name,
+                machine.states[t.target].name
+            );
+        } else {
+            message.push_str(
+                "; add a transition into it, or mark it `#[allow(unreachable)]` if it is entered another way \
+                 (such as a restored snapshot)",
+            );
+        }
+        errors.at(&state.name, message);
+    }
+}
+
+/// `initial state A; state B; input go(); A + go => B;` (nothing leaves `B`, and it is not `final`)
+fn check_dead_ends(machine: &Machine, edges: &[Edge], reachable: &[bool], errors: &mut Errors) {
+    for (index, state) in machine.states.iter().enumerate() {
+        // An unreachable state is reported as such; a dead end there would be the same mistake.
+        if state.final_.is_some() || !reachable[index] || edges.iter().any(|e| e.source == index) {
+            continue;
+        }
+        errors.at(
+            &state.name,
+            format!(
+                "state `{name}` is a dead end: no transition leaves it, so the machine would be stuck there; \
+                 declare it `final state {name};` if the machine ends there, or add a transition from it",
+                name = state.name
+            ),
+        );
+    }
+}
+
+/// `input go();` that no transition takes, or that only unreachable states take.
+fn check_unused_inputs(machine: &Machine, edges: &[Edge], reachable: &[bool], errors: &mut Errors) {
+    for (index, input) in machine.inputs.iter().enumerate() {
+        // A repeated declaration is reported as such; transitions resolve to the first one.
+        let repeated = machine.inputs[..index].iter().any(|i| i.name == input.name);
+        if input.allows.has("unused") || repeated {
+            continue;
+        }
+        let sources: Vec<usize> = edges
+            .iter()
+            .filter(|e| e.input == index)
+            .map(|e| e.source)
+            .collect();
+        if sources.is_empty() {
+            errors.at(
+                &input.name,
+                format!(
+                    "input `{name}` is never used: no transition takes it; add one (`State + {name} => Target;`), \
+                     remove the input, or mark it `#[allow(unused)]`",
+                    name = input.name
+                ),
+            );
+        } else if !sources.iter().any(|&s| reachable[s]) {
+            let names: Vec<String> = sources
+                .iter()
+                .map(|&s| machine.states[s].name.to_string())
+                .collect();
+            let mut message = format!(
+                "input `{}` is accepted only by unreachable states (",
+                input.name
+            );
+            suggest::list(&mut message, &names);
+            message.push_str("), so calling it always fails; make one of them reachable or take the input elsewhere");
+            errors.at(&input.name, message);
+        }
+    }
+}
+
+/// `output beep();` that no transition runs.
+fn check_unused_outputs(machine: &Machine, errors: &mut Errors) {
+    for (index, output) in machine.outputs.iter().enumerate() {
+        let used = machine
+            .transitions
+            .iter()
+            .any(|t| t.outputs.iter().any(|u| u.output == index));
+        let repeated = machine.outputs[..index]
+            .iter()
+            .any(|o| o.name == output.name);
+        if !used && !repeated && !output.allows.has("unused") {
+            errors.at(
+                &output.name,
+                format!(
+                    "output `{name}` is never used: no transition runs it; list it after a transition's `/`, \
+                     remove the output, or mark it `#[allow(unused)]`",
+                    name = output.name
+                ),
+            );
+        }
+    }
+}
+
+/// `A + go => B; B + go => A; _ + go => A;` (every state already has its own transition on `go`)
+fn check_wildcards_that_cover_nothing(machine: &Machine, edges: &[Edge], errors: &mut Errors) {
+    let mut seen_inputs = HashSet::new();
+    for (index, t) in machine.transitions.iter().enumerate() {
+        let Source::Any(span) = t.source else {
+            continue;
+        };
+        // A second wildcard on the same input is reported as nondeterminism.
+        if !seen_inputs.insert(t.input) || edges.iter().any(|e| e.transition == index) {
+            continue;
+        }
+        errors.span(
+            span,
+            format!(
+                "the wildcard `_ + {input}` applies to no state: every non-final state has a transition of its own \
+                 on `{input}`; remove it",
+                input = t.input_name
+            ),
+        );
+    }
 }
 
 /// `state A; state A;`, `input go(); input go();`, `input go(a: u8, a: u8);`

@@ -14,6 +14,8 @@
 //! `parent` index; a typestate back end and a `#[derive]` front end consume or produce this same
 //! model.
 
+use std::fmt::Write as _;
+
 use heck::ToUpperCamelCase;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -40,11 +42,17 @@ pub struct Machine {
     pub inputs: Vec<Input>,
     pub outputs: Vec<Output>,
     pub transitions: Vec<Transition>,
+    /// Whether every declared transition made it into the model. When one named something
+    /// unknown it was left out, and the checks over the whole graph (reachability, dead ends,
+    /// unused declarations) would only echo that error, so they are skipped.
+    pub complete: bool,
 }
 
 pub struct State {
     pub name: Ident,
     pub docs: Docs,
+    /// `#[allow(unreachable)]`: the state is entered another way (restored from a snapshot).
+    pub allows: Allows,
     /// The `initial` keyword, when present.
     pub initial: Option<Span>,
     /// The `final` keyword, when present.
@@ -53,6 +61,8 @@ pub struct State {
 
 pub struct Input {
     pub name: Ident,
+    /// `#[allow(unused)]`: declared before any transition takes it.
+    pub allows: Allows,
     /// The variant of the input and return enums (`put_in_beans` → `PutInBeans`).
     pub variant: Ident,
     pub docs: Docs,
@@ -62,6 +72,8 @@ pub struct Input {
 
 pub struct Output {
     pub name: Ident,
+    /// `#[allow(unused)]`: declared before any transition runs it.
+    pub allows: Allows,
     pub docs: Docs,
     pub params: Vec<Param>,
     pub ret: Option<Type>,
@@ -104,6 +116,18 @@ pub struct Docs {
     pub attrs: Vec<Attribute>,
 }
 
+/// The checks a declaration opts out of with `#[allow(..)]`, e.g. `#[allow(unreachable)] state S;`.
+#[derive(Default)]
+pub struct Allows {
+    pub names: Vec<Ident>,
+}
+
+impl Allows {
+    pub fn has(&self, name: &str) -> bool {
+        self.names.iter().any(|n| n == name)
+    }
+}
+
 /// One `(state, input)` pair with the transition that handles it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Edge {
@@ -131,6 +155,7 @@ impl Machine {
             inputs: Vec::new(),
             outputs: Vec::new(),
             transitions: Vec::new(),
+            complete: true,
         };
         for attr in syntax.attrs {
             if attr.path().is_ident("doc") {
@@ -147,41 +172,54 @@ impl Machine {
         let mut transitions = Vec::new();
         for item in syntax.items {
             match item {
-                Item::State(decl) => machine.states.push(State {
-                    docs: Docs::only_docs(decl.attrs, "a state", errors),
-                    initial: decl.initial.map(|kw| kw.span),
-                    final_: decl.final_.map(|kw| kw.span),
-                    name: decl.name,
-                }),
+                Item::State(decl) => {
+                    let (docs, allows) =
+                        split_attrs(decl.attrs, "a state", &["unreachable"], errors);
+                    machine.states.push(State {
+                        docs,
+                        allows,
+                        initial: decl.initial.map(|kw| kw.span),
+                        final_: decl.final_.map(|kw| kw.span),
+                        name: decl.name,
+                    });
+                }
                 Item::Input(sig) => {
                     let variant = format_ident!(
                         "{}",
                         sig.name.to_string().to_upper_camel_case(),
                         span = sig.name.span()
                     );
+                    let (docs, allows) = split_attrs(sig.attrs, "an input", &["unused"], errors);
                     machine.inputs.push(Input {
-                        docs: Docs::only_docs(sig.attrs, "an input", errors),
+                        docs,
+                        allows,
                         variant,
                         name: sig.name,
                         params: sig.params.into_iter().map(Param::from).collect(),
                         ret: sig.ret,
                     });
                 }
-                Item::Output(sig) => machine.outputs.push(Output {
-                    docs: Docs::only_docs(sig.attrs, "an output", errors),
-                    name: sig.name,
-                    params: sig.params.into_iter().map(Param::from).collect(),
-                    ret: sig.ret,
-                }),
+                Item::Output(sig) => {
+                    let (docs, allows) = split_attrs(sig.attrs, "an output", &["unused"], errors);
+                    machine.outputs.push(Output {
+                        docs,
+                        allows,
+                        name: sig.name,
+                        params: sig.params.into_iter().map(Param::from).collect(),
+                        ret: sig.ret,
+                    });
+                }
                 Item::Transition(decl) => transitions.push(decl),
             }
         }
 
         let mut resolver = Resolver::new(&machine, errors, quiet);
+        let declared = transitions.len();
         machine.transitions = transitions
             .into_iter()
             .filter_map(|t| resolver.transition(t))
             .collect();
+        machine.complete = machine.transitions.len() == declared;
         machine
     }
 
@@ -248,18 +286,7 @@ impl From<parse::ParamDecl> for Param {
 impl Docs {
     /// Keeps the doc comments of `attrs` and reports any other attribute on `what`.
     fn only_docs(attrs: Vec<Attribute>, what: &str, errors: &mut Errors) -> Docs {
-        let mut docs = Docs::default();
-        for attr in attrs {
-            if attr.path().is_ident("doc") {
-                docs.attrs.push(attr);
-            } else {
-                errors.at(
-                    attr.path(),
-                    format!("unsupported attribute on {what}: only doc comments (`///`) are allowed here"),
-                );
-            }
-        }
-        docs
+        split_attrs(attrs, what, &[], errors).0
     }
 
     /// The documentation text: the literal doc strings, one line each, with the single space
@@ -283,6 +310,56 @@ impl Docs {
         }
         lines.join("\n").trim().to_owned()
     }
+}
+
+/// Splits the attributes of a declaration into its doc comments and its `#[allow(..)]` opt-outs,
+/// reporting anything else. `allowed` lists the opt-outs this kind of declaration accepts.
+fn split_attrs(
+    attrs: Vec<Attribute>,
+    what: &str,
+    allowed: &[&str],
+    errors: &mut Errors,
+) -> (Docs, Allows) {
+    let mut docs = Docs::default();
+    let mut allows = Allows::default();
+    for attr in attrs {
+        if attr.path().is_ident("doc") {
+            docs.attrs.push(attr);
+        } else if attr.path().is_ident("allow") && !allowed.is_empty() {
+            let names = attr.parse_args_with(
+                syn::punctuated::Punctuated::<Ident, syn::Token![,]>::parse_terminated,
+            );
+            match names {
+                Ok(names) => {
+                    for name in names {
+                        if allowed.contains(&name.to_string().as_str()) {
+                            allows.names.push(name);
+                        } else {
+                            let mut message =
+                                format!("`{name}` cannot be allowed on {what}; it allows ");
+                            suggest::list(
+                                &mut message,
+                                &allowed.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                            );
+                            errors.at(&name, message);
+                        }
+                    }
+                }
+                Err(error) => errors.span(
+                    error.span(),
+                    format!("expected `#[allow({})]`", allowed.join(", ")),
+                ),
+            }
+        } else {
+            let mut message = format!("unsupported attribute on {what}: only doc comments (`///`)");
+            if !allowed.is_empty() {
+                let _ = write!(message, " and `#[allow({})]`", allowed.join(", "));
+            }
+            message.push_str(" are allowed here");
+            errors.at(attr.path(), message);
+        }
+    }
+    (docs, allows)
 }
 
 fn parse_derives(attr: &Attribute, errors: &mut Errors) -> Vec<Path> {

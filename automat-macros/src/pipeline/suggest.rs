@@ -20,6 +20,12 @@ pub fn closest<'a>(wanted: &str, declared: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, name)| name)
 }
 
+/// Whether two declared names look alike enough to be confused (`Opened` and `Opening`): a looser
+/// measure than [`closest`], for guessing which transition was meant for a state.
+pub fn alike(a: &str, b: &str) -> bool {
+    strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase()) >= 0.8
+}
+
 /// A message for an unknown `kind` (state, input, output) named `wanted`: with the closest
 /// declared name when one is close, else with the list of declared names.
 pub fn unknown(kind: &str, wanted: &str, declared: &[String]) -> String {
@@ -58,6 +64,14 @@ mod tests {
         assert_eq!(closest("locked", names), Some("Locked"));
         assert_eq!(closest("Brokne", names), Some("Broken"));
         assert_eq!(closest("Open", names), None);
+    }
+
+    #[test]
+    fn alike_names_share_most_of_their_letters() {
+        assert!(alike("Opened", "Opening"));
+        assert!(alike("Stopped", "Stopping"));
+        assert!(!alike("Opened", "Closed"));
+        assert!(!alike("Idle", "Running"));
     }
 
     #[test]

@@ -2,7 +2,7 @@ automat_rs::machine! {
     #[derive_input = "Debug"]
     machine Turnstile {
         initial state Locked;
-        state Unlocked;
+        final state Unlocked;
         input coin();
         Locked + coin => Unlocked;
     }

@@ -2,7 +2,7 @@ automat_rs::machine! {
     machine Turnstile {
         #[derive(Debug)]
         initial state Locked;
-        state Unlocked;
+        final state Unlocked;
         input coin();
         Locked + coin => Unlocked;
     }

@@ -1,9 +1,6 @@
 automat_rs::machine! {
     machine Turnstile {
         initial final state Locked;
-        state Unlocked;
-        input coin();
-        Unlocked + coin => Locked;
     }
 }
 

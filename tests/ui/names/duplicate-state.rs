@@ -1,7 +1,7 @@
 automat_rs::machine! {
     machine Turnstile {
         initial state Locked;
-        state Unlocked;
+        final state Unlocked;
         state Locked;
         input coin();
         Locked + coin => Unlocked;

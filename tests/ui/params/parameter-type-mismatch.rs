@@ -3,7 +3,7 @@
 automat_rs::machine! {
     machine Turnstile {
         initial state Locked;
-        state Unlocked;
+        final state Unlocked;
         input coin(cents: u32);
         output count(cents: String);
         Locked + coin => Unlocked / count;

@@ -5,7 +5,7 @@ pub struct Ticket;
 automat_rs::machine! {
     machine Gate {
         initial state Closed;
-        state Open;
+        final state Open;
         input show(ticket: Ticket);
         output check(ticket: Ticket);
         output keep(ticket: Ticket);

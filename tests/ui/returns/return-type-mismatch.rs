@@ -6,7 +6,7 @@ pub struct Tea;
 automat_rs::machine! {
     machine Brewer {
         initial state Ready;
-        state Brewing;
+        final state Brewing;
         input brew() -> Cup;
         output heat() -> Tea;
         Ready + brew => Brewing / heat;

@@ -3,7 +3,7 @@ pub struct Cup;
 automat_rs::machine! {
     machine Brewer {
         initial state Ready;
-        state Brewing;
+        final state Brewing;
         input brew() -> Cup;
         output heat() -> Cup;
         output pour() -> Cup;

@@ -1,8 +1,8 @@
 automat_rs::machine! {
     machine Turnstile {
         initial state Locked;
-        state Unlocked;
-        state Broken;
+        final state Unlocked;
+        final state Broken;
         input coin();
         Locked + coin => Unlocked;
         Locked + coin => Broken;
