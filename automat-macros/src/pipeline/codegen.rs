@@ -461,7 +461,7 @@ impl<'a> Gen<'a> {
                 ///
                 /// # Errors
                 ///
-                /// [`NoTransition`](#rt::NoTransition) when the current state has no transition for
+                /// `NoTransition` when the current state has no transition for
                 /// the input; then no output has run and the state is unchanged.
                 pub fn handle(&mut self, input: #input_enum) -> #result {
                     #handle_body
@@ -474,10 +474,10 @@ impl<'a> Gen<'a> {
             // type annotation: the description does not depend on the core.
             impl #name<()> {
                 /// The static description of this machine: states, inputs, outputs, transitions.
-                /// Render it with [`Description::dot`](#rt::Description::dot).
+                /// Render it with `Description::dot`.
                 ///
                 /// Defined on `Self<()>` so that it can be called without naming a core type;
-                /// generic code can use [`Machine::description`](#rt::Machine::description).
+                /// generic code can use `Machine::description`.
                 #[must_use]
                 pub const fn description() -> &'static #rt::Description {
                     <#state_enum as #rt::MachineState>::DESCRIPTION
@@ -503,10 +503,9 @@ impl<'a> Gen<'a> {
             .map_or_else(|| quote!(()), ToTokens::to_token_stream);
         let result = quote!(::core::result::Result<#ret, #rt::NoTransition<#state_enum>>);
         let errors_doc = format!(
-            "\n\n# Errors\n\n[`NoTransition`]({rt}::NoTransition) when the current state has no \
-             transition on `{}`; then no output has run and the state is unchanged.",
+            "\n\n# Errors\n\n`NoTransition` when the current state has no transition on `{}`; \
+             then no output has run and the state is unchanged.",
             input.name,
-            rt = self.rt.to_string().replace(' ', "")
         );
         // Stubs stand next to an error; their arguments are unused on purpose.
         let stub_allow = (self.mode == Mode::Stub).then(|| quote!(#[allow(unused_variables)]));

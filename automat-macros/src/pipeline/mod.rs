@@ -45,6 +45,11 @@ pub fn expand(input: TokenStream) -> TokenStream {
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod snapshots;
+
+#[cfg(test)]
 mod tests {
     use quote::quote;
 

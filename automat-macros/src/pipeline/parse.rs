@@ -93,10 +93,18 @@ impl Parse for MachineDef {
             input.parse::<Token![crate]>()?;
             input.parse::<Token![=]>()?;
             let mut path = TokenStream::new();
-            while !input.peek(Token![;]) {
+            while !input.is_empty() && !input.peek(Token![;]) {
                 path.extend([input.parse::<TokenTree>()?]);
             }
             input.parse::<Token![;]>()?;
+            // `$crate` (what the facade passes) is an identifier that no parser accepts as a path.
+            let is_dollar_crate = matches!(
+                path.clone().into_iter().collect::<Vec<_>>().as_slice(),
+                [TokenTree::Ident(ident)] if ident == "$crate"
+            );
+            if !is_dollar_crate {
+                syn::parse2::<syn::Path>(path.clone())?;
+            }
             Some(path)
         } else {
             None

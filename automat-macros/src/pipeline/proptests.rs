@@ -1,0 +1,285 @@
+//! The macro never panics: thousands of mutated machines go through `expand`, and each must come
+//! back as tokens that parse as Rust items (the machine, or `compile_error!` plus stubs).
+//!
+//! A machine is flattened into leaves and group delimiters, mutated (tokens dropped, duplicated,
+//! swapped, renamed, inserted, delimiters broken), and rebuilt, so mutations reach every depth
+//! and may unbalance groups. Run more cases with `PROPTEST_CASES=100000 cargo test -p
+//! automat-macros proptests`.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use proptest::prelude::*;
+use quote::quote;
+
+use super::expand;
+
+/// One token of a flattened stream.
+#[derive(Clone, Debug)]
+enum Flat {
+    Leaf(TokenTree),
+    Open(Delimiter),
+    Close,
+}
+
+fn flatten(stream: TokenStream, out: &mut Vec<Flat>) {
+    for tree in stream {
+        match tree {
+            TokenTree::Group(group) => {
+                out.push(Flat::Open(group.delimiter()));
+                flatten(group.stream(), out);
+                out.push(Flat::Close);
+            }
+            leaf => out.push(Flat::Leaf(leaf)),
+        }
+    }
+}
+
+/// Rebuilds a stream; an unmatched close is dropped and unclosed groups are closed at the end.
+fn rebuild(flat: &[Flat]) -> TokenStream {
+    let mut stack: Vec<(Delimiter, TokenStream)> = vec![(Delimiter::None, TokenStream::new())];
+    for token in flat {
+        match token {
+            Flat::Leaf(tree) => stack.last_mut().unwrap().1.extend([tree.clone()]),
+            Flat::Open(delimiter) => stack.push((*delimiter, TokenStream::new())),
+            Flat::Close => {
+                if stack.len() > 1 {
+                    let (delimiter, inner) = stack.pop().unwrap();
+                    stack
+                        .last_mut()
+                        .unwrap()
+                        .1
+                        .extend([TokenTree::Group(Group::new(delimiter, inner))]);
+                }
+            }
+        }
+    }
+    while stack.len() > 1 {
+        let (delimiter, inner) = stack.pop().unwrap();
+        stack
+            .last_mut()
+            .unwrap()
+            .1
+            .extend([TokenTree::Group(Group::new(delimiter, inner))]);
+    }
+    stack.pop().unwrap().1
+}
+
+/// Tokens a mutation may insert or rename to: the grammar's own words and punctuation, names a
+/// machine uses, Rust keywords, literals and delimiters.
+fn pool(n: usize) -> Vec<Flat> {
+    const IDENTS: &[&str] = &[
+        "machine",
+        "state",
+        "input",
+        "output",
+        "initial",
+        "final",
+        "pub",
+        "crate",
+        "self",
+        "Self",
+        "fn",
+        "_",
+        "Locked",
+        "Unlocked",
+        "coin",
+        "push",
+        "unlock",
+        "Beans",
+        "Cup",
+        "u8",
+        "derive_input",
+        "allow",
+        "unreachable",
+        "unused",
+        "doc",
+        "new",
+        "state",
+        "handle",
+        "r#type",
+    ];
+    const PUNCTS: &[&str] = &[
+        "+", "=>", "/", ",", ";", ":", "->", "@", "#", "!", "=", "&", "<", ">", "::", "'",
+    ];
+    let k = n % (IDENTS.len() + PUNCTS.len() + 6);
+    let leaf = |tree: TokenTree| vec![Flat::Leaf(tree)];
+    if k < IDENTS.len() {
+        let name = IDENTS[k];
+        let ident = match name.strip_prefix("r#") {
+            Some(raw) => Ident::new_raw(raw, Span::call_site()),
+            None => Ident::new(name, Span::call_site()),
+        };
+        return leaf(ident.into());
+    }
+    let k = k - IDENTS.len();
+    if k < PUNCTS.len() {
+        let chars: Vec<char> = PUNCTS[k].chars().collect();
+        return chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let spacing = if i + 1 < chars.len() {
+                    Spacing::Joint
+                } else {
+                    Spacing::Alone
+                };
+                Flat::Leaf(Punct::new(c, spacing).into())
+            })
+            .collect();
+    }
+    match k - PUNCTS.len() {
+        0 => leaf(Literal::string("doc text").into()),
+        1 => leaf(Literal::u8_suffixed(7).into()),
+        2 => vec![Flat::Open(Delimiter::Brace)],
+        3 => vec![Flat::Open(Delimiter::Parenthesis)],
+        4 => vec![Flat::Open(Delimiter::Bracket)],
+        _ => vec![Flat::Close],
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Mutation {
+    Drop(usize),
+    Duplicate(usize),
+    Swap(usize, usize),
+    Replace(usize, usize),
+    Insert(usize, usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        any::<usize>().prop_map(Mutation::Drop),
+        any::<usize>().prop_map(Mutation::Duplicate),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Swap(a, b)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Replace(a, b)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Insert(a, b)),
+    ]
+}
+
+fn apply(flat: &mut Vec<Flat>, mutation: &Mutation) {
+    if flat.is_empty() {
+        flat.extend(pool(0));
+        return;
+    }
+    let at = |i: usize, len: usize| i % len;
+    match *mutation {
+        Mutation::Drop(i) => {
+            flat.remove(at(i, flat.len()));
+        }
+        Mutation::Duplicate(i) => {
+            let i = at(i, flat.len());
+            flat.insert(i, flat[i].clone());
+        }
+        Mutation::Swap(a, b) => {
+            let len = flat.len();
+            flat.swap(at(a, len), at(b, len));
+        }
+        Mutation::Replace(i, n) => {
+            let i = at(i, flat.len());
+            flat.splice(i..=i, pool(n));
+        }
+        Mutation::Insert(i, n) => {
+            let i = at(i, flat.len() + 1);
+            flat.splice(i..i, pool(n));
+        }
+    }
+}
+
+/// Machines that exercise every production, with the facade's prefix on one of them.
+fn seeds() -> Vec<TokenStream> {
+    vec![
+        quote! {
+            /// A coffee brewer.
+            #[derive_input(Debug, Clone)]
+            pub machine CoffeeBrewer {
+                /// Empty.
+                initial state Empty;
+                state Ready;
+                state Brewing;
+                final state Broken;
+                #[allow(unreachable)]
+                state Restored;
+                input put_in_beans(beans: Beans, grams: u32);
+                input brew() -> Cup;
+                input done();
+                input kick();
+                output save_beans(beans: Beans);
+                output log(beans: &Beans, grams: u32);
+                output heat() -> Cup;
+                #[allow(unused)]
+                output complain();
+                Empty + put_in_beans => Ready / log, save_beans;
+                Ready + brew => Brewing / heat;
+                Brewing + done => Empty;
+                Restored + done => Empty;
+                /// Kicked.
+                _ + kick => Broken;
+            }
+        },
+        quote! {
+            @crate = ::automat_rs;
+            machine Turnstile {
+                initial state Locked;
+                state Unlocked;
+                input coin(); input push();
+                output unlock(); output lock();
+                Locked + coin => Unlocked / unlock;
+                Unlocked + push => Locked / lock;
+                Unlocked + coin => Unlocked;
+            }
+        },
+    ]
+}
+
+/// 4096 cases per property in the normal test run; `PROPTEST_CASES` sets another number.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(4096)
+}
+
+/// Expands `input`; fails the property if `expand` panics or writes something that is not Rust.
+fn expands_cleanly(input: TokenStream) -> Result<(), TestCaseError> {
+    let text = input.to_string();
+    let output = catch_unwind(AssertUnwindSafe(|| expand(input)))
+        .map_err(|_| TestCaseError::fail(format!("expand panicked on: {text}")))?;
+    syn::parse2::<syn::File>(output.clone()).map_err(|e| {
+        TestCaseError::fail(format!(
+            "output is not Rust items ({e}) for: {text}\n{output}"
+        ))
+    })?;
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn expand_never_panics_on_mutated_machines(
+        seed in 0..2usize,
+        mutations in prop::collection::vec(mutation(), 1..8),
+    ) {
+        let mut flat = Vec::new();
+        flatten(seeds().swap_remove(seed), &mut flat);
+        for m in &mutations {
+            apply(&mut flat, m);
+        }
+        expands_cleanly(rebuild(&flat))?;
+    }
+
+    #[test]
+    fn expand_never_panics_on_random_token_soup(codes in prop::collection::vec(any::<usize>(), 0..64)) {
+        let flat: Vec<Flat> = codes.into_iter().flat_map(pool).collect();
+        expands_cleanly(rebuild(&flat))?;
+    }
+}
+
+#[test]
+fn the_seeds_are_valid_machines() {
+    for seed in seeds() {
+        let out = expand(seed).to_string();
+        assert!(!out.contains("compile_error"), "{out}");
+    }
+}

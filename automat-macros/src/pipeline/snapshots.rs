@@ -1,0 +1,78 @@
+//! What the macro writes, for three representative machines, reviewed as snapshots: any change to
+//! the generated code shows up in review. Refresh with `INSTA_UPDATE=always cargo test -p
+//! automat-macros snapshots` (or `cargo insta review`) and read the diff.
+
+use quote::quote;
+
+use super::expand;
+
+fn pretty(tokens: proc_macro2::TokenStream) -> String {
+    let file: syn::File = syn::parse2(tokens).expect("expand writes Rust items");
+    prettyplease::unparse(&file)
+}
+
+/// The smallest machine: no arguments, no return values, a self-loop.
+#[test]
+fn turnstile() {
+    insta::assert_snapshot!(pretty(expand(quote! {
+        @crate = ::automat_rs;
+        /// A coin-operated turnstile.
+        pub machine Turnstile {
+            initial state Locked;
+            state Unlocked;
+            input coin();
+            input push();
+            output unlock();
+            output lock();
+            Locked + coin => Unlocked / unlock;
+            Unlocked + coin => Unlocked;
+            Unlocked + push => Locked / lock;
+        }
+    })));
+}
+
+/// Arguments moved, cloned and borrowed; a return value; a wildcard; a final state.
+#[test]
+fn coffee_brewer() {
+    insta::assert_snapshot!(pretty(expand(quote! {
+        @crate = ::automat_rs;
+        /// A coffee brewer.
+        #[derive_input(Debug, Clone)]
+        pub machine CoffeeBrewer {
+            /// No beans in the hopper.
+            initial state Empty;
+            state Ready;
+            state Brewing;
+            final state Broken;
+            /// The user put in some beans.
+            input put_in_beans(beans: Beans);
+            input brew() -> Cup;
+            input done();
+            input kick();
+            output log_beans(beans: &Beans);
+            output save_beans(beans: Beans);
+            output archive(beans: Beans);
+            output heat() -> Cup;
+            output complain();
+            Empty + put_in_beans => Ready / log_beans, save_beans, archive;
+            Ready + brew => Brewing / heat;
+            Brewing + done => Empty;
+            _ + kick => Broken / complain;
+        }
+    })));
+}
+
+/// A machine with errors: the errors, then the public items with stub bodies.
+#[test]
+fn machine_with_errors() {
+    insta::assert_snapshot!(pretty(expand(quote! {
+        @crate = ::automat_rs;
+        machine Door {
+            initial state Closed;
+            state Open;
+            state Open;
+            input open(angle: u8);
+            Closed + open => Opne;
+        }
+    })));
+}
