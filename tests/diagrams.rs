@@ -22,7 +22,7 @@ mod garage_door;
 #[path = "../examples/turnstile.rs"]
 mod turnstile;
 
-fn examples() -> [&'static Description; 3] {
+fn examples() -> [&'static Description<'static>; 3] {
     [
         turnstile::Turnstile::description(),
         coffee_brewer::CoffeeBrewer::description(),
@@ -81,7 +81,23 @@ fn example_diagrams_render_with_graphviz() {
         eprintln!("skipped: Graphviz `dot` is not installed (the DOT is still checked by the parser test)");
         return;
     }
-    for description in examples() {
+    let mut texts: Vec<(&Description<'static>, String)> = examples()
+        .iter()
+        .map(|d| (*d, d.dot().to_string()))
+        .collect();
+    texts.push((
+        Escapes::description(),
+        Escapes::description().dot().to_string(),
+    ));
+    let brewer = coffee_brewer::CoffeeBrewer::description();
+    texts.push((
+        brewer,
+        brewer
+            .dot()
+            .highlight(coffee_brewer::CoffeeBrewerState::Empty)
+            .to_string(),
+    ));
+    for (description, dot) in texts {
         let mut child = Command::new("dot")
             .arg("-Tsvg")
             .stdin(Stdio::piped())
@@ -93,7 +109,7 @@ fn example_diagrams_render_with_graphviz() {
             .stdin
             .take()
             .unwrap()
-            .write_all(description.dot().to_string().as_bytes())
+            .write_all(dot.as_bytes())
             .unwrap();
         let out = child.wait_with_output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -158,4 +174,257 @@ fn example_main_functions_run_and_write_their_diagrams() {
     turnstile::main().unwrap();
     coffee_brewer::main().unwrap();
     garage_door::main().unwrap();
+}
+
+/// The boxes (state ellipses and transition rectangles) of an SVG, as `(left, top, right, bottom)`.
+fn boxes(svg: &roxmltree::Document<'_>) -> Vec<(String, [f64; 4])> {
+    let number = |node: roxmltree::Node<'_, '_>, attribute: &str| {
+        node.attribute(attribute).unwrap().parse::<f64>().unwrap()
+    };
+    let mut boxes = Vec::new();
+    for node in svg.descendants() {
+        let parent = node
+            .parent_element()
+            .and_then(|p| p.attribute("class"))
+            .unwrap_or_default();
+        if node.has_tag_name("ellipse") && parent.starts_with("automat-state") {
+            // Only the outer ellipse of a final state: the inner one is inside it.
+            if node
+                .prev_sibling_element()
+                .is_some_and(|s| s.has_tag_name("ellipse"))
+            {
+                continue;
+            }
+            let (cx, cy, rx, ry) = (
+                number(node, "cx"),
+                number(node, "cy"),
+                number(node, "rx"),
+                number(node, "ry"),
+            );
+            let name = node
+                .parent_element()
+                .unwrap()
+                .attribute("data-state")
+                .unwrap()
+                .to_owned();
+            boxes.push((name, [cx - rx, cy - ry, cx + rx, cy + ry]));
+        } else if node.has_tag_name("rect") && parent == "automat-transition" {
+            let (x, y, w, h) = (
+                number(node, "x"),
+                number(node, "y"),
+                number(node, "width"),
+                number(node, "height"),
+            );
+            boxes.push((format!("transition {}", boxes.len()), [x, y, x + w, y + h]));
+        }
+    }
+    boxes
+}
+
+#[test]
+fn svg_diagrams_are_valid_xml_with_every_name_and_no_overlapping_boxes() {
+    for description in examples() {
+        let svg = description.svg().to_string();
+        assert_eq!(
+            svg,
+            description.svg().to_string(),
+            "byte-identical across runs"
+        );
+        assert!(
+            !svg.contains("\n\n"),
+            "no blank lines, so it can be inlined into Markdown"
+        );
+        let doc = roxmltree::Document::parse(&svg)
+            .unwrap_or_else(|e| panic!("{}: {e}", description.name));
+        let texts: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text"))
+            .filter_map(|n| n.text())
+            .collect();
+        for state in description.states {
+            assert!(
+                texts.contains(&state.name),
+                "{} lacks state {}",
+                description.name,
+                state.name
+            );
+        }
+        for input in description.inputs {
+            assert!(
+                texts.contains(&input.name),
+                "{} lacks input {}",
+                description.name,
+                input.name
+            );
+        }
+        let boxes = boxes(&doc);
+        assert_eq!(
+            boxes.len(),
+            description.states.len() + description.transitions.len()
+        );
+        for (i, (a, ra)) in boxes.iter().enumerate() {
+            for (b, rb) in &boxes[i + 1..] {
+                let overlap = ra[0] < rb[2] && rb[0] < ra[2] && ra[1] < rb[3] && rb[1] < ra[3];
+                assert!(
+                    !overlap,
+                    "{}: {a} {ra:?} overlaps {b} {rb:?}",
+                    description.name
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn mermaid_diagrams_have_one_line_per_state_and_transition() {
+    for d in examples() {
+        let mermaid = d.mermaid().to_string();
+        assert_eq!(mermaid, d.mermaid().to_string());
+        let lines: Vec<&str> = mermaid.lines().collect();
+        assert_eq!(lines[0], "stateDiagram-v2");
+        for (i, state) in d.states.iter().enumerate() {
+            assert_eq!(
+                lines
+                    .iter()
+                    .filter(|l| l.trim() == format!("state \"{}\" as s{i}", state.name))
+                    .count(),
+                1
+            );
+        }
+        let initial = d.states.iter().position(|s| s.initial).unwrap();
+        assert_eq!(
+            lines
+                .iter()
+                .filter(|l| l.trim().starts_with("[*] -->"))
+                .collect::<Vec<_>>(),
+            [&format!("    [*] --> s{initial}")]
+        );
+        let arrows = lines
+            .iter()
+            .filter(|l| l.contains(" --> s") && !l.contains("[*]"))
+            .count();
+        assert_eq!(arrows, d.transitions.len());
+        for t in d.transitions {
+            let label = format!(
+                "s{} --> s{} : {}",
+                t.source, t.target, d.inputs[t.input].name
+            );
+            assert!(
+                lines.iter().any(|l| l.trim().starts_with(&label)),
+                "{}: missing `{label}`",
+                d.name
+            );
+        }
+        let finals = d.states.iter().filter(|s| s.is_final).count();
+        assert_eq!(
+            lines.iter().filter(|l| l.ends_with("--> [*]")).count(),
+            finals
+        );
+    }
+}
+
+#[test]
+fn transition_tables_have_one_row_per_transition() {
+    let d = coffee_brewer::CoffeeBrewer::description();
+    let table = d.table().to_string();
+    let rows: Vec<&str> = table.lines().collect();
+    assert_eq!(rows[0], "| state | input | next | outputs |");
+    assert_eq!(rows.len(), 2 + d.transitions.len());
+    assert_eq!(
+        rows[2],
+        "| `Empty` (initial) | `put_in_beans` | `Ready` | `log_beans`, `save_beans` |"
+    );
+    assert!(rows.contains(&"| `Brewing` | `kick` | `Broken` (final) | `complain` |"));
+}
+
+#[test]
+fn highlighting_marks_exactly_the_current_state_in_every_format() {
+    use automat_rs::MachineState as _;
+    use coffee_brewer::{Beans, CoffeeBrewer, CoffeeBrewerState, Hardware};
+
+    let mut brewer = CoffeeBrewer::new(Hardware::default());
+    brewer.put_in_beans(Beans("arabica")).unwrap();
+    let d = CoffeeBrewer::description();
+    let current = brewer.state();
+    assert_eq!(current, CoffeeBrewerState::Ready);
+
+    let svg = d.svg().highlight(current).to_string();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let marked: Vec<&str> = doc
+        .descendants()
+        .filter(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.split(' ').any(|c| c == "automat-current"))
+        })
+        .filter_map(|n| n.attribute("data-state"))
+        .collect();
+    assert_eq!(marked, ["Ready"]);
+    assert_eq!(svg.matches("#fff3b0").count(), 1);
+
+    let dot = d.dot().highlight(current).to_string();
+    let filled: Vec<&str> = dot.lines().filter(|l| l.contains("fillcolor")).collect();
+    assert_eq!(filled.len(), 1);
+    assert!(filled[0].trim_start().starts_with("\"Ready\""));
+    assert!(graphviz_rust::parse(&dot).is_ok());
+
+    let mermaid = d.mermaid().highlight(current).to_string();
+    assert_eq!(
+        mermaid
+            .lines()
+            .filter(|l| l.trim().starts_with("class "))
+            .collect::<Vec<_>>(),
+        [&format!("    class s{} current", current.index())]
+    );
+
+    let table = d.table().highlight(current).to_string();
+    let marked_rows: Vec<&str> = table.lines().filter(|l| l.contains('▶')).collect();
+    assert_eq!(marked_rows.len(), 2, "Ready has two transitions: {table}");
+    assert!(marked_rows.iter().all(|row| row.starts_with("| ▶ `Ready`")));
+
+    // Without a highlight nothing is marked; an index out of range marks nothing either.
+    assert!(!d.svg().to_string().contains("automat-current"));
+    assert!(!d
+        .dot()
+        .highlight_index(99)
+        .to_string()
+        .contains("fillcolor"));
+    assert!(!d
+        .mermaid()
+        .highlight_index(99)
+        .to_string()
+        .contains("class "));
+}
+
+automat_rs::machine! {
+    /// A machine whose docs "quote", <tag> & \backslash everything a renderer must escape.
+    machine Escapes {
+        /// A "state" with <markup> & a \ and
+        /// a second line.
+        initial state A;
+        /// Final | with a pipe; and # hash.
+        final state B;
+        /// An input's "docs".
+        input go();
+        /// A transition's <docs>.
+        A + go => B;
+    }
+}
+
+#[test]
+fn names_and_docs_are_escaped_in_every_format() {
+    let d = Escapes::description();
+    assert!(d.states[0]
+        .docs
+        .contains("\"state\" with <markup> & a \\ and\na second line"));
+    let dot = d.dot().to_string();
+    assert!(
+        dot.contains(r#"tooltip="A \"state\" with <markup> & a \\ and\na second line.""#),
+        "{dot}"
+    );
+    assert!(graphviz_rust::parse(&dot).is_ok(), "{dot}");
+    let svg = d.svg().to_string();
+    roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+    assert!(svg.contains("&lt;markup&gt; &amp; a"));
+    let table = d.table().to_string();
+    assert_eq!(table.lines().count(), 3);
 }

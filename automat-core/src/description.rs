@@ -2,7 +2,11 @@
 //!
 //! The macro emits one [`Description`] per machine as a `const`, so diagrams, documentation and
 //! error messages are drawn from the same declaration as the transition code and cannot drift
-//! from it. Every part is `'static` and `Copy`; nothing allocates.
+//! from it. Every part is `Copy`; nothing allocates.
+//!
+//! Generated descriptions are `Description<'static>` constants; the lifetime lets a description
+//! borrow from anything else, such as the macro's own model when it renders a diagram into the
+//! machine's documentation while it expands.
 //!
 //! All structs are `#[non_exhaustive]`: fields are public to read, and new ones (guards, entry and
 //! exit actions, state data) can be added without breaking readers. Only generated code builds
@@ -15,31 +19,31 @@
 /// so everything rendered from a description is deterministic.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct Description {
+pub struct Description<'a> {
     /// The machine's name, as declared (`CoffeeBrewer`).
-    pub name: &'static str,
+    pub name: &'a str,
     /// The machine's doc comment, lines joined with `\n` (empty when undocumented).
-    pub docs: &'static str,
+    pub docs: &'a str,
     /// The states, in declaration order.
-    pub states: &'static [StateInfo],
+    pub states: &'a [StateInfo<'a>],
     /// The inputs, in declaration order.
-    pub inputs: &'static [InputInfo],
+    pub inputs: &'a [InputInfo<'a>],
     /// The outputs, in declaration order.
-    pub outputs: &'static [OutputInfo],
+    pub outputs: &'a [OutputInfo<'a>],
     /// Every `(state, input)` pair that has a transition, one entry each, in declaration order
     /// of the transitions; a wildcard transition (`_ + input`) appears once for every state it
     /// applies to, in state declaration order.
-    pub transitions: &'static [TransitionInfo],
+    pub transitions: &'a [TransitionInfo<'a>],
 }
 
 /// A state of a machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct StateInfo {
+pub struct StateInfo<'a> {
     /// The state's name, as declared (`Brewing`).
-    pub name: &'static str,
+    pub name: &'a str,
     /// The state's doc comment (empty when undocumented).
-    pub docs: &'static str,
+    pub docs: &'a str,
     /// Whether the machine starts in this state. Exactly one state of a machine is initial.
     pub initial: bool,
     /// Whether the state is final: declared `final state`, it accepts no input.
@@ -49,46 +53,46 @@ pub struct StateInfo {
 /// An input of a machine: a method the user calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct InputInfo {
+pub struct InputInfo<'a> {
     /// The input's name, as declared (`put_in_beans`).
-    pub name: &'static str,
+    pub name: &'a str,
     /// The input's doc comment (empty when undocumented).
-    pub docs: &'static str,
+    pub docs: &'a str,
     /// The input's parameters, in order.
-    pub params: &'static [Param],
+    pub params: &'a [Param<'a>],
     /// The input's return type as written (`Cup`), or `None` when it returns `()`.
-    pub returns: Option<&'static str>,
+    pub returns: Option<&'a str>,
 }
 
 /// An output of a machine: a side effect, implemented by the user's core type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct OutputInfo {
+pub struct OutputInfo<'a> {
     /// The output's name, as declared (`heat`).
-    pub name: &'static str,
+    pub name: &'a str,
     /// The output's doc comment (empty when undocumented).
-    pub docs: &'static str,
+    pub docs: &'a str,
     /// The output's parameters, in order; each is supplied by the input of the transition.
-    pub params: &'static [Param],
+    pub params: &'a [Param<'a>],
     /// The output's return type as written, or `None` when it returns `()`.
-    pub returns: Option<&'static str>,
+    pub returns: Option<&'a str>,
 }
 
 /// A parameter of an input or output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct Param {
+pub struct Param<'a> {
     /// The parameter's name (`beans`).
-    pub name: &'static str,
+    pub name: &'a str,
     /// The parameter's type as written (`Vec<Bean>`).
-    pub ty: &'static str,
+    pub ty: &'a str,
 }
 
 /// One transition: in state `source`, input `input` moves the machine to `target` and runs
 /// `outputs` in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub struct TransitionInfo {
+pub struct TransitionInfo<'a> {
     /// Index of the source state in [`Description::states`].
     pub source: usize,
     /// Index of the input in [`Description::inputs`].
@@ -96,23 +100,23 @@ pub struct TransitionInfo {
     /// Index of the target state in [`Description::states`].
     pub target: usize,
     /// Indices of the outputs in [`Description::outputs`], in the order they run.
-    pub outputs: &'static [usize],
+    pub outputs: &'a [usize],
     /// Whether this entry comes from a wildcard transition (`_ + input => target`).
     pub wildcard: bool,
     /// The transition's doc comment (empty when undocumented).
-    pub docs: &'static str,
+    pub docs: &'a str,
 }
 
-impl Description {
+impl<'a> Description<'a> {
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(
-        name: &'static str,
-        docs: &'static str,
-        states: &'static [StateInfo],
-        inputs: &'static [InputInfo],
-        outputs: &'static [OutputInfo],
-        transitions: &'static [TransitionInfo],
+        name: &'a str,
+        docs: &'a str,
+        states: &'a [StateInfo<'a>],
+        inputs: &'a [InputInfo<'a>],
+        outputs: &'a [OutputInfo<'a>],
+        transitions: &'a [TransitionInfo<'a>],
     ) -> Self {
         Self {
             name,
@@ -126,15 +130,15 @@ impl Description {
 
     /// The initial state (always present in a description generated by `machine!`).
     #[must_use]
-    pub fn initial_state(&self) -> Option<&'static StateInfo> {
-        let states: &'static [StateInfo] = self.states;
+    pub fn initial_state(&self) -> Option<&'a StateInfo<'a>> {
+        let states: &'a [StateInfo<'a>] = self.states;
         states.iter().find(|s| s.initial)
     }
 
     /// The transition taken from state `source` on input `input` (indices), if any.
     #[must_use]
-    pub fn transition(&self, source: usize, input: usize) -> Option<&'static TransitionInfo> {
-        let transitions: &'static [TransitionInfo] = self.transitions;
+    pub fn transition(&self, source: usize, input: usize) -> Option<&'a TransitionInfo<'a>> {
+        let transitions: &'a [TransitionInfo<'a>] = self.transitions;
         transitions
             .iter()
             .find(|t| t.source == source && t.input == input)
@@ -153,15 +157,10 @@ impl Description {
     }
 }
 
-impl StateInfo {
+impl<'a> StateInfo<'a> {
     #[doc(hidden)]
     #[must_use]
-    pub const fn __new(
-        name: &'static str,
-        docs: &'static str,
-        initial: bool,
-        is_final: bool,
-    ) -> Self {
+    pub const fn __new(name: &'a str, docs: &'a str, initial: bool, is_final: bool) -> Self {
         Self {
             name,
             docs,
@@ -171,14 +170,14 @@ impl StateInfo {
     }
 }
 
-impl InputInfo {
+impl<'a> InputInfo<'a> {
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(
-        name: &'static str,
-        docs: &'static str,
-        params: &'static [Param],
-        returns: Option<&'static str>,
+        name: &'a str,
+        docs: &'a str,
+        params: &'a [Param<'a>],
+        returns: Option<&'a str>,
     ) -> Self {
         Self {
             name,
@@ -189,14 +188,14 @@ impl InputInfo {
     }
 }
 
-impl OutputInfo {
+impl<'a> OutputInfo<'a> {
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(
-        name: &'static str,
-        docs: &'static str,
-        params: &'static [Param],
-        returns: Option<&'static str>,
+        name: &'a str,
+        docs: &'a str,
+        params: &'a [Param<'a>],
+        returns: Option<&'a str>,
     ) -> Self {
         Self {
             name,
@@ -207,24 +206,24 @@ impl OutputInfo {
     }
 }
 
-impl Param {
+impl<'a> Param<'a> {
     #[doc(hidden)]
     #[must_use]
-    pub const fn __new(name: &'static str, ty: &'static str) -> Self {
+    pub const fn __new(name: &'a str, ty: &'a str) -> Self {
         Self { name, ty }
     }
 }
 
-impl TransitionInfo {
+impl<'a> TransitionInfo<'a> {
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(
         source: usize,
         input: usize,
         target: usize,
-        outputs: &'static [usize],
+        outputs: &'a [usize],
         wildcard: bool,
-        docs: &'static str,
+        docs: &'a str,
     ) -> Self {
         Self {
             source,

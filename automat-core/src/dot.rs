@@ -9,15 +9,17 @@
 
 use core::fmt;
 
-use crate::Description;
+use crate::escape::{DotStr, Xml as Html};
+use crate::{Description, MachineState};
 
 /// A [`Description`] rendered as Graphviz DOT; see [`Description::dot`].
 #[derive(Debug, Clone, Copy)]
 pub struct Dot<'a> {
-    description: &'a Description,
+    description: &'a Description<'a>,
+    current: Option<usize>,
 }
 
-impl Description {
+impl<'a> Description<'a> {
     /// Renders the machine as a Graphviz DOT graph in Automat's style.
     ///
     /// The result implements [`Display`](fmt::Display), so it can be written to any formatter or
@@ -25,15 +27,35 @@ impl Description {
     ///
     /// ```
     /// # use automat_core::{Description, StateInfo};
-    /// # static STATES: [StateInfo; 1] = [StateInfo::__new("Idle", "", true, false)];
-    /// # static DESCRIPTION: Description = Description::__new("Lamp", "", &STATES, &[], &[], &[]);
+    /// # static STATES: [StateInfo<'static>; 1] = [StateInfo::__new("Idle", "", true, false)];
+    /// # static DESCRIPTION: Description<'static> = Description::__new("Lamp", "", &STATES, &[], &[], &[]);
     /// # let description = &DESCRIPTION;
     /// let dot = description.dot().to_string();
     /// assert!(dot.starts_with("digraph \"Lamp\" {"));
     /// ```
     #[must_use]
-    pub const fn dot(&self) -> Dot<'_> {
-        Dot { description: self }
+    pub const fn dot(&'a self) -> Dot<'a> {
+        Dot {
+            description: self,
+            current: None,
+        }
+    }
+}
+
+impl Dot<'_> {
+    /// Highlights `state` as the machine's current state (filled, thick outline), to draw a
+    /// running machine: `Machine::description().dot().highlight(machine.state())`.
+    #[must_use]
+    pub fn highlight<S: MachineState>(self, state: S) -> Self {
+        self.highlight_index(state.index())
+    }
+
+    /// Highlights the state at `index` in [`Description::states`]; an index out of range
+    /// highlights nothing.
+    #[must_use]
+    pub const fn highlight_index(mut self, index: usize) -> Self {
+        self.current = Some(index);
+        self
     }
 }
 
@@ -45,14 +67,21 @@ impl fmt::Display for Dot<'_> {
         writeln!(f, "    node [fontname=\"Menlo\"];")?;
         writeln!(f, "    edge [fontname=\"Menlo\"];")?;
         writeln!(f)?;
-        for state in d.states {
+        for (index, state) in d.states.iter().enumerate() {
             write!(
                 f,
                 "    \"{}\" [shape=\"ellipse\", color=\"blue\"",
                 DotStr(state.name)
             )?;
-            if state.initial {
-                f.write_str(", style=\"bold\", fontname=\"Menlo-Bold\"")?;
+            let current = self.current == Some(index);
+            match (state.initial, current) {
+                (true, false) => f.write_str(", style=\"bold\", fontname=\"Menlo-Bold\"")?,
+                (true, true) => f.write_str(", style=\"bold,filled\", fontname=\"Menlo-Bold\"")?,
+                (false, true) => f.write_str(", style=\"filled\"")?,
+                (false, false) => {}
+            }
+            if current {
+                f.write_str(", fillcolor=\"#fff3b0\", penwidth=\"3\"")?;
             }
             if state.is_final {
                 f.write_str(", peripheries=\"2\"")?;
@@ -114,76 +143,5 @@ impl fmt::Display for Dot<'_> {
             )?;
         }
         f.write_str("}\n")
-    }
-}
-
-/// Writes `s` escaped for the inside of a DOT double-quoted string.
-struct DotStr<'a>(&'a str);
-
-impl fmt::Display for DotStr<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        escape(f, self.0, |c| match c {
-            '"' => Some("\\\""),
-            '\\' => Some("\\\\"),
-            '\n' => Some("\\n"),
-            '\r' => Some(""),
-            _ => None,
-        })
-    }
-}
-
-/// Writes `s` escaped for Graphviz HTML-like labels.
-struct Html<'a>(&'a str);
-
-impl fmt::Display for Html<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        escape(f, self.0, |c| match c {
-            '&' => Some("&amp;"),
-            '<' => Some("&lt;"),
-            '>' => Some("&gt;"),
-            '"' => Some("&quot;"),
-            _ => None,
-        })
-    }
-}
-
-/// Writes `s`, replacing each character for which `replace` returns a string.
-fn escape(
-    f: &mut fmt::Formatter<'_>,
-    s: &str,
-    replace: impl Fn(char) -> Option<&'static str>,
-) -> fmt::Result {
-    let mut clean_from = 0;
-    for (i, c) in s.char_indices() {
-        if let Some(replacement) = replace(c) {
-            f.write_str(&s[clean_from..i])?;
-            f.write_str(replacement)?;
-            clean_from = i + c.len_utf8();
-        }
-    }
-    f.write_str(&s[clean_from..])
-}
-
-#[cfg(test)]
-mod tests {
-    extern crate std;
-    use std::string::ToString;
-
-    use super::{DotStr, Html};
-
-    #[test]
-    fn dot_strings_escape_quotes_backslashes_and_newlines() {
-        assert_eq!(
-            DotStr("a \"b\" \\ c\nd\r").to_string(),
-            "a \\\"b\\\" \\\\ c\\nd"
-        );
-    }
-
-    #[test]
-    fn html_labels_escape_markup() {
-        assert_eq!(
-            Html("<a & \"b\">").to_string(),
-            "&lt;a &amp; &quot;b&quot;&gt;"
-        );
     }
 }

@@ -38,7 +38,7 @@ impl<S: MachineState> NoTransition<S> {
 
     /// The input that was refused.
     #[must_use]
-    pub fn input(&self) -> &'static InputInfo {
+    pub fn input(&self) -> &'static InputInfo<'static> {
         &S::DESCRIPTION.inputs[self.input]
     }
 
@@ -50,7 +50,7 @@ impl<S: MachineState> NoTransition<S> {
 
     /// The description of the machine that refused the input.
     #[must_use]
-    pub fn machine(&self) -> &'static Description {
+    pub fn machine(&self) -> &'static Description<'static> {
         S::DESCRIPTION
     }
 }

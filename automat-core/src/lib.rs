@@ -8,23 +8,38 @@
 //! - [`NoTransition`], the error an input returns when the current state has no transition for it;
 //! - [`Description`] and its parts, the static description of a machine (states, inputs, outputs,
 //!   transitions) that the macro writes as a `const`, with no allocation;
-//! - the diagram renderers over a description, starting with Graphviz DOT ([`Description::dot`]).
+//! - the diagram renderers over a description: Graphviz DOT ([`Description::dot`]), Mermaid
+//!   ([`Description::mermaid`]), a Markdown transition table ([`Description::table`]) and, with the
+//!   `svg` feature, SVG laid out in pure Rust (`Description::svg`). Each can highlight the state a
+//!   running machine is in.
 //!
-//! Everything here is `#![no_std]` and allocation-free: renderers are [`core::fmt::Display`]
-//! adapters that write straight into any formatter.
+//! Everything here is `#![no_std]`. DOT, Mermaid and the table are allocation-free
+//! [`core::fmt::Display`] adapters that write straight into any formatter; SVG needs `alloc` for
+//! its layout. Every renderer is deterministic: the same machine renders the same bytes.
 #![no_std]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
 mod description;
 mod dot;
 mod error;
+mod escape;
 mod machine;
+mod mermaid;
+#[cfg(feature = "svg")]
+mod svg;
+mod table;
 
 pub use description::{Description, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo};
 pub use dot::Dot;
 pub use error::NoTransition;
 pub use machine::{Machine, MachineState};
+pub use mermaid::Mermaid;
+#[cfg(feature = "svg")]
+pub use svg::Svg;
+pub use table::Table;

@@ -11,7 +11,7 @@ use crate::{Description, NoTransition, StateInfo};
 /// declared name with [`Display`]. This trait ties a state enum to its machine's [`Description`].
 pub trait MachineState: Copy + Eq + Ord + Hash + Debug + Display + 'static {
     /// The static description of the machine this state belongs to.
-    const DESCRIPTION: &'static Description;
+    const DESCRIPTION: &'static Description<'static>;
     /// The state a new machine starts in.
     const INITIAL: Self;
     /// Every state, in declaration order (`ALL[s.index()] == s`).
@@ -23,7 +23,7 @@ pub trait MachineState: Copy + Eq + Ord + Hash + Debug + Display + 'static {
 
     /// The state's description: its name, documentation and flags.
     #[must_use]
-    fn info(self) -> &'static StateInfo {
+    fn info(self) -> &'static StateInfo<'static> {
         &Self::DESCRIPTION.states[self.index()]
     }
 
@@ -92,7 +92,7 @@ pub trait Machine {
 
     /// The static description of the machine.
     #[must_use]
-    fn description() -> &'static Description
+    fn description() -> &'static Description<'static>
     where
         Self: Sized,
     {

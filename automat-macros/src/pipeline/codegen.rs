@@ -15,7 +15,8 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::{Ident, Type};
 
 use super::check::GENERATED_METHODS;
-use super::model::{Edge, Input, Machine, Param, Source};
+use super::describe::Owned;
+use super::model::{Edge, Input, Machine, Param};
 
 /// Whether the input methods get real bodies or stubs.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -139,9 +140,15 @@ impl<'a> Gen<'a> {
                 .map(|s| self.m.states[s].name.to_string())
                 .unwrap_or_default(),
         );
+        // The diagram and transition table, drawn now, from the same description the code uses.
+        let drawing = match self.mode {
+            Mode::Full => Owned::from_model(self.m).docs_section(),
+            Mode::Stub => String::new(),
+        };
         quote! {
             #docs
             #[doc = #summary]
+            #[doc = #drawing]
             #(#attrs)*
             #vis struct #name<#core> {
                 __state: #state_enum,
@@ -226,7 +233,7 @@ impl<'a> Gen<'a> {
 
             #[automatically_derived]
             impl #rt::MachineState for #state_enum {
-                const DESCRIPTION: &'static #rt::Description = &#description;
+                const DESCRIPTION: &'static #rt::Description<'static> = &#description;
                 const INITIAL: Self = #initial;
                 const ALL: &'static [Self] = &[#(#all),*];
 
@@ -479,7 +486,7 @@ impl<'a> Gen<'a> {
                 /// Defined on `Self<()>` so that it can be called without naming a core type;
                 /// generic code can use `Machine::description`.
                 #[must_use]
-                pub const fn description() -> &'static #rt::Description {
+                pub const fn description() -> &'static #rt::Description<'static> {
                     <#state_enum as #rt::MachineState>::DESCRIPTION
                 }
             }
@@ -762,69 +769,11 @@ impl<'a> Gen<'a> {
     /// The `Description` literal.
     fn description(&self) -> TokenStream {
         let rt = &self.rt;
-        let m = self.m;
-        let name = m.name.to_string();
-        let docs = m.docs.text();
         if self.mode == Mode::Stub {
+            let (name, docs) = (self.m.name.to_string(), self.m.docs.text());
             return quote!(#rt::Description::__new(#name, #docs, &[], &[], &[], &[]));
         }
-        let states = m.states.iter().map(|s| {
-            let (name, docs) = (s.name.to_string(), s.docs.text());
-            let (initial, is_final) = (s.initial.is_some(), s.final_.is_some());
-            quote!(#rt::StateInfo::__new(#name, #docs, #initial, #is_final))
-        });
-        let params = |params: &[Param]| {
-            let params = params.iter().map(|p| {
-                let (name, ty) = (p.name.to_string(), type_text(&p.ty));
-                quote!(#rt::Param::__new(#name, #ty))
-            });
-            quote!(&[#(#params),*])
-        };
-        let returns = |ty: &Option<Type>| {
-            ty.as_ref().map_or_else(
-                || quote!(::core::option::Option::None),
-                |ty| {
-                    let text = type_text(ty);
-                    quote!(::core::option::Option::Some(#text))
-                },
-            )
-        };
-        let inputs = m.inputs.iter().map(|i| {
-            let (name, docs, params, returns) = (
-                i.name.to_string(),
-                i.docs.text(),
-                params(&i.params),
-                returns(&i.ret),
-            );
-            quote!(#rt::InputInfo::__new(#name, #docs, #params, #returns))
-        });
-        let outputs = m.outputs.iter().map(|o| {
-            let (name, docs, params, returns) = (
-                o.name.to_string(),
-                o.docs.text(),
-                params(&o.params),
-                returns(&o.ret),
-            );
-            quote!(#rt::OutputInfo::__new(#name, #docs, #params, #returns))
-        });
-        let transitions = m.edges().into_iter().map(|edge| {
-            let t = &m.transitions[edge.transition];
-            let (source, input, target) = (edge.source, edge.input, t.target);
-            let outputs = t.outputs.iter().map(|u| u.output);
-            let wildcard = matches!(t.source, Source::Any(_));
-            let docs = t.docs.text();
-            quote!(#rt::TransitionInfo::__new(#source, #input, #target, &[#(#outputs),*], #wildcard, #docs))
-        });
-        quote! {
-            #rt::Description::__new(
-                #name,
-                #docs,
-                &[#(#states),*],
-                &[#(#inputs),*],
-                &[#(#outputs),*],
-                &[#(#transitions),*],
-            )
-        }
+        Owned::from_model(self.m).to_tokens(rt)
     }
 }
 

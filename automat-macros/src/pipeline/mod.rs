@@ -6,6 +6,7 @@
 
 mod check;
 mod codegen;
+mod describe;
 mod errors;
 mod model;
 mod parse;

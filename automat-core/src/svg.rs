@@ -1,0 +1,685 @@
+//! SVG drawn in pure Rust, in Automat's visual language, with no Graphviz installed.
+//!
+//! The layout is a small layered one, made for state machines (the `layout-rs` crate was measured
+//! first: it took 54 s on a 64-state, 256-transition machine and left edge labels far from their
+//! edges; this takes milliseconds):
+//!
+//! - states are ranked by breadth-first distance from the initial state (states no input reaches
+//!   are ranked after the others) and drawn on even rows, as ellipses;
+//! - each transition is a small box (its input over its outputs) on the odd row just below its
+//!   source state, so there are no edge labels to place: the edge into the box has no arrowhead,
+//!   the edge out of it points at the target;
+//! - the order within rows comes from a few barycenter sweeps (each node moves toward the mean
+//!   position of its neighbours in the adjacent row), with stable tie-breaks;
+//! - nodes in a row are packed side by side and rows are stacked, so boxes never overlap.
+//!
+//! Everything is deterministic: the same description draws the same bytes. The output has no
+//! blank lines and no `<style>` element, so it can be inlined into Markdown and rustdoc pages.
+
+use alloc::vec;
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::escape::Xml;
+use crate::{Description, MachineState};
+
+/// A [`Description`] rendered as SVG; see [`Description::svg`].
+#[derive(Debug, Clone, Copy)]
+pub struct Svg<'a> {
+    description: &'a Description<'a>,
+    current: Option<usize>,
+}
+
+impl<'a> Description<'a> {
+    /// Renders the machine as an SVG image, laid out in pure Rust (feature `svg`).
+    ///
+    /// States are blue ellipses (the initial one bold, final ones doubled); each transition is a
+    /// box with its input over its outputs, between its source and its target.
+    #[must_use]
+    pub const fn svg(&'a self) -> Svg<'a> {
+        Svg {
+            description: self,
+            current: None,
+        }
+    }
+}
+
+impl Svg<'_> {
+    /// Highlights `state` as the machine's current state (filled, thick outline, class
+    /// `automat-current`).
+    #[must_use]
+    pub fn highlight<S: MachineState>(self, state: S) -> Self {
+        self.highlight_index(state.index())
+    }
+
+    /// Highlights the state at `index` in [`Description::states`]; out of range highlights nothing.
+    #[must_use]
+    pub const fn highlight_index(mut self, index: usize) -> Self {
+        self.current = Some(index);
+        self
+    }
+}
+
+const FONT: f64 = 12.0;
+const SMALL_FONT: f64 = 10.0;
+/// Width of one character of the monospace font, as a fraction of the font size.
+const CHAR_WIDTH: f64 = 0.62;
+const H_GAP: f64 = 24.0;
+const V_GAP: f64 = 30.0;
+const MARGIN: f64 = 16.0;
+const SWEEPS: usize = 4;
+
+/// A laid-out node: its centre and size. States come first (ids `0..states`), then transition
+/// boxes (ids `states..states + transitions`), then the virtual points that long edges pass
+/// through.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    row: usize,
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+}
+
+/// The layout: nodes, plus for each transition the virtual points its edge out of the box passes
+/// through, in order from the box to the target.
+struct Layout {
+    nodes: Vec<Node>,
+    routes: Vec<Vec<usize>>,
+}
+
+fn text_width(chars: usize, font: f64) -> f64 {
+    #[allow(clippy::cast_precision_loss)] // names are far shorter than 2^52 characters
+    let chars = chars as f64;
+    chars * font * CHAR_WIDTH
+}
+
+fn outputs_chars(d: &Description<'_>, t: usize) -> usize {
+    let outputs = d.transitions[t].outputs;
+    let names: usize = outputs
+        .iter()
+        .filter_map(|&o| d.outputs.get(o))
+        .map(|o| o.name.chars().count())
+        .sum();
+    names + 2 * outputs.len().saturating_sub(1)
+}
+
+/// Ranks states by breadth-first distance from the initial state, then from each state left
+/// unranked (in declaration order), below everything ranked so far. Final states go last, on a
+/// rank of their own, where a reader looks for the end.
+fn ranks(d: &Description<'_>, out: &[Vec<usize>]) -> Vec<usize> {
+    let n = d.states.len();
+    let mut rank = vec![usize::MAX; n];
+    let initial = d.states.iter().position(|s| s.initial).unwrap_or(0);
+    let mut next_base = 0;
+    let mut queue = Vec::new();
+    for root in core::iter::once(initial).chain(0..n) {
+        if root >= n || rank[root] != usize::MAX {
+            continue;
+        }
+        rank[root] = next_base;
+        queue.clear();
+        queue.push(root);
+        let mut head = 0;
+        while head < queue.len() {
+            let s = queue[head];
+            head += 1;
+            for &t in &out[s] {
+                let target = d.transitions[t].target;
+                if rank[target] == usize::MAX {
+                    rank[target] = rank[s] + 1;
+                    queue.push(target);
+                }
+            }
+        }
+        next_base = rank
+            .iter()
+            .filter(|&&r| r != usize::MAX)
+            .max()
+            .map_or(0, |&r| r + 1);
+    }
+    let last = (0..n)
+        .filter(|&s| !d.states[s].is_final || s == initial)
+        .map(|s| rank[s])
+        .max();
+    if let Some(last) = last {
+        for (s, state) in d.states.iter().enumerate() {
+            if state.is_final && s != initial {
+                rank[s] = last + 1;
+            }
+        }
+    }
+    rank
+}
+
+fn layout(d: &Description<'_>) -> Layout {
+    let n = d.states.len();
+    let valid: Vec<bool> = d
+        .transitions
+        .iter()
+        .map(|t| t.source < n && t.target < n)
+        .collect();
+    let mut nodes = sized_nodes(d, &valid);
+    let (links, routes) = route_edges(d, &valid, &mut nodes);
+    place(&mut nodes, &links);
+    Layout { nodes, routes }
+}
+
+/// One node per state (on the even row of its rank) and per transition box (on the odd row below
+/// its source), sized for their text.
+fn sized_nodes(d: &Description<'_>, valid: &[bool]) -> Vec<Node> {
+    let n = d.states.len();
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, t) in d.transitions.iter().enumerate() {
+        if valid[i] {
+            out[t.source].push(i);
+        }
+    }
+    let rank = ranks(d, &out);
+
+    let mut nodes: Vec<Node> = Vec::with_capacity(n + d.transitions.len());
+    for (i, state) in d.states.iter().enumerate() {
+        let w = (text_width(state.name.chars().count(), FONT) + 32.0).max(64.0);
+        nodes.push(Node {
+            row: 2 * rank[i],
+            x: 0.0,
+            y: 0.0,
+            w,
+            h: 36.0,
+        });
+    }
+    for (i, t) in d.transitions.iter().enumerate() {
+        let input = d
+            .inputs
+            .get(t.input)
+            .map_or(0, |input| input.name.chars().count());
+        let w = text_width(input, FONT).max(text_width(outputs_chars(d, i), SMALL_FONT)) + 16.0;
+        let h = if t.outputs.is_empty() { 22.0 } else { 38.0 };
+        let row = if valid[i] { 2 * rank[t.source] + 1 } else { 1 };
+        nodes.push(Node {
+            row,
+            x: 0.0,
+            y: 0.0,
+            w,
+            h,
+        });
+    }
+    nodes
+}
+
+/// Adds the virtual points of edges that span rows; returns the links between adjacent rows
+/// (`(upper, lower)` node ids) and, per transition, the points its edge out of the box passes.
+fn route_edges(
+    d: &Description<'_>,
+    valid: &[bool],
+    nodes: &mut Vec<Node>,
+) -> (Vec<(usize, usize)>, Vec<Vec<usize>>) {
+    let n = d.states.len();
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    let mut routes: Vec<Vec<usize>> = vec![Vec::new(); d.transitions.len()];
+    for (i, t) in d.transitions.iter().enumerate() {
+        if !valid[i] {
+            continue;
+        }
+        let tbox = n + i;
+        links.push((t.source, tbox));
+        let (box_row, target_row) = (nodes[tbox].row, nodes[t.target].row);
+        // The edge out of the box passes a virtual point in every row strictly between the box
+        // and the target, going down (forward) or up (back to an earlier state).
+        let between: Vec<usize> = if target_row > box_row {
+            (box_row + 1..target_row).collect()
+        } else {
+            (target_row + 1..box_row).rev().collect()
+        };
+        let mut previous = tbox;
+        for row in between {
+            let id = nodes.len();
+            nodes.push(Node {
+                row,
+                x: 0.0,
+                y: 0.0,
+                w: 8.0,
+                h: 0.0,
+            });
+            routes[i].push(id);
+            links.push(if nodes[previous].row < row {
+                (previous, id)
+            } else {
+                (id, previous)
+            });
+            previous = id;
+        }
+        let (a, b) = (previous, t.target);
+        if nodes[a].row + 1 == nodes[b].row {
+            links.push((a, b));
+        } else if nodes[b].row + 1 == nodes[a].row {
+            links.push((b, a));
+        }
+    }
+    (links, routes)
+}
+
+/// Orders every row by barycenter sweeps, then gives each node its coordinates.
+fn place(nodes: &mut [Node], links: &[(usize, usize)]) {
+    let mut up: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    let mut down: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for &(upper, lower) in links {
+        down[upper].push(lower);
+        up[lower].push(upper);
+    }
+
+    let rows = nodes.iter().map(|node| node.row + 1).max().unwrap_or(0);
+    let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); rows];
+    for (id, node) in nodes.iter().enumerate() {
+        by_row[node.row].push(id);
+    }
+    for row in &by_row {
+        pack(nodes, row);
+    }
+    for _ in 0..SWEEPS {
+        for row in by_row.iter_mut().skip(1) {
+            reorder(nodes, row, &up);
+        }
+        for row in by_row.iter_mut().rev().skip(1) {
+            reorder(nodes, row, &down);
+        }
+    }
+
+    // Rows stacked top to bottom; everything shifted right of the margin.
+    let mut top = MARGIN;
+    for row in &by_row {
+        let height = row.iter().map(|&id| nodes[id].h).fold(0.0, f64::max);
+        for &id in row {
+            nodes[id].y = top + height / 2.0;
+        }
+        if !row.is_empty() {
+            top += height + V_GAP;
+        }
+    }
+    let left = nodes
+        .iter()
+        .map(|node| node.x - node.w / 2.0)
+        .fold(f64::INFINITY, f64::min);
+    if left.is_finite() {
+        for node in nodes.iter_mut() {
+            node.x += MARGIN - left;
+        }
+    }
+}
+
+/// Places the nodes of `row` side by side, in order, centred on 0.
+fn pack(nodes: &mut [Node], row: &[usize]) {
+    #[allow(clippy::cast_precision_loss)] // a row has far fewer than 2^52 nodes
+    let gaps = row.len().saturating_sub(1) as f64 * H_GAP;
+    let width: f64 = row.iter().map(|&id| nodes[id].w).sum::<f64>() + gaps;
+    let mut cursor = -width / 2.0;
+    for &id in row {
+        nodes[id].x = cursor + nodes[id].w / 2.0;
+        cursor += nodes[id].w + H_GAP;
+    }
+}
+
+/// Sorts `row` by the mean position of each node's `neighbours` (a node without any keeps its
+/// place), then packs it again.
+fn reorder(nodes: &mut [Node], row: &mut [usize], neighbours: &[Vec<usize>]) {
+    let mut keyed: Vec<(f64, f64, usize)> = row
+        .iter()
+        .map(|&id| {
+            let around = &neighbours[id];
+            #[allow(clippy::cast_precision_loss)] // few neighbours
+            let key = if around.is_empty() {
+                nodes[id].x
+            } else {
+                around.iter().map(|&other| nodes[other].x).sum::<f64>() / around.len() as f64
+            };
+            (key, nodes[id].x, id)
+        })
+        .collect();
+    keyed.sort_by(|a, b| {
+        a.0.total_cmp(&b.0)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    for (slot, (_, _, id)) in row.iter_mut().zip(keyed) {
+        *slot = id;
+    }
+    pack(nodes, row);
+}
+
+/// A point of an edge, with the direction the edge passes through it.
+#[derive(Clone, Copy)]
+struct Point {
+    x: f64,
+    y: f64,
+}
+
+/// Writes a smooth path through `points`: vertical S-curves between consecutive points, except
+/// that the first and last segments leave and enter horizontally when `side_start`/`side_end`.
+fn write_path(
+    f: &mut fmt::Formatter<'_>,
+    points: &[Point],
+    side_start: bool,
+    side_end: bool,
+    arrow: Option<&Xml<'_>>,
+) -> fmt::Result {
+    let Some(first) = points.first() else {
+        return Ok(());
+    };
+    write!(f, "<path d=\"M{} {}", Num(first.x), Num(first.y))?;
+    let last = points.len().saturating_sub(2);
+    for (k, pair) in points.windows(2).enumerate() {
+        let (a, b) = (pair[0], pair[1]);
+        let my = (a.y + b.y) / 2.0;
+        let bulge = 28.0 + 0.15 * (a.y - b.y).abs();
+        let (c1, c2) = match (k == 0 && side_start, k == last && side_end) {
+            (true, true) => {
+                let x = a.x.max(b.x) + bulge;
+                (Point { x, y: a.y }, Point { x, y: b.y })
+            }
+            (true, false) => (
+                Point {
+                    x: a.x + bulge,
+                    y: a.y,
+                },
+                Point { x: b.x, y: my },
+            ),
+            (false, true) => (
+                Point { x: a.x, y: my },
+                Point {
+                    x: b.x + bulge,
+                    y: b.y,
+                },
+            ),
+            (false, false) => (Point { x: a.x, y: my }, Point { x: b.x, y: my }),
+        };
+        write!(
+            f,
+            " C{} {} {} {} {} {}",
+            Num(c1.x),
+            Num(c1.y),
+            Num(c2.x),
+            Num(c2.y),
+            Num(b.x),
+            Num(b.y)
+        )?;
+    }
+    f.write_str("\"")?;
+    if let Some(name) = arrow {
+        write!(f, " marker-end=\"url(#automat-arrow-{name})\"")?;
+    }
+    f.write_str("/>\n")
+}
+
+/// A number for an SVG attribute, with one decimal.
+struct Num(f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // -0.0 would print as "-0.0"; keep the output stable.
+        let value = if self.0 == 0.0 { 0.0 } else { self.0 };
+        write!(f, "{value:.1}")
+    }
+}
+
+/// The points the edge out of transition `i`'s box passes through, and whether it goes back up
+/// (then it leaves the box and enters the target on their right sides).
+fn edge_points(d: &Description<'_>, layout: &Layout, i: usize) -> (Vec<Point>, bool) {
+    let (nodes, n) = (&layout.nodes, d.states.len());
+    let t = &d.transitions[i];
+    let (tbox, target) = (&nodes[n + i], &nodes[t.target]);
+    let back = target.row < tbox.row;
+    let mut points = Vec::with_capacity(layout.routes[i].len() + 2);
+    points.push(if back {
+        Point {
+            x: tbox.x + tbox.w / 2.0,
+            y: tbox.y,
+        }
+    } else {
+        Point {
+            x: tbox.x,
+            y: tbox.y + tbox.h / 2.0,
+        }
+    });
+    points.extend(layout.routes[i].iter().map(|&id| Point {
+        x: nodes[id].x,
+        y: nodes[id].y,
+    }));
+    points.push(if back {
+        Point {
+            x: target.x + target.w / 2.0,
+            y: target.y,
+        }
+    } else {
+        Point {
+            x: target.x,
+            y: target.y - target.h / 2.0,
+        }
+    });
+    (points, back)
+}
+
+/// Whether transition `i` points at states that exist (a hand-made description may not).
+fn drawn(d: &Description<'_>, i: usize) -> bool {
+    let n = d.states.len();
+    d.transitions[i].source < n && d.transitions[i].target < n
+}
+
+impl fmt::Display for Svg<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.description;
+        let layout = layout(d);
+        let nodes = &layout.nodes;
+        let mut right = nodes
+            .iter()
+            .map(|node| node.x + node.w / 2.0)
+            .fold(0.0, f64::max);
+        let bottom = nodes
+            .iter()
+            .map(|node| node.y + node.h / 2.0)
+            .fold(0.0, f64::max)
+            + MARGIN;
+        for i in (0..d.transitions.len()).filter(|&i| drawn(d, i)) {
+            let (points, back) = edge_points(d, &layout, i);
+            if back {
+                for pair in points.windows(2) {
+                    right = right.max(
+                        pair[0].x.max(pair[1].x) + 28.0 + 0.15 * (pair[0].y - pair[1].y).abs(),
+                    );
+                }
+            }
+        }
+        right += MARGIN;
+        let name = Xml(d.name);
+        writeln!(
+            f,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"automat-diagram\" width=\"{w}\" height=\"{h}\" \
+             viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"State diagram of {name}\" \
+             font-family=\"Menlo, Consolas, 'DejaVu Sans Mono', monospace\" font-size=\"{font}\">",
+            w = Num(right),
+            h = Num(bottom),
+            font = FONT
+        )?;
+        writeln!(f, "<title>{name}</title>")?;
+        writeln!(
+            f,
+            "<defs><marker id=\"automat-arrow-{name}\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" \
+             markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">\
+             <path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/></marker></defs>"
+        )?;
+        self.write_edges(f, &layout)?;
+        self.write_states(f, nodes)?;
+        self.write_transitions(f, nodes)?;
+        f.write_str("</svg>\n")
+    }
+}
+
+impl Svg<'_> {
+    fn write_edges(&self, f: &mut fmt::Formatter<'_>, layout: &Layout) -> fmt::Result {
+        let d = self.description;
+        let (nodes, n, name) = (&layout.nodes, d.states.len(), Xml(d.name));
+        writeln!(
+            f,
+            "<g class=\"automat-edges\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.3\">"
+        )?;
+        for i in (0..d.transitions.len()).filter(|&i| drawn(d, i)) {
+            let t = &d.transitions[i];
+            let (source, tbox) = (&nodes[t.source], &nodes[n + i]);
+            // Into the box: from the bottom of the source, no arrowhead.
+            let into = [
+                Point {
+                    x: source.x,
+                    y: source.y + source.h / 2.0,
+                },
+                Point {
+                    x: tbox.x,
+                    y: tbox.y - tbox.h / 2.0,
+                },
+            ];
+            write_path(f, &into, false, false, None)?;
+            // Out of the box, to the target, with an arrowhead.
+            let (points, back) = edge_points(d, layout, i);
+            write_path(f, &points, back, back, Some(&name))?;
+        }
+        writeln!(f, "</g>")?;
+        Ok(())
+    }
+
+    fn write_states(&self, f: &mut fmt::Formatter<'_>, nodes: &[Node]) -> fmt::Result {
+        let d = self.description;
+        writeln!(
+            f,
+            "<g class=\"automat-states\" text-anchor=\"middle\" dominant-baseline=\"central\">"
+        )?;
+        for (i, state) in d.states.iter().enumerate() {
+            let node = &nodes[i];
+            let current = self.current == Some(i);
+            write!(f, "<g class=\"automat-state")?;
+            if state.initial {
+                f.write_str(" automat-initial")?;
+            }
+            if state.is_final {
+                f.write_str(" automat-final")?;
+            }
+            if current {
+                f.write_str(" automat-current")?;
+            }
+            write!(f, "\" data-state=\"{}\">", Xml(state.name))?;
+            if !state.docs.is_empty() {
+                write!(f, "<title>{}</title>", Xml(state.docs))?;
+            }
+            let stroke_width = match (current, state.initial) {
+                (true, _) => "3",
+                (false, true) => "2.5",
+                (false, false) => "1.3",
+            };
+            let fill = if current { "#fff3b0" } else { "#ffffff" };
+            write!(
+                f,
+                "<ellipse cx=\"{}\" cy=\"{}\" rx=\"{}\" ry=\"{}\" fill=\"{fill}\" stroke=\"#1f4fd1\" stroke-width=\"{stroke_width}\"/>",
+                Num(node.x),
+                Num(node.y),
+                Num(node.w / 2.0),
+                Num(node.h / 2.0)
+            )?;
+            if state.is_final {
+                write!(
+                    f,
+                    "<ellipse cx=\"{}\" cy=\"{}\" rx=\"{}\" ry=\"{}\" fill=\"none\" stroke=\"#1f4fd1\" stroke-width=\"1.3\"/>",
+                    Num(node.x),
+                    Num(node.y),
+                    Num(node.w / 2.0 - 4.0),
+                    Num(node.h / 2.0 - 4.0)
+                )?;
+            }
+            let weight = if state.initial {
+                " font-weight=\"bold\""
+            } else {
+                ""
+            };
+            writeln!(
+                f,
+                "<text x=\"{}\" y=\"{}\"{weight}>{}</text></g>",
+                Num(node.x),
+                Num(node.y),
+                Xml(state.name)
+            )?;
+        }
+        writeln!(f, "</g>")?;
+        Ok(())
+    }
+
+    fn write_transitions(&self, f: &mut fmt::Formatter<'_>, nodes: &[Node]) -> fmt::Result {
+        let d = self.description;
+        let n = d.states.len();
+        writeln!(f, "<g class=\"automat-transitions\" text-anchor=\"middle\" dominant-baseline=\"central\">")?;
+        for (i, t) in d.transitions.iter().enumerate() {
+            let node = &nodes[n + i];
+            let Some(input) = d.inputs.get(t.input) else {
+                continue;
+            };
+            write!(
+                f,
+                "<g class=\"automat-transition\" data-input=\"{}\">",
+                Xml(input.name)
+            )?;
+            if !t.docs.is_empty() {
+                write!(f, "<title>{}</title>", Xml(t.docs))?;
+            }
+            let (left, top) = (node.x - node.w / 2.0, node.y - node.h / 2.0);
+            write!(
+                f,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" stroke=\"#8e44ad\" stroke-width=\"1.2\"/>",
+                Num(left),
+                Num(top),
+                Num(node.w),
+                Num(node.h)
+            )?;
+            if t.outputs.is_empty() {
+                write!(
+                    f,
+                    "<text x=\"{}\" y=\"{}\" font-style=\"italic\">{}</text>",
+                    Num(node.x),
+                    Num(node.y),
+                    Xml(input.name)
+                )?;
+            } else {
+                write!(
+                    f,
+                    "<text x=\"{}\" y=\"{}\" font-style=\"italic\">{}</text>",
+                    Num(node.x),
+                    Num(top + 11.0),
+                    Xml(input.name)
+                )?;
+                write!(
+                    f,
+                    "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#e8a0c8\"/>",
+                    Num(left),
+                    Num(top + 22.0),
+                    Num(left + node.w),
+                    Num(top + 22.0)
+                )?;
+                write!(
+                    f,
+                    "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_FONT}\" fill=\"#8a2a60\">",
+                    Num(node.x),
+                    Num(top + 30.0)
+                )?;
+                for (k, output) in t
+                    .outputs
+                    .iter()
+                    .filter_map(|&o| d.outputs.get(o))
+                    .enumerate()
+                {
+                    if k > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", Xml(output.name))?;
+                }
+                f.write_str("</text>")?;
+            }
+            writeln!(f, "</g>")?;
+        }
+        writeln!(f, "</g>")?;
+        Ok(())
+    }
+}
