@@ -6,9 +6,19 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "std")]
+extern crate std;
+
+#[cfg(feature = "std")]
+pub mod export;
+#[cfg(feature = "registry")]
+pub mod registry;
+
+#[cfg(feature = "svg")]
+pub use automat_core::Svg;
 pub use automat_core::{
-    Description, Dot, InputInfo, Machine, MachineState, NoTransition, OutputInfo, Param, StateInfo,
-    TransitionInfo,
+    Description, Dot, InputInfo, Machine, MachineState, Mermaid, NoTransition, OutputInfo, Param,
+    StateInfo, Table, TransitionInfo,
 };
 
 /// Declares a finite-state machine.
@@ -112,4 +122,31 @@ macro_rules! machine {
 pub mod __private {
     pub use automat_core::*;
     pub use automat_macros::machine;
+    #[cfg(feature = "registry")]
+    pub use linkme;
+
+    pub use crate::__automat_register as register;
+}
+
+/// Registers a machine's description into [`registry::MACHINES`] (feature `registry`). Every
+/// `machine!` calls it; without the feature it expands to nothing.
+#[cfg(feature = "registry")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __automat_register {
+    ($description:expr) => {
+        const _: () = {
+            #[$crate::__private::linkme::distributed_slice($crate::registry::MACHINES)]
+            #[linkme(crate = $crate::__private::linkme)]
+            static __AUTOMAT_MACHINE: &'static $crate::Description<'static> = $description;
+        };
+    };
+}
+
+/// Without the `registry` feature, machines are not registered.
+#[cfg(not(feature = "registry"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __automat_register {
+    ($description:expr) => {};
 }

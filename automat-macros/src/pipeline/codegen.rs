@@ -114,6 +114,7 @@ impl<'a> Gen<'a> {
         tokens.extend(self.outputs_trait());
         tokens.extend(self.machine_impl());
         tokens.extend(self.trait_impls());
+        tokens.extend(self.registration());
         tokens
     }
 
@@ -700,6 +701,18 @@ impl<'a> Gen<'a> {
                     .iter()
                     .any(|p| p.name == *arg_name && is_reference(&p.ty))
             })
+    }
+
+    /// Registers the description for `registry::machines()`; the facade's `register!` expands to
+    /// nothing without its `registry` feature, so the macro needs no feature of its own.
+    fn registration(&self) -> TokenStream {
+        let Gen { rt, state_enum, .. } = self;
+        if self.mode == Mode::Stub {
+            return TokenStream::new();
+        }
+        quote! {
+            #rt::register! { <#state_enum as #rt::MachineState>::DESCRIPTION }
+        }
     }
 
     fn trait_impls(&self) -> TokenStream {
