@@ -86,6 +86,9 @@ struct Node {
 struct Layout {
     nodes: Vec<Node>,
     routes: Vec<Vec<usize>>,
+    /// Per node, whether nothing is drawn left (right) of it in its row, so an edge may use
+    /// that side.
+    free: Vec<(bool, bool)>,
 }
 
 fn text_width(chars: usize, font: f64) -> f64 {
@@ -161,8 +164,12 @@ fn layout(d: &Description<'_>) -> Layout {
         .collect();
     let mut nodes = sized_nodes(d, &valid);
     let (links, routes) = route_edges(d, &valid, &mut nodes);
-    place(&mut nodes, &links);
-    Layout { nodes, routes }
+    let free = place(&mut nodes, &links);
+    Layout {
+        nodes,
+        routes,
+        free,
+    }
 }
 
 /// One node per state (on the even row of its rank) and per transition box (on the odd row below
@@ -259,8 +266,9 @@ fn route_edges(
     (links, routes)
 }
 
-/// Orders every row by barycenter sweeps, then gives each node its coordinates.
-fn place(nodes: &mut [Node], links: &[(usize, usize)]) {
+/// Orders every row by barycenter sweeps, then gives each node its coordinates. Returns, per
+/// node, whether it is first (last) in its row.
+fn place(nodes: &mut [Node], links: &[(usize, usize)]) -> Vec<(bool, bool)> {
     let mut up: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     for &(upper, lower) in links {
@@ -285,6 +293,14 @@ fn place(nodes: &mut [Node], links: &[(usize, usize)]) {
         }
     }
 
+    let mut free = vec![(false, false); nodes.len()];
+    for row in &by_row {
+        if let (Some(&first), Some(&last)) = (row.first(), row.last()) {
+            free[first].0 = true;
+            free[last].1 = true;
+        }
+    }
+
     // Rows stacked top to bottom; everything shifted right of the margin.
     let mut top = MARGIN;
     for row in &by_row {
@@ -305,6 +321,7 @@ fn place(nodes: &mut [Node], links: &[(usize, usize)]) {
             node.x += MARGIN - left;
         }
     }
+    free
 }
 
 /// Places the nodes of `row` side by side, in order, centred on 0.
@@ -353,32 +370,64 @@ struct Point {
     y: f64,
 }
 
-/// Writes a smooth path through `points`: vertical S-curves between consecutive points, except
-/// that the first and last segments leave and enter horizontally when `side_start`/`side_end`.
-fn write_path(
-    f: &mut fmt::Formatter<'_>,
-    points: &[Point],
-    side_start: bool,
-    side_end: bool,
-    arrow: Option<&Xml<'_>>,
-) -> fmt::Result {
-    let Some(first) = points.first() else {
-        return Ok(());
-    };
-    write!(f, "<path d=\"M{} {}", Num(first.x), Num(first.y))?;
-    let last = points.len().saturating_sub(2);
-    for (k, pair) in points.windows(2).enumerate() {
-        let (a, b) = (pair[0], pair[1]);
+/// How an edge leaves its first point or enters its last one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    /// Vertically, through a node's top or bottom.
+    Vertical,
+    Left,
+    Right,
+}
+
+impl Side {
+    fn sign(self) -> f64 {
+        match self {
+            Side::Vertical => 0.0,
+            Side::Left => -1.0,
+            Side::Right => 1.0,
+        }
+    }
+}
+
+/// An edge to draw: the points it passes and how it leaves the first and enters the last.
+struct Route {
+    points: Vec<Point>,
+    start_side: Side,
+    end_side: Side,
+}
+
+impl Route {
+    /// The two control points of the cubic curve from `points[k]` to `points[k + 1]`.
+    fn controls(&self, k: usize) -> (Point, Point) {
+        let (a, b) = (self.points[k], self.points[k + 1]);
         let my = (a.y + b.y) / 2.0;
         let bulge = 28.0 + 0.15 * (a.y - b.y).abs();
-        let (c1, c2) = match (k == 0 && side_start, k == last && side_end) {
-            (true, true) => {
-                let x = a.x.max(b.x) + bulge;
+        let first = k == 0 && self.start_side != Side::Vertical;
+        let last = k + 2 == self.points.len() && self.end_side != Side::Vertical;
+        let (s1, s2) = (self.start_side.sign(), self.end_side.sign());
+        match (first, last) {
+            // Out of one side and into the same side: clear both nodes.
+            (true, true) if self.start_side == self.end_side => {
+                let x = if self.start_side == Side::Left {
+                    a.x.min(b.x) - bulge
+                } else {
+                    a.x.max(b.x) + bulge
+                };
                 (Point { x, y: a.y }, Point { x, y: b.y })
             }
+            (true, true) => (
+                Point {
+                    x: a.x + s1 * bulge,
+                    y: a.y,
+                },
+                Point {
+                    x: b.x + s2 * bulge,
+                    y: b.y,
+                },
+            ),
             (true, false) => (
                 Point {
-                    x: a.x + bulge,
+                    x: a.x + s1 * bulge,
                     y: a.y,
                 },
                 Point { x: b.x, y: my },
@@ -386,28 +435,52 @@ fn write_path(
             (false, true) => (
                 Point { x: a.x, y: my },
                 Point {
-                    x: b.x + bulge,
+                    x: b.x + s2 * bulge,
                     y: b.y,
                 },
             ),
             (false, false) => (Point { x: a.x, y: my }, Point { x: b.x, y: my }),
+        }
+    }
+
+    /// The leftmost and rightmost x the curve may reach (its points and control points).
+    fn extent(&self) -> (f64, f64) {
+        let mut extent = (f64::INFINITY, f64::NEG_INFINITY);
+        for k in 0..self.points.len().saturating_sub(1) {
+            let (c1, c2) = self.controls(k);
+            for x in [self.points[k].x, self.points[k + 1].x, c1.x, c2.x] {
+                extent = (extent.0.min(x), extent.1.max(x));
+            }
+        }
+        extent
+    }
+
+    /// Writes the route as a smooth path of cubic curves.
+    fn write(&self, f: &mut fmt::Formatter<'_>, arrow: Option<&Xml<'_>>) -> fmt::Result {
+        let Some(first) = self.points.first() else {
+            return Ok(());
         };
-        write!(
-            f,
-            " C{} {} {} {} {} {}",
-            Num(c1.x),
-            Num(c1.y),
-            Num(c2.x),
-            Num(c2.y),
-            Num(b.x),
-            Num(b.y)
-        )?;
+        write!(f, "<path d=\"M{} {}", Num(first.x), Num(first.y))?;
+        for k in 0..self.points.len().saturating_sub(1) {
+            let (c1, c2) = self.controls(k);
+            let b = self.points[k + 1];
+            write!(
+                f,
+                " C{} {} {} {} {} {}",
+                Num(c1.x),
+                Num(c1.y),
+                Num(c2.x),
+                Num(c2.y),
+                Num(b.x),
+                Num(b.y)
+            )?;
+        }
+        f.write_str("\"")?;
+        if let Some(name) = arrow {
+            write!(f, " marker-end=\"url(#automat-arrow-{name})\"")?;
+        }
+        f.write_str("/>\n")
     }
-    f.write_str("\"")?;
-    if let Some(name) = arrow {
-        write!(f, " marker-end=\"url(#automat-arrow-{name})\"")?;
-    }
-    f.write_str("/>\n")
 }
 
 /// A number for an SVG attribute, with one decimal.
@@ -421,41 +494,69 @@ impl fmt::Display for Num {
     }
 }
 
-/// The points the edge out of transition `i`'s box passes through, and whether it goes back up
-/// (then it leaves the box and enters the target on their right sides).
-fn edge_points(d: &Description<'_>, layout: &Layout, i: usize) -> (Vec<Point>, bool) {
+/// The edge out of transition `i`'s box. Forward edges leave the box's bottom and enter the
+/// target's top; an edge back up to an earlier row leaves and enters on the sides that face the
+/// way it goes, so it does not run behind the boxes beside them.
+fn out_route(d: &Description<'_>, layout: &Layout, i: usize) -> Route {
     let (nodes, n) = (&layout.nodes, d.states.len());
     let t = &d.transitions[i];
     let (tbox, target) = (&nodes[n + i], &nodes[t.target]);
-    let back = target.row < tbox.row;
-    let mut points = Vec::with_capacity(layout.routes[i].len() + 2);
-    points.push(if back {
-        Point {
-            x: tbox.x + tbox.w / 2.0,
-            y: tbox.y,
-        }
-    } else {
-        Point {
+    let via: Vec<Point> = layout.routes[i]
+        .iter()
+        .map(|&id| Point {
+            x: nodes[id].x,
+            y: nodes[id].y,
+        })
+        .collect();
+    if target.row > tbox.row {
+        let mut points = Vec::with_capacity(via.len() + 2);
+        points.push(Point {
             x: tbox.x,
             y: tbox.y + tbox.h / 2.0,
-        }
-    });
-    points.extend(layout.routes[i].iter().map(|&id| Point {
-        x: nodes[id].x,
-        y: nodes[id].y,
-    }));
-    points.push(if back {
-        Point {
-            x: target.x + target.w / 2.0,
-            y: target.y,
-        }
-    } else {
-        Point {
+        });
+        points.extend(via);
+        points.push(Point {
             x: target.x,
             y: target.y - target.h / 2.0,
-        }
-    });
-    (points, back)
+        });
+        return Route {
+            points,
+            start_side: Side::Vertical,
+            end_side: Side::Vertical,
+        };
+    }
+    let next_x = via.first().map_or(target.x, |p| p.x);
+    let start_side = side(layout.free[n + i], tbox, next_x);
+    let start = Point {
+        x: tbox.x + start_side.sign() * tbox.w / 2.0,
+        y: tbox.y,
+    };
+    let previous_x = via.last().map_or(start.x, |p| p.x);
+    let end_side = side(layout.free[t.target], target, previous_x);
+    let end = Point {
+        x: target.x + end_side.sign() * target.w / 2.0,
+        y: target.y,
+    };
+    let mut points = Vec::with_capacity(via.len() + 2);
+    points.push(start);
+    points.extend(via);
+    points.push(end);
+    Route {
+        points,
+        start_side,
+        end_side,
+    }
+}
+
+/// The side of `node` an edge to or from `x` uses: a side with nothing beside it in its row
+/// (`free`), else the side facing `x`.
+fn side(free: (bool, bool), node: &Node, x: f64) -> Side {
+    match free {
+        (true, false) => Side::Left,
+        (false, true) => Side::Right,
+        _ if x < node.x => Side::Left,
+        _ => Side::Right,
+    }
 }
 
 /// Whether transition `i` points at states that exist (a hand-made description may not).
@@ -469,6 +570,7 @@ impl fmt::Display for Svg<'_> {
         let d = self.description;
         let layout = layout(d);
         let nodes = &layout.nodes;
+        let mut left = 0.0_f64;
         let mut right = nodes
             .iter()
             .map(|node| node.x + node.w / 2.0)
@@ -479,16 +581,13 @@ impl fmt::Display for Svg<'_> {
             .fold(0.0, f64::max)
             + MARGIN;
         for i in (0..d.transitions.len()).filter(|&i| drawn(d, i)) {
-            let (points, back) = edge_points(d, &layout, i);
-            if back {
-                for pair in points.windows(2) {
-                    right = right.max(
-                        pair[0].x.max(pair[1].x) + 28.0 + 0.15 * (pair[0].y - pair[1].y).abs(),
-                    );
-                }
-            }
+            let (low, high) = out_route(d, &layout, i).extent();
+            left = left.min(low - MARGIN);
+            right = right.max(high);
         }
-        right += MARGIN;
+        // Curves that bulge left of the nodes shift the whole drawing right.
+        let shift = -left;
+        right += MARGIN + shift;
         let name = Xml(d.name);
         writeln!(
             f,
@@ -506,10 +605,15 @@ impl fmt::Display for Svg<'_> {
              markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">\
              <path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/></marker></defs>"
         )?;
+        if shift > 0.0 {
+            writeln!(f, "<g transform=\"translate({} 0)\">", Num(shift))?;
+        } else {
+            writeln!(f, "<g>")?;
+        }
         self.write_edges(f, &layout)?;
         self.write_states(f, nodes)?;
         self.write_transitions(f, nodes)?;
-        f.write_str("</svg>\n")
+        f.write_str("</g>\n</svg>\n")
     }
 }
 
@@ -525,20 +629,23 @@ impl Svg<'_> {
             let t = &d.transitions[i];
             let (source, tbox) = (&nodes[t.source], &nodes[n + i]);
             // Into the box: from the bottom of the source, no arrowhead.
-            let into = [
-                Point {
-                    x: source.x,
-                    y: source.y + source.h / 2.0,
-                },
-                Point {
-                    x: tbox.x,
-                    y: tbox.y - tbox.h / 2.0,
-                },
-            ];
-            write_path(f, &into, false, false, None)?;
+            let into = Route {
+                points: vec![
+                    Point {
+                        x: source.x,
+                        y: source.y + source.h / 2.0,
+                    },
+                    Point {
+                        x: tbox.x,
+                        y: tbox.y - tbox.h / 2.0,
+                    },
+                ],
+                start_side: Side::Vertical,
+                end_side: Side::Vertical,
+            };
+            into.write(f, None)?;
             // Out of the box, to the target, with an arrowhead.
-            let (points, back) = edge_points(d, layout, i);
-            write_path(f, &points, back, back, Some(&name))?;
+            out_route(d, layout, i).write(f, Some(&name))?;
         }
         writeln!(f, "</g>")?;
         Ok(())
