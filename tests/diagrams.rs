@@ -428,3 +428,14 @@ fn names_and_docs_are_escaped_in_every_format() {
     let table = d.table().to_string();
     assert_eq!(table.lines().count(), 3);
 }
+
+#[test]
+fn the_readme_image_is_what_the_renderer_draws_today() {
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/coffee_brewer.svg")).unwrap();
+    let drawn = coffee_brewer::CoffeeBrewer::description().svg().to_string();
+    assert!(
+        committed == drawn,
+        "docs/coffee_brewer.svg is stale: run `cargo run --example export_diagrams --features registry` \
+         and copy target/diagrams/CoffeeBrewer.svg to docs/coffee_brewer.svg"
+    );
+}
