@@ -431,7 +431,11 @@ fn names_and_docs_are_escaped_in_every_format() {
 
 #[test]
 fn the_readme_image_is_what_the_renderer_draws_today() {
-    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/coffee_brewer.svg")).unwrap();
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/coffee_brewer.svg"
+    ))
+    .unwrap();
     let drawn = coffee_brewer::CoffeeBrewer::description().svg().to_string();
     assert!(
         committed == drawn,
