@@ -14,11 +14,15 @@ pub mod export;
 #[cfg(feature = "registry")]
 pub mod registry;
 
+#[cfg(feature = "std")]
+pub use automat_core::Coverage;
 #[cfg(feature = "svg")]
 pub use automat_core::Svg;
+#[cfg(feature = "tracing")]
+pub use automat_core::TracingObserver;
 pub use automat_core::{
-    Description, Dot, InputInfo, Machine, MachineState, Mermaid, NoTransition, OutputInfo, Param,
-    StateInfo, Table, TransitionInfo,
+    Description, Dot, InputInfo, Machine, MachineState, Mermaid, NoObserver, NoTransition,
+    Observer, OutputInfo, Param, StateInfo, Table, TransitionInfo,
 };
 
 /// Declares a finite-state machine.

@@ -514,3 +514,133 @@ fn opted_out_declarations_compile_and_an_unused_input_is_refused_everywhere() {
         )
         .is_some());
 }
+
+mod observing {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use automat_rs::{machine, Coverage, MachineState, NoObserver, NoTransition, Observer};
+
+    machine! {
+        /// A turnstile whose outputs write into a shared log.
+        pub machine Gate {
+            initial state Locked;
+            state Unlocked;
+            input coin();
+            input push();
+            output unlock();
+            output count();
+            output lock();
+            Locked + coin => Unlocked / unlock, count;
+            Unlocked + coin => Unlocked / count;
+            Unlocked + push => Locked / lock;
+        }
+    }
+
+    type Log = Rc<RefCell<Vec<String>>>;
+
+    pub struct Hardware(Log);
+
+    impl GateOutputs for Hardware {
+        fn unlock(&mut self) {
+            self.0.borrow_mut().push("run unlock".into());
+        }
+        fn count(&mut self) {
+            self.0.borrow_mut().push("run count".into());
+        }
+        fn lock(&mut self) {
+            self.0.borrow_mut().push("run lock".into());
+        }
+    }
+
+    pub struct Events(Log);
+
+    impl Observer<GateState> for Events {
+        fn transition(&mut self, from: GateState, input: usize, to: GateState) {
+            let input = GateState::DESCRIPTION.inputs[input].name;
+            self.0
+                .borrow_mut()
+                .push(format!("transition {from} + {input} => {to}"));
+        }
+        fn output(&mut self, state: GateState, output: usize) {
+            let output = GateState::DESCRIPTION.outputs[output].name;
+            self.0
+                .borrow_mut()
+                .push(format!("output {output} in {state}"));
+        }
+        fn rejected(&mut self, error: NoTransition<GateState>) {
+            self.0.borrow_mut().push(format!(
+                "rejected {} in {}",
+                error.input().name,
+                error.state()
+            ));
+        }
+    }
+
+    #[test]
+    fn an_observer_sees_the_transition_then_each_output_before_it_runs_and_every_refusal() {
+        let log: Log = Rc::default();
+        let mut gate = Gate::new(Hardware(Rc::clone(&log))).observe(Events(Rc::clone(&log)));
+        gate.push().unwrap_err();
+        gate.coin().unwrap();
+        gate.push().unwrap();
+        assert_eq!(
+            *log.borrow(),
+            [
+                "rejected push in Locked",
+                "transition Locked + coin => Unlocked",
+                "output unlock in Unlocked",
+                "run unlock",
+                "output count in Unlocked",
+                "run count",
+                "transition Unlocked + push => Locked",
+                "output lock in Locked",
+                "run lock",
+            ]
+        );
+    }
+
+    #[test]
+    fn no_observer_costs_no_space() {
+        assert_eq!(
+            std::mem::size_of::<Gate<u64>>(),
+            std::mem::size_of::<Gate<u64, NoObserver>>()
+        );
+        assert_eq!(std::mem::size_of::<Gate<u64>>(), 16);
+    }
+
+    #[test]
+    fn coverage_reports_the_transitions_a_test_never_took() {
+        let log: Log = Rc::default();
+        let mut coverage = Coverage::<GateState>::new();
+        {
+            let mut gate = Gate::new(Hardware(Rc::clone(&log))).observe(&mut coverage);
+            gate.coin().unwrap();
+            gate.push().unwrap();
+            gate.push().unwrap_err();
+        }
+        assert!(!coverage.is_complete());
+        assert_eq!(
+            coverage.missed().collect::<Vec<_>>(),
+            [("Unlocked", "coin", "Unlocked")]
+        );
+        assert_eq!(coverage.counts(), [1, 0, 1]);
+        assert_eq!(coverage.rejected(), 1);
+
+        let mut gate = Gate::new(Hardware(log)).observe(&mut coverage);
+        gate.coin().unwrap();
+        gate.coin().unwrap();
+        assert!(coverage.is_complete());
+    }
+
+    #[test]
+    fn a_restored_machine_is_in_the_saved_state_and_runs_nothing_to_get_there() {
+        let log: Log = Rc::default();
+        let mut gate = Gate::restore(GateState::Unlocked, Hardware(Rc::clone(&log)), NoObserver);
+        assert_eq!(gate.state(), GateState::Unlocked);
+        assert!(log.borrow().is_empty());
+        gate.push().unwrap();
+        assert_eq!(gate.state(), GateState::Locked);
+        assert_eq!(*log.borrow(), ["run lock"]);
+    }
+}

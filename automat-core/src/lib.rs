@@ -31,6 +31,7 @@ mod error;
 mod escape;
 mod machine;
 mod mermaid;
+mod observe;
 #[cfg(feature = "svg")]
 mod svg;
 mod table;
@@ -40,6 +41,11 @@ pub use dot::Dot;
 pub use error::NoTransition;
 pub use machine::{Machine, MachineState};
 pub use mermaid::Mermaid;
+#[cfg(feature = "alloc")]
+pub use observe::Coverage;
+#[cfg(feature = "tracing")]
+pub use observe::TracingObserver;
+pub use observe::{NoObserver, Observer};
 #[cfg(feature = "svg")]
 pub use svg::Svg;
 pub use table::Table;

@@ -46,6 +46,7 @@ struct Gen<'a> {
     return_enum: Ident,
     outputs_trait: Ident,
     core: Ident,
+    observer: Ident,
     /// Indices of the states, inputs and outputs to emit (all of them unless in `Stub` mode).
     states: Vec<usize>,
     inputs: Vec<usize>,
@@ -99,6 +100,7 @@ impl<'a> Gen<'a> {
             return_enum: format_ident!("{}Return", name),
             outputs_trait: format_ident!("{}Outputs", name),
             core: Ident::new("__Core", Span::call_site()),
+            observer: Ident::new("__Observer", Span::call_site()),
             states,
             inputs,
             outputs,
@@ -130,6 +132,8 @@ impl<'a> Gen<'a> {
             state_enum,
             core,
             outputs_trait,
+            observer,
+            rt,
             ..
         } = self;
         let summary = format!(
@@ -151,9 +155,10 @@ impl<'a> Gen<'a> {
             #[doc = #summary]
             #[doc = #drawing]
             #(#attrs)*
-            #vis struct #name<#core> {
+            #vis struct #name<#core, #observer = #rt::NoObserver> {
                 __state: #state_enum,
                 __core: #core,
+                __observer: #observer,
             }
         }
     }
@@ -431,12 +436,29 @@ impl<'a> Gen<'a> {
             quote!(match input { #(#handle_arms,)* })
         };
         let result = quote!(::core::result::Result<#return_enum, #rt::NoTransition<#state_enum>>);
+        let observer = &self.observer;
         quote! {
             impl<#core: #outputs_trait> #name<#core> {
                 #[doc = #new_doc]
                 #[must_use]
                 pub const fn new(core: #core) -> Self {
-                    Self { __state: #initial, __core: core }
+                    Self { __state: #initial, __core: core, __observer: #rt::NoObserver }
+                }
+            }
+
+            impl<#core: #outputs_trait, #observer: #rt::Observer<#state_enum>> #name<#core, #observer> {
+                /// The machine with `observer` attached: it sees every transition, output and
+                /// refused input from now on (see `Observer`). The state and core are kept.
+                #[must_use]
+                pub fn observe<__Other: #rt::Observer<#state_enum>>(self, observer: __Other) -> #name<#core, __Other> {
+                    #name { __state: self.__state, __core: self.__core, __observer: observer }
+                }
+
+                /// Restores a machine in `state` around `core`, as saved in a snapshot. No
+                /// transition runs and no output is called: the machine simply is in `state`.
+                #[must_use]
+                pub fn restore(state: #state_enum, core: #core, observer: #observer) -> Self {
+                    Self { __state: state, __core: core, __observer: observer }
                 }
 
                 /// The current state.
@@ -462,6 +484,18 @@ impl<'a> Gen<'a> {
                 #[must_use]
                 pub fn into_core(self) -> #core {
                     self.__core
+                }
+
+                /// The observer, shared.
+                #[must_use]
+                pub const fn observer(&self) -> &#observer {
+                    &self.__observer
+                }
+
+                /// The observer, exclusively.
+                #[must_use]
+                pub fn observer_mut(&mut self) -> &mut #observer {
+                    &mut self.__observer
                 }
 
                 /// Feeds the input `input`, as a value, to the machine: the same as calling the
@@ -562,9 +596,17 @@ impl<'a> Gen<'a> {
             .collect();
         if covered < self.m.states.len() {
             let rt = &self.rt;
-            let state = Ident::new("__state", Span::mixed_site());
+            let (state, error) = (
+                Ident::new("__state", Span::mixed_site()),
+                Ident::new("__error", Span::mixed_site()),
+            );
+            let (observer, state_enum) = (&self.observer, &self.state_enum);
             match_arms.push(quote! {
-                #state => ::core::result::Result::Err(#rt::NoTransition::__new(#state, #i))
+                #state => {
+                    let #error = #rt::NoTransition::__new(#state, #i);
+                    <#observer as #rt::Observer<#state_enum>>::rejected(&mut self.__observer, #error);
+                    ::core::result::Result::Err(#error)
+                }
             });
         }
         // Arguments no transition uses are still part of the signature (and of the input enum).
@@ -624,6 +666,8 @@ impl<'a> Gen<'a> {
             state_enum,
             outputs_trait,
             core,
+            observer,
+            rt,
             ..
         } = self;
         let target = &self.m.states[transition.target].name;
@@ -669,6 +713,10 @@ impl<'a> Gen<'a> {
             let method = Ident::new(&method.to_string(), span);
             let call =
                 quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));
+            let output_index = used.output;
+            statements.push(quote! {
+                <#observer as #rt::Observer<#state_enum>>::output(&mut self.__observer, #state_enum::#target, #output_index);
+            });
             if output.ret.is_some() && input.ret.is_some() && returned.is_none() {
                 // A user-spanned local, so that a return type mismatch points at the output.
                 let value = Ident::new("__value", span);
@@ -679,8 +727,12 @@ impl<'a> Gen<'a> {
             }
         }
         let ok = returned.unwrap_or_else(|| quote!(::core::result::Result::Ok(())));
+        let from = Ident::new("__from", Span::mixed_site());
+        let input_index = transition.input;
         quote! {{
+            let #from = self.__state;
             self.__state = #state_enum::#target;
+            <#observer as #rt::Observer<#state_enum>>::transition(&mut self.__observer, #from, #input_index, #state_enum::#target);
             #(#statements)*
             #ok
         }}
@@ -726,9 +778,10 @@ impl<'a> Gen<'a> {
             core,
             ..
         } = self;
+        let observer = &self.observer;
         quote! {
             #[automatically_derived]
-            impl<#core: #outputs_trait> #rt::Machine for #name<#core> {
+            impl<#core: #outputs_trait, #observer: #rt::Observer<#state_enum>> #rt::Machine for #name<#core, #observer> {
                 type State = #state_enum;
                 type Input = #input_enum;
                 type Return = #return_enum;
@@ -761,19 +814,24 @@ impl<'a> Gen<'a> {
             }
 
             #[automatically_derived]
-            impl<#core: ::core::fmt::Debug> ::core::fmt::Debug for #name<#core> {
+            impl<#core: ::core::fmt::Debug, #observer: ::core::fmt::Debug> ::core::fmt::Debug for #name<#core, #observer> {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(::core::stringify!(#name))
                         .field("state", &self.__state)
                         .field("core", &self.__core)
+                        .field("observer", &self.__observer)
                         .finish()
                 }
             }
 
             #[automatically_derived]
-            impl<#core: ::core::clone::Clone> ::core::clone::Clone for #name<#core> {
+            impl<#core: ::core::clone::Clone, #observer: ::core::clone::Clone> ::core::clone::Clone for #name<#core, #observer> {
                 fn clone(&self) -> Self {
-                    Self { __state: self.__state, __core: ::core::clone::Clone::clone(&self.__core) }
+                    Self {
+                        __state: self.__state,
+                        __core: ::core::clone::Clone::clone(&self.__core),
+                        __observer: ::core::clone::Clone::clone(&self.__observer),
+                    }
                 }
             }
         }

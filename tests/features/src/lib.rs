@@ -1,0 +1,7 @@
+//! Tests of the optional features of automat-rs, built with them on.
+//!
+//! Being a workspace member, this crate also turns those features on for the whole workspace's
+//! test run, so every machine there (the hostile hygiene crate's too) compiles with them.
+
+pub mod export;
+pub mod tracing_events;
