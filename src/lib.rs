@@ -14,6 +14,7 @@ pub mod export;
 #[cfg(feature = "registry")]
 pub mod registry;
 
+pub use automat_core::journal;
 #[cfg(feature = "std")]
 pub use automat_core::Coverage;
 #[cfg(feature = "svg")]
@@ -128,8 +129,153 @@ pub mod __private {
     pub use automat_macros::machine;
     #[cfg(feature = "registry")]
     pub use linkme;
+    #[cfg(feature = "serde")]
+    pub use serde;
 
     pub use crate::__automat_register as register;
+    pub use crate::__automat_serde as serde_impls;
+}
+
+/// Implements `Serialize`/`Deserialize` for a machine's state enum, input enum and machine type
+/// (feature `serde`). `machine!` calls it for machines marked `#[serde]`.
+///
+/// Formats, all keyed by stable names (never by declaration position, so reordering or adding
+/// states cannot silently change what a snapshot means, even in binary formats):
+/// - a state is its name, a string: `"Ready"`;
+/// - an input is `[name, [arguments...]]`: `["put_in_beans", [{"origin": "Kona"}, 18]]`, with
+///   `null` for an input without arguments: `["brew", null]`;
+/// - a machine is `[state, core]`; deserializing gives it a default observer.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __automat_serde {
+    (
+        machine = $machine:ident, state = $state:ident, input = $input:ident,
+        states = { $($svariant:ident => $sname:literal),* $(,)? },
+        inputs = { $($ivariant:ident => $iname:literal ( $($field:ident : $ty:ty),* )),* $(,)? } $(,)?
+    ) => {
+        const _: () = {
+            use $crate::__private::serde as __serde;
+
+            #[automatically_derived]
+            impl __serde::Serialize for $state {
+                fn serialize<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    __serde::Serializer::serialize_str(serializer, match *self { $( $state::$svariant => $sname, )* })
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> __serde::Deserialize<'de> for $state {
+                fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    struct __Visitor;
+                    impl<'de> __serde::de::Visitor<'de> for __Visitor {
+                        type Value = $state;
+                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            f.write_str(::core::concat!("a state of ", ::core::stringify!($machine)))
+                        }
+                        fn visit_str<__E: __serde::de::Error>(self, value: &str) -> ::core::result::Result<$state, __E> {
+                            match value {
+                                $( $sname => ::core::result::Result::Ok($state::$svariant), )*
+                                _ => ::core::result::Result::Err(<__E as __serde::de::Error>::unknown_variant(value, &[$($sname),*])),
+                            }
+                        }
+                    }
+                    __serde::Deserializer::deserialize_str(deserializer, __Visitor)
+                }
+            }
+
+            #[automatically_derived]
+            impl __serde::Serialize for $input {
+                fn serialize<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    let mut tuple = __serde::Serializer::serialize_tuple(serializer, 2)?;
+                    match *self {
+                        $( $input::$ivariant { $(ref $field),* } => {
+                            __serde::ser::SerializeTuple::serialize_element(&mut tuple, $iname)?;
+                            __serde::ser::SerializeTuple::serialize_element(&mut tuple, &( $($field,)* ))?;
+                        } )*
+                    }
+                    __serde::ser::SerializeTuple::end(tuple)
+                }
+            }
+
+            /// An input's name, checked against the declared ones.
+            struct __InputName(&'static str);
+
+            impl<'de> __serde::Deserialize<'de> for __InputName {
+                fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    struct __Visitor;
+                    impl<'de> __serde::de::Visitor<'de> for __Visitor {
+                        type Value = __InputName;
+                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            f.write_str(::core::concat!("the name of an input of ", ::core::stringify!($machine)))
+                        }
+                        fn visit_str<__E: __serde::de::Error>(self, value: &str) -> ::core::result::Result<__InputName, __E> {
+                            match value {
+                                $( $iname => ::core::result::Result::Ok(__InputName($iname)), )*
+                                _ => ::core::result::Result::Err(<__E as __serde::de::Error>::unknown_variant(value, &[$($iname),*])),
+                            }
+                        }
+                    }
+                    __serde::Deserializer::deserialize_str(deserializer, __Visitor)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> __serde::Deserialize<'de> for $input {
+                fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    struct __Visitor;
+                    impl<'de> __serde::de::Visitor<'de> for __Visitor {
+                        type Value = $input;
+                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            f.write_str(::core::concat!("an input of ", ::core::stringify!($machine), ": [name, [arguments]]"))
+                        }
+                        fn visit_seq<__A: __serde::de::SeqAccess<'de>>(self, mut seq: __A) -> ::core::result::Result<$input, __A::Error> {
+                            let ::core::option::Option::Some(name) = __serde::de::SeqAccess::next_element::<__InputName>(&mut seq)? else {
+                                return ::core::result::Result::Err(<__A::Error as __serde::de::Error>::invalid_length(0, &self));
+                            };
+                            match name.0 {
+                                $( $iname => {
+                                    let ::core::option::Option::Some(($($field,)*)) = __serde::de::SeqAccess::next_element::<($($ty,)*)>(&mut seq)? else {
+                                        return ::core::result::Result::Err(<__A::Error as __serde::de::Error>::invalid_length(1, &self));
+                                    };
+                                    ::core::result::Result::Ok($input::$ivariant { $($field),* })
+                                } )*
+                                other => ::core::result::Result::Err(<__A::Error as __serde::de::Error>::unknown_variant(other, &[$($iname),*])),
+                            }
+                        }
+                    }
+                    __serde::Deserializer::deserialize_tuple(deserializer, 2, __Visitor)
+                }
+            }
+
+            #[automatically_derived]
+            impl<__C: __serde::Serialize, __O> __serde::Serialize for $machine<__C, __O> {
+                fn serialize<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    __serde::Serialize::serialize(&(&self.__state, &self.__core), serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de, __C: __serde::Deserialize<'de>, __O: ::core::default::Default> __serde::Deserialize<'de> for $machine<__C, __O> {
+                fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    let (state, core): ($state, __C) = __serde::Deserialize::deserialize(deserializer)?;
+                    ::core::result::Result::Ok($machine { __state: state, __core: core, __observer: ::core::default::Default::default() })
+                }
+            }
+        };
+    };
+}
+
+/// `#[serde]` on a machine needs the `serde` feature.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __automat_serde {
+    ($($tokens:tt)*) => {
+        ::core::compile_error! {
+            "`#[serde]` needs the `serde` feature of automat-rs: `automat-rs = { version = \"..\", features = [\"serde\"] }`"
+        }
+    };
 }
 
 /// Registers a machine's description into [`registry::MACHINES`] (feature `registry`). Every

@@ -29,6 +29,7 @@ mod description;
 mod dot;
 mod error;
 mod escape;
+pub mod journal;
 mod machine;
 mod mermaid;
 mod observe;

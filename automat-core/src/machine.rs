@@ -10,6 +10,9 @@ use crate::{Description, NoTransition, StateInfo};
 /// Generated state enums are fieldless, `Copy`, totally ordered by declaration, and print their
 /// declared name with [`Display`]. This trait ties a state enum to its machine's [`Description`].
 pub trait MachineState: Copy + Eq + Ord + Hash + Debug + Display + 'static {
+    /// The machine's input enum (the same type as its [`Machine::Input`]).
+    type Input;
+
     /// The static description of the machine this state belongs to.
     const DESCRIPTION: &'static Description<'static>;
     /// The state a new machine starts in.
@@ -32,6 +35,15 @@ pub trait MachineState: Copy + Eq + Ord + Hash + Debug + Display + 'static {
     fn name(self) -> &'static str {
         self.info().name
     }
+
+    /// The state `input` leads to from this state, without running any output: the machine's
+    /// transition function, for rebuilding a state from a journal of inputs (see
+    /// [`journal::replay_state`](crate::journal::replay_state)).
+    ///
+    /// # Errors
+    ///
+    /// [`NoTransition`](crate::NoTransition) when this state has no transition for `input`.
+    fn next_state(self, input: &Self::Input) -> Result<Self, crate::NoTransition<Self>>;
 
     /// The state named `name`, if the machine declares one.
     #[must_use]
@@ -60,9 +72,10 @@ pub trait MachineState: Copy + Eq + Ord + Hash + Debug + Display + 'static {
 /// ```
 pub trait Machine {
     /// The machine's state enum.
-    type State: MachineState;
+    type State: MachineState<Input = Self::Input>;
     /// The machine's input enum: one variant per input, holding the input's arguments.
     type Input;
+    // (`Self::State::Input` is the same type; it lets state-only code name it without a core.)
     /// The machine's return enum: one variant per input, holding the value the input returned.
     type Return;
     /// The user's type that implements the machine's outputs.

@@ -27,6 +27,7 @@ pub const GENERATED_METHODS: &[&str] = &[
 
 pub fn all(machine: &Machine, errors: &mut Errors) {
     check_duplicate_names(machine, errors);
+    check_serialized_names(machine, errors);
     check_generated_name_collisions(machine, errors);
     check_initial_state(machine, errors);
     check_transitions_from_final_states(machine, errors);
@@ -287,6 +288,40 @@ fn report_duplicates<'a>(kind: &str, names: impl Iterator<Item = &'a Ident>, err
                 name,
                 format!("{kind} `{name}` is declared twice; rename or remove one of them"),
             );
+        }
+    }
+}
+
+/// `#[serialized = "Old"] state New; state Old;` (two states would be saved under one name)
+fn check_serialized_names(machine: &Machine, errors: &mut Errors) {
+    let mut seen: HashMap<String, &Ident> = HashMap::new();
+    for state in &machine.states {
+        let name = state.serialized_name();
+        if let Some(first) = seen.get(&name) {
+            if **first != state.name {
+                let at: &dyn quote::ToTokens = match &state.allows.serialized {
+                    Some(literal) => literal,
+                    None => &state.name,
+                };
+                errors.at(at, format!("states `{first}` and `{}` are both saved as \"{name}\" in snapshots; give one of them another `#[serialized = \"..\"]` name", state.name));
+            }
+        } else {
+            seen.insert(name, &state.name);
+        }
+    }
+    let mut seen: HashMap<String, &Ident> = HashMap::new();
+    for input in &machine.inputs {
+        let name = input.serialized_name();
+        if let Some(first) = seen.get(&name) {
+            if **first != input.name {
+                let at: &dyn quote::ToTokens = match &input.allows.serialized {
+                    Some(literal) => literal,
+                    None => &input.name,
+                };
+                errors.at(at, format!("inputs `{first}` and `{}` are both saved as \"{name}\" in journals; give one of them another `#[serialized = \"..\"]` name", input.name));
+            }
+        } else {
+            seen.insert(name, &input.name);
         }
     }
 }

@@ -117,6 +117,8 @@ impl<'a> Gen<'a> {
         tokens.extend(self.machine_impl());
         tokens.extend(self.trait_impls());
         tokens.extend(self.registration());
+        tokens.extend(self.serde_hook());
+        tokens.extend(self.pure_transitions());
         tokens
     }
 
@@ -165,8 +167,23 @@ impl<'a> Gen<'a> {
 
     fn state_enum(&self) -> TokenStream {
         let Machine { vis, name, .. } = self.m;
-        let Gen { state_enum, rt, .. } = self;
+        let Gen {
+            state_enum,
+            input_enum,
+            rt,
+            ..
+        } = self;
         let doc = format!("The states of [`{name}`].");
+        // In stub mode `next` is not generated (it needs valid transitions).
+        let next_state_body = match self.mode {
+            Mode::Full => quote! {
+                match #state_enum::next(self, input) {
+                    ::core::option::Option::Some(next) => ::core::result::Result::Ok(next),
+                    ::core::option::Option::None => ::core::result::Result::Err(#rt::NoTransition::__new(self, #input_enum::index(input))),
+                }
+            },
+            Mode::Stub => quote!(::core::unreachable!()),
+        };
         let variants = self.states.iter().map(|&s| {
             let state = &self.m.states[s];
             let docs = docs_or(&state.docs.attrs, &format!("The state `{}`.", state.name));
@@ -239,6 +256,8 @@ impl<'a> Gen<'a> {
 
             #[automatically_derived]
             impl #rt::MachineState for #state_enum {
+                type Input = #input_enum;
+
                 const DESCRIPTION: &'static #rt::Description<'static> = &#description;
                 const INITIAL: Self = #initial;
                 const ALL: &'static [Self] = &[#(#all),*];
@@ -246,6 +265,12 @@ impl<'a> Gen<'a> {
                 #[inline]
                 fn index(self) -> usize {
                     self as usize
+                }
+
+                #[inline]
+                #[allow(unused_variables)]
+                fn next_state(self, input: &#input_enum) -> ::core::result::Result<Self, #rt::NoTransition<Self>> {
+                    #next_state_body
                 }
             }
         }
@@ -767,6 +792,123 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// `Serialize`/`Deserialize` impls by stable names, written by the facade's `serde_impls!`
+    /// when its `serde` feature is on (and nothing otherwise).
+    fn serde_hook(&self) -> TokenStream {
+        let Some(span) = self.m.serde.filter(|_| self.mode == Mode::Full) else {
+            return TokenStream::new();
+        };
+        let Gen {
+            rt,
+            state_enum,
+            input_enum,
+            ..
+        } = self;
+        let name = &self.m.name;
+        let states = self.m.states.iter().map(|s| {
+            let (variant, serialized) = (&s.name, s.serialized_name());
+            quote!(#variant => #serialized)
+        });
+        let inputs = self.m.inputs.iter().map(|i| {
+            let (variant, serialized) = (&i.variant, i.serialized_name());
+            let fields = i.params.iter().map(|p| {
+                let (name, ty) = (&p.name, &p.ty);
+                quote!(#name: #ty)
+            });
+            quote!(#variant => #serialized (#(#fields),*))
+        });
+        // Spanned on `#[serde]`, so that the error of a build without the feature points there.
+        let bang = quote_spanned!(span=> !);
+        quote! {
+            #rt::serde_impls #bang {
+                machine = #name, state = #state_enum, input = #input_enum,
+                states = { #(#states),* },
+                inputs = { #(#inputs),* },
+            }
+        }
+    }
+
+    /// `State::next`, the transition function without outputs (for replaying journals), and
+    /// `Input::index`/`name`.
+    fn pure_transitions(&self) -> TokenStream {
+        if self.mode == Mode::Stub {
+            return TokenStream::new();
+        }
+        let Gen {
+            state_enum,
+            input_enum,
+            ..
+        } = self;
+        let edges = self.m.edges();
+        let input = Ident::new("input", Span::mixed_site());
+        let per_input = self.m.inputs.iter().enumerate().map(|(i, decl)| {
+            let variant = &decl.variant;
+            let mut arms: Vec<(usize, Vec<usize>)> = Vec::new();
+            for edge in edges.iter().filter(|e| e.input == i) {
+                let target = self.m.transitions[edge.transition].target;
+                match arms.iter_mut().find(|(t, _)| *t == target) {
+                    Some((_, states)) => states.push(edge.source),
+                    None => arms.push((target, vec![edge.source])),
+                }
+            }
+            let covered: usize = arms.iter().map(|(_, states)| states.len()).sum();
+            let arms = arms.iter().map(|(target, states)| {
+                let target = &self.m.states[*target].name;
+                let states = states.iter().map(|&s| &self.m.states[s].name);
+                quote!(#(#state_enum::#states)|* => ::core::option::Option::Some(#state_enum::#target))
+            });
+            let rest = (covered < self.m.states.len()).then(|| quote!(_ => ::core::option::Option::None,));
+            quote!(#input_enum::#variant { .. } => match self { #(#arms,)* #rest })
+        });
+        let indices = self.m.inputs.iter().enumerate().map(|(i, decl)| {
+            let variant = &decl.variant;
+            quote!(#input_enum::#variant { .. } => #i)
+        });
+        let names = self.m.inputs.iter().map(|decl| {
+            let (variant, name) = (&decl.variant, decl.name.to_string());
+            quote!(#input_enum::#variant { .. } => #name)
+        });
+        let (next_body, index_body, name_body) = if self.m.inputs.is_empty() {
+            (
+                quote!(match *#input {}),
+                quote!(match *self {}),
+                quote!(match *self {}),
+            )
+        } else {
+            (
+                quote!(match #input { #(#per_input,)* }),
+                quote!(match self { #(#indices,)* }),
+                quote!(match self { #(#names,)* }),
+            )
+        };
+        quote! {
+            impl #state_enum {
+                /// The state `input` leads to from this state, or `None` when this state has no
+                /// transition for it. A pure function of the declaration (no output runs), usable
+                /// in `const` contexts: replaying a journal of inputs with it rebuilds a machine's
+                /// state without side effects.
+                #[must_use]
+                pub const fn next(self, #input: &#input_enum) -> ::core::option::Option<Self> {
+                    #next_body
+                }
+            }
+
+            impl #input_enum {
+                /// The input's index in the machine's `Description::inputs`.
+                #[must_use]
+                pub const fn index(&self) -> usize {
+                    #index_body
+                }
+
+                /// The input's name, as declared.
+                #[must_use]
+                pub const fn name(&self) -> &'static str {
+                    #name_body
+                }
+            }
+        }
+    }
+
     fn trait_impls(&self) -> TokenStream {
         let Machine { name, .. } = self.m;
         let Gen {
@@ -811,6 +953,7 @@ impl<'a> Gen<'a> {
                 fn into_core(self) -> #core {
                     self.__core
                 }
+
             }
 
             #[automatically_derived]

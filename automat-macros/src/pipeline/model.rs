@@ -14,8 +14,6 @@
 //! `parent` index; a typestate back end and a `#[derive]` front end consume or produce this same
 //! model.
 
-use std::fmt::Write as _;
-
 use heck::ToUpperCamelCase;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -36,6 +34,10 @@ pub struct Machine {
     pub derive_input: Vec<Path>,
     /// Derives for the generated return enum (`#[derive_return(...)]`).
     pub derive_return: Vec<Path>,
+    /// `#[serde]`: states, inputs and the machine serialize by stable names (feature `serde`).
+    /// Opt-in per machine, because input types must then be serializable: a feature turned on
+    /// elsewhere in a build must not break a machine that did not ask for it.
+    pub serde: Option<Span>,
     pub vis: Visibility,
     pub name: Ident,
     pub states: Vec<State>,
@@ -120,6 +122,8 @@ pub struct Docs {
 #[derive(Default)]
 pub struct Allows {
     pub names: Vec<Ident>,
+    /// `#[serialized = "name"]` on a state or input: its stable name in snapshots and journals.
+    pub serialized: Option<syn::LitStr>,
 }
 
 impl Allows {
@@ -149,6 +153,7 @@ impl Machine {
             attrs: Vec::new(),
             derive_input: Vec::new(),
             derive_return: Vec::new(),
+            serde: None,
             vis: syntax.vis,
             name: syntax.name,
             states: Vec::new(),
@@ -162,6 +167,11 @@ impl Machine {
                 machine.docs.attrs.push(attr);
             } else if attr.path().is_ident("derive_input") {
                 machine.derive_input.extend(parse_derives(&attr, errors));
+            } else if attr.path().is_ident("serde") {
+                match &attr.meta {
+                    syn::Meta::Path(path) => machine.serde = Some(path.segments[0].ident.span()),
+                    _ => errors.at(&attr, "`#[serde]` takes no arguments; rename states and inputs with `#[serialized = \"..\"]`"),
+                }
             } else if attr.path().is_ident("derive_return") {
                 machine.derive_return.extend(parse_derives(&attr, errors));
             } else {
@@ -274,6 +284,26 @@ impl Machine {
     }
 }
 
+impl State {
+    /// The state's name in snapshots: `#[serialized = ".."]`, else its declared name.
+    pub fn serialized_name(&self) -> String {
+        self.allows
+            .serialized
+            .as_ref()
+            .map_or_else(|| self.name.to_string(), syn::LitStr::value)
+    }
+}
+
+impl Input {
+    /// The input's name in journals: `#[serialized = ".."]`, else its declared name.
+    pub fn serialized_name(&self) -> String {
+        self.allows
+            .serialized
+            .as_ref()
+            .map_or_else(|| self.name.to_string(), syn::LitStr::value)
+    }
+}
+
 impl From<parse::ParamDecl> for Param {
     fn from(decl: parse::ParamDecl) -> Param {
         Param {
@@ -325,6 +355,22 @@ fn split_attrs(
     for attr in attrs {
         if attr.path().is_ident("doc") {
             docs.attrs.push(attr);
+        } else if attr.path().is_ident("serialized") && !allowed.is_empty() && what != "an output" {
+            // `#[serialized = "name"]`: the name this state or input has in snapshots and journals.
+            match &attr.meta {
+                syn::Meta::NameValue(syn::MetaNameValue {
+                    value:
+                        syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(name),
+                            ..
+                        }),
+                    ..
+                }) if !name.value().is_empty() => allows.serialized = Some(name.clone()),
+                _ => errors.at(
+                    &attr,
+                    "expected `#[serialized = \"name\"]`, the name in snapshots and journals",
+                ),
+            }
         } else if attr.path().is_ident("allow") && !allowed.is_empty() {
             let names = attr.parse_args_with(
                 syn::punctuated::Punctuated::<Ident, syn::Token![,]>::parse_terminated,
@@ -351,10 +397,15 @@ fn split_attrs(
                 ),
             }
         } else {
-            let mut message = format!("unsupported attribute on {what}: only doc comments (`///`)");
+            let mut forms = vec!["doc comments (`///`)".to_owned()];
             if !allowed.is_empty() {
-                let _ = write!(message, " and `#[allow({})]`", allowed.join(", "));
+                forms.push(format!("`#[allow({})]`", allowed.join(", ")));
+                if what != "an output" {
+                    forms.push("`#[serialized = \"..\"]`".to_owned());
+                }
             }
+            let mut message = format!("unsupported attribute on {what}: only ");
+            suggest::list_plain(&mut message, &forms);
             message.push_str(" are allowed here");
             errors.at(attr.path(), message);
         }

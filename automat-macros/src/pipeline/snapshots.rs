@@ -45,6 +45,7 @@ fn coffee_brewer() {
         @crate = ::automat_rs;
         /// A coffee brewer.
         #[derive_input(Debug, Clone)]
+        #[serde]
         pub machine CoffeeBrewer {
             /// No beans in the hopper.
             initial state Empty;

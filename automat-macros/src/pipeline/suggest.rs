@@ -45,11 +45,17 @@ pub fn unknown(kind: &str, wanted: &str, declared: &[String]) -> String {
 
 /// Appends ``a`, `b` and `c`` to `out`.
 pub fn list(out: &mut String, names: &[String]) {
-    for (i, name) in names.iter().enumerate() {
+    let quoted: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+    list_plain(out, &quoted);
+}
+
+/// Appends `a, b and c` to `out`.
+pub fn list_plain(out: &mut String, items: &[String]) {
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(if i + 1 == names.len() { " and " } else { ", " });
+            out.push_str(if i + 1 == items.len() { " and " } else { ", " });
         }
-        let _ = write!(out, "`{name}`");
+        out.push_str(item);
     }
 }
 

@@ -4,4 +4,5 @@
 //! test run, so every machine there (the hostile hygiene crate's too) compiles with them.
 
 pub mod export;
+pub mod snapshots;
 pub mod tracing_events;
