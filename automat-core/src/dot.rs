@@ -10,7 +10,7 @@
 use core::fmt;
 
 use crate::escape::{DotStr, Xml as Html};
-use crate::{Description, MachineState};
+use crate::Description;
 
 /// A [`Description`] rendered as Graphviz DOT; see [`Description::dot`].
 #[derive(Debug, Clone, Copy)]
@@ -42,22 +42,7 @@ impl<'a> Description<'a> {
     }
 }
 
-impl Dot<'_> {
-    /// Highlights `state` as the machine's current state (filled, thick outline), to draw a
-    /// running machine: `Machine::description().dot().highlight(machine.state())`.
-    #[must_use]
-    pub fn highlight<S: MachineState>(self, state: S) -> Self {
-        self.highlight_index(state.index())
-    }
-
-    /// Highlights the state at `index` in [`Description::states`]; an index out of range
-    /// highlights nothing.
-    #[must_use]
-    pub const fn highlight_index(mut self, index: usize) -> Self {
-        self.current = Some(index);
-        self
-    }
-}
+crate::escape::highlight_methods!(Dot, "filled, with a thick outline");
 
 impl fmt::Display for Dot<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -7,7 +7,7 @@
 use core::fmt;
 
 use crate::escape::Inline;
-use crate::{Description, MachineState};
+use crate::Description;
 
 /// A [`Description`] rendered as Mermaid; see [`Description::mermaid`].
 #[derive(Debug, Clone, Copy)]
@@ -28,20 +28,7 @@ impl<'a> Description<'a> {
     }
 }
 
-impl Mermaid<'_> {
-    /// Highlights `state` as the machine's current state (class `current`).
-    #[must_use]
-    pub fn highlight<S: MachineState>(self, state: S) -> Self {
-        self.highlight_index(state.index())
-    }
-
-    /// Highlights the state at `index` in [`Description::states`]; out of range highlights nothing.
-    #[must_use]
-    pub const fn highlight_index(mut self, index: usize) -> Self {
-        self.current = Some(index);
-        self
-    }
-}
+crate::escape::highlight_methods!(Mermaid, "the Mermaid class `current`");
 
 impl fmt::Display for Mermaid<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -21,7 +21,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::escape::Xml;
-use crate::{Description, MachineState};
+use crate::Description;
 
 /// A [`Description`] rendered as SVG; see [`Description::svg`].
 #[derive(Debug, Clone, Copy)]
@@ -44,21 +44,10 @@ impl<'a> Description<'a> {
     }
 }
 
-impl Svg<'_> {
-    /// Highlights `state` as the machine's current state (filled, thick outline, class
-    /// `automat-current`).
-    #[must_use]
-    pub fn highlight<S: MachineState>(self, state: S) -> Self {
-        self.highlight_index(state.index())
-    }
-
-    /// Highlights the state at `index` in [`Description::states`]; out of range highlights nothing.
-    #[must_use]
-    pub const fn highlight_index(mut self, index: usize) -> Self {
-        self.current = Some(index);
-        self
-    }
-}
+crate::escape::highlight_methods!(
+    Svg,
+    "filled, with a thick outline and the class `automat-current`"
+);
 
 const FONT: f64 = 12.0;
 const SMALL_FONT: f64 = 10.0;

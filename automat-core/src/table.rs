@@ -3,7 +3,7 @@
 use core::fmt;
 
 use crate::escape::Inline;
-use crate::{Description, MachineState};
+use crate::Description;
 
 /// A [`Description`] rendered as a Markdown table; see [`Description::table`].
 #[derive(Debug, Clone, Copy)]
@@ -24,20 +24,7 @@ impl<'a> Description<'a> {
     }
 }
 
-impl Table<'_> {
-    /// Marks the rows leaving `state`, the machine's current state, with `▶`.
-    #[must_use]
-    pub fn highlight<S: MachineState>(self, state: S) -> Self {
-        self.highlight_index(state.index())
-    }
-
-    /// Marks the rows leaving the state at `index` in [`Description::states`].
-    #[must_use]
-    pub const fn highlight_index(mut self, index: usize) -> Self {
-        self.current = Some(index);
-        self
-    }
-}
+crate::escape::highlight_methods!(Table, "a `▶` on the rows leaving it");
 
 impl fmt::Display for Table<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
