@@ -144,7 +144,7 @@ pub mod __private {
 /// - a state is its name, a string: `"Ready"`;
 /// - an input is `[name, [arguments...]]`: `["put_in_beans", [{"origin": "Kona"}, 18]]`, with
 ///   `null` for an input without arguments: `["brew", null]`;
-/// - a machine is `[state, core]`; deserializing gives it a default observer.
+/// - a machine is `[state, core]`.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 #[macro_export]
@@ -249,17 +249,17 @@ macro_rules! __automat_serde {
             }
 
             #[automatically_derived]
-            impl<__C: __serde::Serialize, __O> __serde::Serialize for $machine<__C, __O> {
+            impl<__C: __serde::Serialize> __serde::Serialize for $machine<__C> {
                 fn serialize<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                     __serde::Serialize::serialize(&(&self.__state, &self.__core), serializer)
                 }
             }
 
             #[automatically_derived]
-            impl<'de, __C: __serde::Deserialize<'de>, __O: ::core::default::Default> __serde::Deserialize<'de> for $machine<__C, __O> {
+            impl<'de, __C: __serde::Deserialize<'de>> __serde::Deserialize<'de> for $machine<__C> {
                 fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                     let (state, core): ($state, __C) = __serde::Deserialize::deserialize(deserializer)?;
-                    ::core::result::Result::Ok($machine { __state: state, __core: core, __observer: ::core::default::Default::default() })
+                    ::core::result::Result::Ok($machine { __state: state, __core: core })
                 }
             }
         };

@@ -601,12 +601,27 @@ mod observing {
     }
 
     #[test]
-    fn no_observer_costs_no_space() {
-        assert_eq!(
-            std::mem::size_of::<Gate<u64>>(),
-            std::mem::size_of::<Gate<u64, NoObserver>>()
-        );
+    fn an_unobserved_machine_is_its_core_and_its_state_and_an_empty_observer_adds_nothing() {
         assert_eq!(std::mem::size_of::<Gate<u64>>(), 16);
+        assert_eq!(std::mem::size_of::<GateObserved<u64, NoObserver>>(), 16);
+    }
+
+    #[test]
+    fn an_observer_can_be_detached_and_the_machine_goes_on_where_it_was() {
+        let log: Log = Rc::default();
+        let mut watched = Gate::new(Hardware(Rc::clone(&log))).observe(Events(Rc::clone(&log)));
+        watched.coin().unwrap();
+        let (mut gate, _events) = watched.unobserve();
+        assert_eq!(gate.state(), GateState::Unlocked);
+        gate.push().unwrap();
+        assert_eq!(log.borrow().last().map(String::as_str), Some("run lock"));
+        assert!(
+            !log.borrow()
+                .iter()
+                .any(|line| line.contains("Unlocked + push")),
+            "detached: {:?}",
+            log.borrow()
+        );
     }
 
     #[test]
@@ -636,7 +651,7 @@ mod observing {
     #[test]
     fn a_restored_machine_is_in_the_saved_state_and_runs_nothing_to_get_there() {
         let log: Log = Rc::default();
-        let mut gate = Gate::restore(GateState::Unlocked, Hardware(Rc::clone(&log)), NoObserver);
+        let mut gate = Gate::restore(GateState::Unlocked, Hardware(Rc::clone(&log)));
         assert_eq!(gate.state(), GateState::Unlocked);
         assert!(log.borrow().is_empty());
         gate.push().unwrap();

