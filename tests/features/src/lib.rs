@@ -4,5 +4,6 @@
 //! test run, so every machine there (the hostile hygiene crate's too) compiles with them.
 
 pub mod export;
+pub mod hostile;
 pub mod snapshots;
 pub mod tracing_events;
