@@ -194,8 +194,46 @@ impl ToggleOutputs for Announcer {
     }
 }
 
+/// Counts transitions: an observer that needs no allocation.
+pub struct Transitions(pub u32);
+
+impl ::automat_rs::Observer<ToggleState> for Transitions {
+    fn transition(&mut self, _: ToggleState, _: usize, _: ToggleState) {
+        self.0 += 1;
+    }
+}
+
+/// Observing and state-only replay, as a `no_std` program without allocation uses them: returns
+/// the state a journal of `flips` toggles leads to, and the transitions an observer saw.
+#[must_use]
+pub fn replay_and_observe(flips: usize) -> (ToggleState, u32) {
+    let journal = [
+        ToggleInput::Toggle,
+        ToggleInput::Toggle,
+        ToggleInput::Toggle,
+    ];
+    let state = match ::automat_rs::journal::replay_state(
+        ToggleState::Down,
+        &journal[..::core::cmp::Ord::min(flips, 3)],
+    ) {
+        ::core::result::Result::Ok(state) => state,
+        ::core::result::Result::Err(error) => error.error.state(),
+    };
+    let mut toggle = Toggle::new(Announcer(0)).observe(Transitions(0));
+    for _ in 0..flips {
+        let _ = toggle.toggle();
+    }
+    (state, toggle.observer().0)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn replay_and_observers_work_without_std() {
+        ::core::assert_eq!(crate::replay_and_observe(3), (crate::ToggleState::Up, 3));
+        ::core::assert_eq!(crate::replay_and_observe(2), (crate::ToggleState::Down, 2));
+    }
+
     #[test]
     fn machines_built_in_a_hostile_crate_behave() {
         ::core::assert!(crate::two_in_one_module::drive());
