@@ -148,7 +148,10 @@ macro_rules! drive {
 
 fn run_handwritten(n: usize) -> (String, u64, u64) {
     use handwritten::Input;
-    let mut player = handwritten::Player { state: handwritten::State::Stopped, outputs: 0 };
+    let mut player = handwritten::Player {
+        state: handwritten::State::Stopped,
+        outputs: 0,
+    };
     let mut refused = 0;
     for k in Inputs(0x9E37_79B9_7F4A_7C15).take(n) {
         let input = match black_box(k) {
@@ -166,7 +169,10 @@ fn run_handwritten(n: usize) -> (String, u64, u64) {
 fn main() {
     let mut args = std::env::args().skip(1);
     let which = args.next().unwrap_or_default();
-    let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000_000);
+    let n: usize = args
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000_000);
     let (state, outputs, refused) = match which.as_str() {
         "generated" => drive!(Player::new(Counter::default()), n),
         "observed" => drive!(Player::new(Counter::default()).observe(Tally::default()), n),

@@ -647,17 +647,15 @@ impl<'a> Gen<'a> {
     fn input_body(&self, i: usize, edges: &[Edge], hooks: bool) -> TokenStream {
         let input: &Input = &self.m.inputs[i];
         let state_enum = &self.state_enum;
-        // Group the states that share a transition; keep the order of first appearance.
-        let mut arms: Vec<(usize, Vec<usize>)> = Vec::new();
-        for edge in edges.iter().filter(|e| e.input == i) {
-            match arms
-                .iter_mut()
-                .find(|(t, _)| self.same_effect(*t, edge.transition))
-            {
-                Some((_, states)) => states.push(edge.source),
-                None => arms.push((edge.transition, vec![edge.source])),
-            }
-        }
+        // Group the states whose transitions do the same (same target, same outputs), keeping
+        // the order of first appearance; hashed, so a wide machine expands in linear time.
+        let arms = group(edges.iter().filter(|e| e.input == i).map(|edge| {
+            let t = &self.m.transitions[edge.transition];
+            let effect: Vec<usize> = std::iter::once(t.target)
+                .chain(t.outputs.iter().map(|u| u.output))
+                .collect();
+            (effect, edge.transition, edge.source)
+        }));
         let covered: usize = arms.iter().map(|(_, states)| states.len()).sum();
         let mut match_arms: Vec<TokenStream> = arms
             .iter()
@@ -711,17 +709,6 @@ impl<'a> Gen<'a> {
 
     /// Whether transitions `a` and `b` do the same thing (same target and outputs), so their
     /// states can share a match arm.
-    fn same_effect(&self, a: usize, b: usize) -> bool {
-        let (ta, tb) = (&self.m.transitions[a], &self.m.transitions[b]);
-        ta.target == tb.target
-            && ta.outputs.len() == tb.outputs.len()
-            && ta
-                .outputs
-                .iter()
-                .zip(&tb.outputs)
-                .all(|(x, y)| x.output == y.output)
-    }
-
     fn param_used(&self, input: usize, name: &Ident) -> bool {
         self.m
             .transitions
@@ -906,14 +893,10 @@ impl<'a> Gen<'a> {
         let input = Ident::new("input", Span::mixed_site());
         let per_input = self.m.inputs.iter().enumerate().map(|(i, decl)| {
             let variant = &decl.variant;
-            let mut arms: Vec<(usize, Vec<usize>)> = Vec::new();
-            for edge in edges.iter().filter(|e| e.input == i) {
+            let arms = group(edges.iter().filter(|e| e.input == i).map(|edge| {
                 let target = self.m.transitions[edge.transition].target;
-                match arms.iter_mut().find(|(t, _)| *t == target) {
-                    Some((_, states)) => states.push(edge.source),
-                    None => arms.push((target, vec![edge.source])),
-                }
-            }
+                (target, target, edge.source)
+            }));
             let covered: usize = arms.iter().map(|(_, states)| states.len()).sum();
             let arms = arms.iter().map(|(target, states)| {
                 let target = &self.m.states[*target].name;
@@ -1080,6 +1063,25 @@ impl<'a> Gen<'a> {
         }
         Owned::from_model(self.m).to_tokens(rt)
     }
+}
+
+/// Groups `(key, representative, member)` triples by key, in order of first appearance: one
+/// `(representative of the first, members)` per key. Linear, for wide machines.
+fn group<K: std::hash::Hash + Eq>(
+    items: impl IntoIterator<Item = (K, usize, usize)>,
+) -> Vec<(usize, Vec<usize>)> {
+    let mut index: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (key, representative, member) in items {
+        match index.get(&key) {
+            Some(&g) => groups[g].1.push(member),
+            None => {
+                index.insert(key, groups.len());
+                groups.push((representative, vec![member]));
+            }
+        }
+    }
+    groups
 }
 
 /// The user's doc attributes, or one generated line when there are none (so `missing_docs` holds).
