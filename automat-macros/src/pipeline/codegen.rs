@@ -1073,12 +1073,11 @@ fn group<K: std::hash::Hash + Eq>(
     let mut index: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for (key, representative, member) in items {
-        match index.get(&key) {
-            Some(&g) => groups[g].1.push(member),
-            None => {
-                index.insert(key, groups.len());
-                groups.push((representative, vec![member]));
-            }
+        if let Some(&g) = index.get(&key) {
+            groups[g].1.push(member);
+        } else {
+            index.insert(key, groups.len());
+            groups.push((representative, vec![member]));
         }
     }
     groups

@@ -130,6 +130,9 @@ mod tests {
             quote!(machine X { initial state A; input go(); A + go => A / ; }),
             quote!(machine X { initial state A; } trailing),
             quote!(pub(crate) machine X { initial final state A; final state A; }),
+            // Found by the fuzzer: `try` parses as a path segment but is no type path.
+            quote!(@crate = try::automat_rs; machine X { initial state A; input go(); A + go => A; }),
+            quote!(@crate = ::a<u8>::b; machine X { initial state A; input go(); A + go => A; }),
         ];
         for case in cases {
             let out = expand(case.clone()).to_string();

@@ -103,7 +103,7 @@ impl Parse for MachineDef {
                 [TokenTree::Ident(ident)] if ident == "$crate"
             );
             if !is_dollar_crate {
-                syn::parse2::<syn::Path>(path.clone())?;
+                check_crate_path(path.clone())?;
             }
             Some(path)
         } else {
@@ -143,6 +143,24 @@ impl Parse for MachineDef {
             errors,
         })
     }
+}
+
+/// A path to the facade crate: `::a::b`, `crate::x` and the like, every segment a plain
+/// identifier (a keyword such as `try` would parse as a segment but not compile as a type path).
+fn check_crate_path(tokens: TokenStream) -> syn::Result<()> {
+    let path: syn::Path = syn::parse2(tokens)?;
+    for segment in &path.segments {
+        let name = segment.ident.to_string();
+        let plain = syn::parse_str::<Ident>(&name).is_ok()
+            || matches!(name.as_str(), "crate" | "self" | "super");
+        if !plain || !segment.arguments.is_none() {
+            return Err(syn::Error::new_spanned(
+                &segment.ident,
+                "expected a path to the automat-rs crate",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Skips token trees up to and including the next top-level `;`, to resume after a bad item.
