@@ -98,6 +98,13 @@ fn pool(n: usize) -> Vec<Flat> {
         "state",
         "handle",
         "r#type",
+        // Reserved words: the fuzzer found `try` slipping through as a path segment.
+        "try",
+        "async",
+        "dyn",
+        "super",
+        "serde",
+        "serialized",
     ];
     const PUNCTS: &[&str] = &[
         "+", "=>", "/", ",", ";", ":", "->", "@", "#", "!", "=", "&", "<", ">", "::", "'",
