@@ -80,7 +80,7 @@ pub use automat_core::{
 /// pub enum TurnstileState { Locked, Unlocked }
 ///
 /// pub enum TurnstileInput { Coin, Push }
-/// pub enum TurnstileReturn { Coin(()), Push(()) }
+/// pub enum TurnstileReturn { Coin, Push }
 ///
 /// pub trait TurnstileOutputs {
 ///     fn unlock(&mut self);
@@ -97,7 +97,7 @@ pub use automat_core::{
 ///                 self.core.unlock();                    // then the outputs, in order
 ///                 Ok(())
 ///             }
-///             TurnstileState::Unlocked => Ok(()),
+///             TurnstileState::Unlocked => { self.state = TurnstileState::Unlocked; Ok(()) }
 ///         }
 ///     }
 ///     pub fn push(&mut self) -> Result<(), NoTransition<TurnstileState>> {
@@ -108,12 +108,16 @@ pub use automat_core::{
 ///     }
 ///     pub fn handle(&mut self, input: TurnstileInput) -> Result<TurnstileReturn, NoTransition<TurnstileState>> {
 ///         match input {
-///             TurnstileInput::Coin => self.coin().map(TurnstileReturn::Coin),
-///             TurnstileInput::Push => self.push().map(TurnstileReturn::Push),
+///             TurnstileInput::Coin => self.coin().map(|()| TurnstileReturn::Coin),
+///             TurnstileInput::Push => self.push().map(|()| TurnstileReturn::Push),
 ///         }
 ///     }
-///     // core(), core_mut(), into_core(), description() ...
+///     // restore(), observe(), core(), core_mut(), into_core(), description() ...
 /// }
+///
+/// // `observe(observer)` returns the same machine as a type of its own, whose input methods also
+/// // call the observer; the plain machine above has no observer code at all.
+/// pub struct TurnstileObserved<C, O> { state: TurnstileState, core: C, observer: O }
 /// ```
 #[macro_export]
 macro_rules! machine {
