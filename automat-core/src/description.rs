@@ -139,9 +139,17 @@ impl<'a> Description<'a> {
     #[must_use]
     pub fn transition(&self, source: usize, input: usize) -> Option<&'a TransitionInfo<'a>> {
         let transitions: &'a [TransitionInfo<'a>] = self.transitions;
-        transitions
+        self.transition_index(source, input)
+            .map(|index| &transitions[index])
+    }
+
+    /// The position in [`transitions`](Self::transitions) of the transition taken from state
+    /// `source` on input `input` (indices), if any.
+    #[must_use]
+    pub fn transition_index(&self, source: usize, input: usize) -> Option<usize> {
+        self.transitions
             .iter()
-            .find(|t| t.source == source && t.input == input)
+            .position(|t| t.source == source && t.input == input)
     }
 
     /// The index of the state named `name`, if the machine declares one.

@@ -144,11 +144,7 @@ impl<S: MachineState> Coverage<S> {
 #[cfg(feature = "alloc")]
 impl<S: MachineState> Observer<S> for Coverage<S> {
     fn transition(&mut self, from: S, input: usize, _to: S) {
-        let transitions = S::DESCRIPTION.transitions;
-        if let Some(index) = transitions
-            .iter()
-            .position(|t| t.source == from.index() && t.input == input)
-        {
+        if let Some(index) = S::DESCRIPTION.transition_index(from.index(), input) {
             self.taken[index] = self.taken[index].saturating_add(1);
         }
     }
