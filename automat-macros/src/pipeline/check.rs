@@ -294,34 +294,44 @@ fn report_duplicates<'a>(kind: &str, names: impl Iterator<Item = &'a Ident>, err
 
 /// `#[serialized = "Old"] state New; state Old;` (two states would be saved under one name)
 fn check_serialized_names(machine: &Machine, errors: &mut Errors) {
+    let states = machine
+        .states
+        .iter()
+        .map(|s| (&s.name, s.serialized_name(), s.allows.serialized.as_ref()));
+    report_shared_serialized_names("states", "snapshots", states, errors);
+    let inputs = machine
+        .inputs
+        .iter()
+        .map(|i| (&i.name, i.serialized_name(), i.allows.serialized.as_ref()));
+    report_shared_serialized_names("inputs", "journals", inputs, errors);
+}
+
+/// Reports each declaration saved under a name an earlier one already has (the error lands on
+/// its `#[serialized]` literal, or on its name when it keeps its own).
+fn report_shared_serialized_names<'a>(
+    kind: &str,
+    saved_in: &str,
+    declarations: impl Iterator<Item = (&'a Ident, String, Option<&'a syn::LitStr>)>,
+    errors: &mut Errors,
+) {
     let mut seen: HashMap<String, &Ident> = HashMap::new();
-    for state in &machine.states {
-        let name = state.serialized_name();
-        if let Some(first) = seen.get(&name) {
-            if **first != state.name {
-                let at: &dyn quote::ToTokens = match &state.allows.serialized {
-                    Some(literal) => literal,
-                    None => &state.name,
-                };
-                errors.at(at, format!("states `{first}` and `{}` are both saved as \"{name}\" in snapshots; give one of them another `#[serialized = \"..\"]` name", state.name));
+    for (name, serialized, literal) in declarations {
+        match seen.get(&serialized) {
+            // The same declared name twice is reported as a duplicate.
+            Some(first) if *first == name => {}
+            Some(first) => {
+                let message = format!(
+                    "{kind} `{first}` and `{name}` are both saved as \"{serialized}\" in {saved_in}; \
+                     give one of them another `#[serialized = \"..\"]` name"
+                );
+                match literal {
+                    Some(literal) => errors.at(literal, message),
+                    None => errors.at(name, message),
+                }
             }
-        } else {
-            seen.insert(name, &state.name);
-        }
-    }
-    let mut seen: HashMap<String, &Ident> = HashMap::new();
-    for input in &machine.inputs {
-        let name = input.serialized_name();
-        if let Some(first) = seen.get(&name) {
-            if **first != input.name {
-                let at: &dyn quote::ToTokens = match &input.allows.serialized {
-                    Some(literal) => literal,
-                    None => &input.name,
-                };
-                errors.at(at, format!("inputs `{first}` and `{}` are both saved as \"{name}\" in journals; give one of them another `#[serialized = \"..\"]` name", input.name));
+            None => {
+                seen.insert(serialized, name);
             }
-        } else {
-            seen.insert(name, &input.name);
         }
     }
 }
