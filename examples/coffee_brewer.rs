@@ -115,10 +115,14 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     println!("hardware log: {:?}", brewer.core().log);
 
-    let path = support::write_diagram(
-        "coffee_brewer.dot",
-        &CoffeeBrewer::description().dot().to_string(),
+    let files = automat_rs::export::write_diagrams(
+        support::target_subdir("diagrams")?,
+        "coffee_brewer",
+        CoffeeBrewer::description(),
     )?;
-    println!("diagram written to {}", path.display());
+    println!(
+        "diagram written to {} (and .mmd, .md, .svg)",
+        files[0].display()
+    );
     Ok(())
 }

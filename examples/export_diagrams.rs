@@ -21,12 +21,10 @@ mod garage_door;
 #[path = "turnstile.rs"]
 mod turnstile;
 
+mod support;
+
 fn main() -> std::io::Result<()> {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
-        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target"),
-        Into::into,
-    );
-    for path in automat_rs::export::export_all(target.join("diagrams"))? {
+    for path in automat_rs::export::export_all(support::target_subdir("diagrams")?)? {
         println!("{}", path.display());
     }
     Ok(())

@@ -92,10 +92,14 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("open sensor -> {}", door.state());
     println!("motor commands: {:?}", door.core().commands);
 
-    let path = support::write_diagram(
-        "garage_door.dot",
-        &GarageDoor::description().dot().to_string(),
+    let files = automat_rs::export::write_diagrams(
+        support::target_subdir("diagrams")?,
+        "garage_door",
+        GarageDoor::description(),
     )?;
-    println!("diagram written to {}", path.display());
+    println!(
+        "diagram written to {} (and .mmd, .md, .svg)",
+        files[0].display()
+    );
     Ok(())
 }

@@ -10,11 +10,13 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use automat_rs::journal::{self, Journal};
 use automat_rs::{machine, MachineState};
 use serde::{Deserialize, Serialize};
+
+mod support;
 
 machine! {
     /// An order, from checkout to delivery (or cancellation).
@@ -108,7 +110,7 @@ fn read_journal(path: &Path) -> (Vec<OrderInput>, Option<String>) {
 
 /// Runs the example.
 pub fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let dir = journal_dir()?;
+    let dir = support::target_subdir("journals")?;
     let path = dir.join("order-1042.jsonl");
     let _ = fs::remove_file(&path);
 
@@ -199,14 +201,4 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
     }
     Ok(())
-}
-
-fn journal_dir() -> std::io::Result<PathBuf> {
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target"),
-        PathBuf::from,
-    );
-    let dir = target.join("journals");
-    fs::create_dir_all(&dir)?;
-    Ok(dir)
 }

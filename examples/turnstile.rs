@@ -86,8 +86,14 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let gate = turnstile.into_core();
     println!("passed: {}, refunds: {}", gate.passed, gate.refunds);
 
-    let path =
-        support::write_diagram("turnstile.dot", &Turnstile::description().dot().to_string())?;
-    println!("diagram written to {}", path.display());
+    let files = automat_rs::export::write_diagrams(
+        support::target_subdir("diagrams")?,
+        "turnstile",
+        Turnstile::description(),
+    )?;
+    println!(
+        "diagram written to {} (and .mmd, .md, .svg)",
+        files[0].display()
+    );
     Ok(())
 }
