@@ -42,7 +42,7 @@ impl<'a> Description<'a> {
     }
 }
 
-crate::escape::highlight_methods!(Dot, "filled, with a thick outline");
+crate::highlight::highlight_methods!(Dot, "filled, with a thick outline");
 
 impl fmt::Display for Dot<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -29,6 +29,7 @@ mod description;
 mod dot;
 mod error;
 mod escape;
+mod highlight;
 pub mod journal;
 mod machine;
 mod mermaid;

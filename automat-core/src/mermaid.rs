@@ -28,7 +28,7 @@ impl<'a> Description<'a> {
     }
 }
 
-crate::escape::highlight_methods!(Mermaid, "the Mermaid class `current`");
+crate::highlight::highlight_methods!(Mermaid, "the Mermaid class `current`");
 
 impl fmt::Display for Mermaid<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

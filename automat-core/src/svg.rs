@@ -44,7 +44,7 @@ impl<'a> Description<'a> {
     }
 }
 
-crate::escape::highlight_methods!(
+crate::highlight::highlight_methods!(
     Svg,
     "filled, with a thick outline and the class `automat-current`"
 );

@@ -24,7 +24,7 @@ impl<'a> Description<'a> {
     }
 }
 
-crate::escape::highlight_methods!(Table, "a `▶` on the rows leaving it");
+crate::highlight::highlight_methods!(Table, "a `▶` on the rows leaving it");
 
 impl fmt::Display for Table<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
