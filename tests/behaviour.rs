@@ -659,3 +659,166 @@ mod observing {
         assert_eq!(*log.borrow(), ["run lock"]);
     }
 }
+
+#[test]
+fn an_input_no_state_accepts_is_refused_through_handle_too() {
+    let mut job = Job::new(Launcher::default());
+    let Err(error) = job.handle(JobInput::Cancel) else {
+        panic!("`cancel` is refused everywhere")
+    };
+    assert_eq!(
+        (error.state(), error.input().name),
+        (JobState::Queued, "cancel")
+    );
+    assert_eq!(job.state(), JobState::Queued);
+    let mut restored = Job::restore(JobState::Recovered, Launcher::default());
+    assert!(restored.handle(JobInput::Finish).is_ok());
+    assert_eq!(restored.state(), JobState::Done);
+    assert_eq!(restored.core().0, 0);
+}
+
+machine! {
+    /// One input with a different target and different outputs in each state (so its target
+    /// comes from the transition table and its outputs from a `match` on the source state), one
+    /// accepted by a single state, and one that goes to the same state from everywhere.
+    #[derive_input(Debug, Clone, Copy)]
+    #[derive_return(Debug, PartialEq)]
+    machine Dial {
+        initial state A;
+        state B;
+        state C;
+        state D;
+        input turn(step: u32) -> u32;
+        input reset();
+        input wake();
+        output add(step: u32) -> u32;
+        output sub(step: u32) -> u32;
+        output note();
+        A + turn => B / add;
+        B + turn => C / sub;
+        C + turn => A / note, add;
+        D + wake => A / note;
+        _ + reset => D;
+    }
+}
+
+#[derive(Default, Clone, Debug, PartialEq)]
+struct Dialled {
+    total: u32,
+    log: Vec<&'static str>,
+}
+
+impl DialOutputs for Dialled {
+    fn add(&mut self, step: u32) -> u32 {
+        self.log.push("add");
+        self.total += step;
+        self.total
+    }
+    fn sub(&mut self, step: u32) -> u32 {
+        self.log.push("sub");
+        self.total -= step.min(self.total);
+        self.total
+    }
+    fn note(&mut self) {
+        self.log.push("note");
+    }
+}
+
+/// The dial, written out by hand: the target state and the outputs' names.
+fn dial_reference(
+    state: DialState,
+    input: DialInput,
+) -> Option<(DialState, &'static [&'static str])> {
+    use DialState::{A, B, C, D};
+    match (state, input) {
+        (A, DialInput::Turn { .. }) => Some((B, &["add"])),
+        (B, DialInput::Turn { .. }) => Some((C, &["sub"])),
+        (C, DialInput::Turn { .. }) => Some((A, &["note", "add"])),
+        (D, DialInput::Wake) => Some((A, &["note"])),
+        (_, DialInput::Reset) => Some((D, &[])),
+        _ => None,
+    }
+}
+
+#[test]
+fn table_dispatch_agrees_with_a_hand_written_match_through_every_entry_point() {
+    let mut typed = Dial::new(Dialled::default());
+    let mut by_value = Dial::new(Dialled::default());
+    let mut observed = Dial::new(Dialled::default()).observe(automat_rs::Coverage::new());
+    let mut state = DialState::A;
+    let mut expected = Dialled::default();
+    let mut x: u32 = 12345;
+    for _ in 0..2_000 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        let input = match x % 4 {
+            0 | 1 => DialInput::Turn { step: x % 7 },
+            2 => DialInput::Reset,
+            _ => DialInput::Wake,
+        };
+        let reference = dial_reference(state, input);
+        assert_eq!(state.next(&input), reference.map(|(next, _)| next));
+        let typed_result = match input {
+            DialInput::Turn { step } => typed.turn(step).map(DialReturn::Turn),
+            DialInput::Reset => typed.reset().map(|()| DialReturn::Reset),
+            DialInput::Wake => typed.wake().map(|()| DialReturn::Wake),
+        };
+        let by_value_result = by_value.handle(input);
+        let observed_result = observed.handle(input);
+        match reference {
+            Some((next, outputs)) => {
+                for &output in outputs {
+                    expected.log.push(output);
+                    if let DialInput::Turn { step } = input {
+                        match output {
+                            "add" => expected.total += step,
+                            "sub" => expected.total -= step.min(expected.total),
+                            _ => {}
+                        }
+                    }
+                }
+                let value = match input {
+                    DialInput::Turn { .. } => DialReturn::Turn(expected.total),
+                    DialInput::Reset => DialReturn::Reset,
+                    DialInput::Wake => DialReturn::Wake,
+                };
+                state = next;
+                assert_eq!(typed_result.unwrap(), value);
+                assert_eq!(by_value_result.unwrap(), value);
+                assert_eq!(observed_result.unwrap(), value);
+            }
+            None => {
+                for error in [
+                    typed_result.unwrap_err(),
+                    by_value_result.unwrap_err(),
+                    observed_result.unwrap_err(),
+                ] {
+                    assert_eq!(
+                        (error.state(), error.input().name),
+                        (state, input_name(input))
+                    );
+                }
+            }
+        }
+        for machine in [&typed, &by_value] {
+            assert_eq!((machine.state(), machine.core()), (state, &expected));
+        }
+        assert_eq!((observed.state(), observed.core()), (state, &expected));
+    }
+    // Every transition was taken at least once, as the observer saw it.
+    let (_, coverage) = observed.unobserve();
+    assert!(
+        coverage.missed().next().is_none(),
+        "untaken: {:?}",
+        coverage.missed().collect::<Vec<_>>()
+    );
+}
+
+fn input_name(input: DialInput) -> &'static str {
+    match input {
+        DialInput::Turn { .. } => "turn",
+        DialInput::Reset => "reset",
+        DialInput::Wake => "wake",
+    }
+}

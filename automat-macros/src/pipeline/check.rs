@@ -85,8 +85,13 @@ fn reachable_states(
     for &s in &queue {
         reachable[s] = true;
     }
+    // Edges by source, so that the search is linear in the size of the machine.
+    let mut leaving: Vec<Vec<&Edge>> = vec![Vec::new(); machine.states.len()];
+    for edge in edges {
+        leaving[edge.source].push(edge);
+    }
     while let Some(state) = queue.pop() {
-        for edge in edges.iter().filter(|e| e.source == state) {
+        for edge in &leaving[state] {
             let target = match redirect {
                 Some((transition, target)) if transition == edge.transition => target,
                 _ => machine.transitions[edge.transition].target,
@@ -168,9 +173,13 @@ fn check_unreachable_states(
 
 /// `initial state A; state B; input go(); A + go => B;` (nothing leaves `B`, and it is not `final`)
 fn check_dead_ends(machine: &Machine, edges: &[Edge], reachable: &[bool], errors: &mut Errors) {
+    let mut has_exit = vec![false; machine.states.len()];
+    for edge in edges {
+        has_exit[edge.source] = true;
+    }
     for (index, state) in machine.states.iter().enumerate() {
         // An unreachable state is reported as such; a dead end there would be the same mistake.
-        if state.final_.is_some() || !reachable[index] || edges.iter().any(|e| e.source == index) {
+        if state.final_.is_some() || !reachable[index] || has_exit[index] {
             continue;
         }
         errors.at(
@@ -224,15 +233,17 @@ fn check_unused_inputs(machine: &Machine, edges: &[Edge], reachable: &[bool], er
 
 /// `output beep();` that no transition runs.
 fn check_unused_outputs(machine: &Machine, errors: &mut Errors) {
+    let mut used = vec![false; machine.outputs.len()];
+    for t in &machine.transitions {
+        for u in &t.outputs {
+            used[u.output] = true;
+        }
+    }
+    let mut names = HashSet::new();
     for (index, output) in machine.outputs.iter().enumerate() {
-        let used = machine
-            .transitions
-            .iter()
-            .any(|t| t.outputs.iter().any(|u| u.output == index));
-        let repeated = machine.outputs[..index]
-            .iter()
-            .any(|o| o.name == output.name);
-        if !used && !repeated && !output.allows.has("unused") {
+        // A repeated declaration is reported as a duplicate.
+        let repeated = !names.insert(output.name.to_string());
+        if !used[index] && !repeated && !output.allows.has("unused") {
             errors.at(
                 &output.name,
                 format!(

@@ -16,7 +16,7 @@ use syn::{Ident, Type};
 
 use super::check::GENERATED_METHODS;
 use super::describe::Owned;
-use super::model::{Edge, Input, Machine, Param};
+use super::model::{Edge, Machine, Param};
 
 /// Whether the input methods get real bodies or stubs.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -537,31 +537,12 @@ impl<'a> Gen<'a> {
             .inputs
             .iter()
             .map(|&i| self.input_method(i, &edges, hooks));
-        let handle_arms = self.inputs.iter().map(|&i| {
-            let input = &self.m.inputs[i];
-            let (ident, variant) = (&input.name, &input.variant);
-            let fields: Vec<_> = self
-                .params(&input.params)
-                .into_iter()
-                .map(|p| &p.name)
-                .collect();
-            let pattern = if fields.is_empty() {
-                quote!(#input_enum::#variant)
-            } else {
-                quote!(#input_enum::#variant { #(#fields),* })
-            };
-            let wrap = if input.ret.is_some() {
-                quote!(#return_enum::#variant)
-            } else {
-                quote!(|()| #return_enum::#variant)
-            };
-            quote!(#pattern => ::core::result::Result::map(self.#ident(#(#fields),*), #wrap))
-        });
-        let handle_body = if self.inputs.is_empty() {
-            quote!(match input {})
-        } else {
-            quote!(match input { #(#handle_arms,)* })
-        };
+        let helpers = self
+            .inputs
+            .iter()
+            .filter(|_| self.mode == Mode::Full)
+            .map(|&i| self.output_helper(i, &edges, hooks));
+        let handle_body = self.handle_body(&edges, hooks);
         let result = quote!(::core::result::Result<#return_enum, #rt::NoTransition<#state_enum>>);
         quote! {
             /// The current state.
@@ -601,17 +582,94 @@ impl<'a> Gen<'a> {
             }
 
             #(#methods)*
+
+            #(#helpers)*
         }
     }
 
-    /// The method of input `i`: a `match` on the current state, one arm per group of states that
-    /// share a transition's target and outputs.
+    /// `handle`: one table lookup for the target whatever the input, then the input's helper.
+    /// (Calling the input's method from a `match` on the input would branch on the input first,
+    /// which a caller feeding unpredictable inputs pays for in mispredictions.)
+    fn handle_body(&self, edges: &[Edge], hooks: bool) -> TokenStream {
+        let Gen {
+            state_enum,
+            input_enum,
+            return_enum,
+            ..
+        } = self;
+        if self.inputs.is_empty() {
+            return quote!(match input {});
+        }
+        let (from, next, index) = (
+            Ident::new("__from", Span::mixed_site()),
+            Ident::new("__next", Span::mixed_site()),
+            Ident::new("__index", Span::mixed_site()),
+        );
+        let arms = self.inputs.iter().map(|&i| {
+            let input = &self.m.inputs[i];
+            let (ident, variant) = (&input.name, &input.variant);
+            let fields: Vec<_> = self
+                .params(&input.params)
+                .into_iter()
+                .map(|p| &p.name)
+                .collect();
+            let pattern = if fields.is_empty() {
+                quote!(#input_enum::#variant)
+            } else {
+                quote!(#input_enum::#variant { #(#fields),* })
+            };
+            if self.mode == Mode::Stub {
+                let wrap = if input.ret.is_some() {
+                    quote!(#return_enum::#variant)
+                } else {
+                    quote!(|()| #return_enum::#variant)
+                };
+                return quote!(#pattern => ::core::result::Result::map(self.#ident(#(#fields),*), #wrap));
+            }
+            let helper = format_ident!("__input{}", i);
+            if !edges.iter().any(|e| e.input == i) {
+                // Never reached (the table refuses this input everywhere); refuse it here too.
+                let refusal = self.refusal(&quote!(#i), &from, false);
+                quote!(#input_enum::#variant { .. } => { self.__state = #from; #refusal })
+            } else if input.ret.is_some() {
+                quote!(#pattern => ::core::result::Result::Ok(#return_enum::#variant(self.#helper(#from, #(#fields),*))))
+            } else {
+                quote!(#pattern => {
+                    self.#helper(#from, #(#fields),*);
+                    ::core::result::Result::Ok(#return_enum::#variant)
+                })
+            }
+        });
+        if self.mode == Mode::Stub {
+            return quote!(match input { #(#arms,)* });
+        }
+        let hook = self.transition_hook(&from, &quote!(#index), hooks);
+        let refusal = self.refusal(&quote!(#index), &from, hooks);
+        quote! {
+            let #from = self.__state;
+            let #index = #input_enum::index(&input);
+            match #state_enum::__NEXT[#from as usize][#index] {
+                ::core::option::Option::Some(#next) => {
+                    self.__state = #next;
+                    #hook
+                    match input { #(#arms,)* }
+                }
+                ::core::option::Option::None => #refusal
+            }
+        }
+    }
+
+    /// The method of input `i`: the target comes from the transition table (`State::__NEXT`),
+    /// one load instead of a branch on the state (which a wide machine fed unpredictable inputs
+    /// would mispredict); the outputs run in the input's helper (`Self::output_helper`).
     fn input_method(&self, i: usize, edges: &[Edge], hooks: bool) -> TokenStream {
         let input = &self.m.inputs[i];
         let Gen { rt, state_enum, .. } = self;
         let ident = &input.name;
         let docs = docs_or(&input.docs.attrs, &format!("The input `{}`.", input.name));
-        let params = self.params(&input.params).into_iter().map(|p| {
+        let params = self.params(&input.params);
+        let names = params.iter().map(|p| &p.name);
+        let typed = params.iter().map(|p| {
             let (name, ty) = (&p.name, &p.ty);
             quote!(#name: #ty)
         });
@@ -627,10 +685,48 @@ impl<'a> Gen<'a> {
         );
         // Stubs stand next to an error; their arguments are unused on purpose.
         let stub_allow = (self.mode == Mode::Stub).then(|| quote!(#[allow(unused_variables)]));
-        let body = match self.mode {
-            // Stubs stand next to an error; their arguments are unused on purpose.
-            Mode::Stub => quote!(::core::unreachable!()),
-            Mode::Full => self.input_body(i, edges, hooks),
+        let from = Ident::new("__from", Span::mixed_site());
+        let next = Ident::new("__next", Span::mixed_site());
+        let mine: Vec<&Edge> = edges.iter().filter(|e| e.input == i).collect();
+        let helper = format_ident!("__input{}", i);
+        let body = if self.mode == Mode::Stub {
+            quote!(::core::unreachable!())
+        } else if mine.is_empty() {
+            // Refused everywhere (an input declared ahead of use, `#[allow(unused)]`).
+            let refusal = self.refusal(&quote!(#i), &from, hooks);
+            quote!(#(let _ = &#names;)* let #from = self.__state; #refusal)
+        } else {
+            let run = if input.ret.is_some() {
+                quote!(::core::result::Result::Ok(self.#helper(#from, #(#names),*)))
+            } else {
+                quote!(self.#helper(#from, #(#names),*); ::core::result::Result::Ok(()))
+            };
+            let hook = self.transition_hook(&from, &quote!(#i), hooks);
+            let target = self.m.transitions[mine[0].transition].target;
+            let same = |e: &&Edge| self.m.transitions[e.transition].target == target;
+            if mine.len() == self.m.states.len() && mine.iter().all(same) {
+                // Every state goes to the same target: nothing to look up.
+                let target = &self.m.states[target].name;
+                quote! {
+                    let #from = self.__state;
+                    self.__state = #state_enum::#target;
+                    #hook
+                    #run
+                }
+            } else {
+                let refusal = self.refusal(&quote!(#i), &from, hooks);
+                quote! {
+                    let #from = self.__state;
+                    match #state_enum::__NEXT[#from as usize][#i] {
+                        ::core::option::Option::Some(#next) => {
+                            self.__state = #next;
+                            #hook
+                            #run
+                        }
+                        ::core::option::Option::None => #refusal
+                    }
+                }
+            }
         };
         quote! {
             #docs
@@ -638,54 +734,26 @@ impl<'a> Gen<'a> {
             // The `Result` is the contract of every input, even one that every state accepts.
             #[allow(clippy::unnecessary_wraps)]
             #stub_allow
-            pub fn #ident(&mut self, #(#params),*) -> #result {
+            pub fn #ident(&mut self, #(#typed),*) -> #result {
                 #body
             }
         }
     }
 
-    fn input_body(&self, i: usize, edges: &[Edge], hooks: bool) -> TokenStream {
-        let input: &Input = &self.m.inputs[i];
+    /// The helper of input `i`, shared by its method and `handle`: runs the outputs of the
+    /// transition just taken from state `__from` (the target is committed already) and returns
+    /// the input's value. States are grouped by their outputs: one group needs no `match`.
+    /// Nothing for an input no state accepts.
+    fn output_helper(&self, i: usize, edges: &[Edge], hooks: bool) -> TokenStream {
+        let input = &self.m.inputs[i];
         let state_enum = &self.state_enum;
-        // Group the states whose transitions do the same (same target, same outputs), keeping
-        // the order of first appearance; hashed, so a wide machine expands in linear time.
-        let arms = group(edges.iter().filter(|e| e.input == i).map(|edge| {
-            let t = &self.m.transitions[edge.transition];
-            let effect: Vec<usize> = std::iter::once(t.target)
-                .chain(t.outputs.iter().map(|u| u.output))
-                .collect();
-            (effect, edge.transition, edge.source)
-        }));
-        let covered: usize = arms.iter().map(|(_, states)| states.len()).sum();
-        let mut match_arms: Vec<TokenStream> = arms
-            .iter()
-            .map(|(t, states)| {
-                let patterns = states.iter().map(|&s| {
-                    let ident = &self.m.states[s].name;
-                    quote!(#state_enum::#ident)
-                });
-                let body = self.transition_body(*t, hooks);
-                quote!(#(#patterns)|* => #body)
-            })
-            .collect();
-        if covered < self.m.states.len() {
-            let rt = &self.rt;
-            let (state, error) = (
-                Ident::new("__state", Span::mixed_site()),
-                Ident::new("__error", Span::mixed_site()),
-            );
-            let (observer, state_enum) = (&self.observer, &self.state_enum);
-            let hook = hooks.then(|| {
-                quote!(<#observer as #rt::Observer<#state_enum>>::rejected(&mut self.__observer, #error);)
-            });
-            match_arms.push(quote! {
-                #state => {
-                    let #error = #rt::NoTransition::__new(#state, #i);
-                    #hook
-                    ::core::result::Result::Err(#error)
-                }
-            });
-        }
+        let from = Ident::new("__from", Span::mixed_site());
+        let helper = format_ident!("__input{}", i);
+        let typed = self.params(&input.params).into_iter().map(|p| {
+            let (name, ty) = (&p.name, &p.ty);
+            quote!(#name: #ty)
+        });
+        let ret = input.ret.as_ref().map(|ty| quote!(-> #ty));
         // Arguments no transition uses are still part of the signature (and of the input enum).
         let unused = input
             .params
@@ -695,16 +763,85 @@ impl<'a> Gen<'a> {
                 let name = &p.name;
                 quote!(let _ = &#name;)
             });
-        if match_arms.is_empty() {
-            // No state at all (an error reported elsewhere): nothing to match on.
-            return quote!(::core::unreachable!());
-        }
+        // Same outputs, same code: grouped in order of first appearance, hashed, so a wide
+        // machine expands in linear time.
+        let groups = group(edges.iter().filter(|e| e.input == i).map(|edge| {
+            let t = &self.m.transitions[edge.transition];
+            let outputs: Vec<usize> = t.outputs.iter().map(|u| u.output).collect();
+            (outputs, edge.transition, edge.source)
+        }));
+        let body = match groups.as_slice() {
+            [] => return TokenStream::new(),
+            [(t, _)] => self.outputs(*t, hooks),
+            [.., _] => {
+                // The last group takes the other states: the table sends no other state here.
+                let last = groups.len() - 1;
+                let arms = groups.iter().enumerate().map(|(g, (t, states))| {
+                    let pattern = if g == last {
+                        quote!(_)
+                    } else {
+                        self.state_patterns(states)
+                    };
+                    let outputs = self.outputs(*t, hooks);
+                    quote!(#pattern => { #outputs })
+                });
+                quote!(match #from { #(#arms)* })
+            }
+        };
         quote! {
-            #(#unused)*
-            match self.__state {
-                #(#match_arms,)*
+            #[inline]
+            #[allow(unused_variables, clippy::needless_pass_by_value, clippy::unused_self)]
+            fn #helper(&mut self, #from: #state_enum, #(#typed),*) #ret {
+                #(#unused)*
+                #body
             }
         }
+    }
+
+    /// `A | B | C`: the patterns of states `states`.
+    fn state_patterns(&self, states: &[usize]) -> TokenStream {
+        let state_enum = &self.state_enum;
+        let patterns = states.iter().map(|&s| {
+            let ident = &self.m.states[s].name;
+            quote!(#state_enum::#ident)
+        });
+        quote!(#(#patterns)|*)
+    }
+
+    /// The observer's `transition` hook (nothing without an observer), once the target of the
+    /// transition from `from` on input `input` is committed.
+    fn transition_hook(&self, from: &Ident, input: &TokenStream, hooks: bool) -> TokenStream {
+        if !hooks {
+            return TokenStream::new();
+        }
+        let Gen {
+            rt,
+            observer,
+            state_enum,
+            ..
+        } = self;
+        quote! {
+            <#observer as #rt::Observer<#state_enum>>::transition(&mut self.__observer, #from, #input, self.__state);
+        }
+    }
+
+    /// The refusal of input `input` in state `state`: the observer hears of it, nothing changes.
+    fn refusal(&self, input: &TokenStream, state: &Ident, hooks: bool) -> TokenStream {
+        let Gen {
+            rt,
+            observer,
+            state_enum,
+            ..
+        } = self;
+        let error = Ident::new("__error", Span::mixed_site());
+        let hook = hooks.then(|| {
+            quote!(<#observer as #rt::Observer<#state_enum>>::rejected(&mut self.__observer, #error);)
+        });
+        quote!({
+            let #error = #rt::NoTransition::__new(#state, #input);
+            #hook
+            ::core::result::Result::Err(#error)
+        })
     }
 
     /// Whether transitions `a` and `b` do the same thing (same target and outputs), so their
@@ -724,8 +861,9 @@ impl<'a> Gen<'a> {
             })
     }
 
-    /// Commit the target state, run the outputs in order, return the value.
-    fn transition_body(&self, t: usize, hooks: bool) -> TokenStream {
+    /// The outputs of transition `t`, in order, then the value the input returns (if it returns
+    /// one). Runs after the target state is committed.
+    fn outputs(&self, t: usize, hooks: bool) -> TokenStream {
         let transition = &self.m.transitions[t];
         let input = &self.m.inputs[transition.input];
         let Gen {
@@ -736,7 +874,6 @@ impl<'a> Gen<'a> {
             rt,
             ..
         } = self;
-        let target = &self.m.states[transition.target].name;
         // `self` is hygienic when the macro is called through the facade's `macro_rules!`
         // wrapper: it must keep the call-site span of the method signature, never a user's span.
         let core_ref = quote!(&mut self.__core);
@@ -782,35 +919,20 @@ impl<'a> Gen<'a> {
             let output_index = used.output;
             if hooks {
                 statements.push(quote! {
-                    <#observer as #rt::Observer<#state_enum>>::output(&mut self.__observer, #state_enum::#target, #output_index);
+                    <#observer as #rt::Observer<#state_enum>>::output(&mut self.__observer, self.__state, #output_index);
                 });
             }
             if output.ret.is_some() && input.ret.is_some() && returned.is_none() {
                 // A user-spanned local, so that a return type mismatch points at the output.
                 let value = Ident::new("__value", span);
                 statements.push(quote_spanned!(span=> let #value = #call;));
-                returned = Some(quote_spanned!(span=> ::core::result::Result::Ok(#value)));
+                returned = Some(quote_spanned!(span=> #value));
             } else {
                 statements.push(quote!(#call;));
             }
         }
-        let ok = returned.unwrap_or_else(|| quote!(::core::result::Result::Ok(())));
-        let from = Ident::new("__from", Span::mixed_site());
-        let input_index = transition.input;
-        if !hooks {
-            return quote! {{
-                self.__state = #state_enum::#target;
-                #(#statements)*
-                #ok
-            }};
-        }
-        quote! {{
-            let #from = self.__state;
-            self.__state = #state_enum::#target;
-            <#observer as #rt::Observer<#state_enum>>::transition(&mut self.__observer, #from, #input_index, #state_enum::#target);
-            #(#statements)*
-            #ok
-        }}
+        // Nothing after the last `;` when the input returns nothing.
+        quote!(#(#statements)* #returned)
     }
 
     /// Whether argument `arg` is borrowed by an output after position `position` of transition `t`
@@ -889,23 +1011,7 @@ impl<'a> Gen<'a> {
             input_enum,
             ..
         } = self;
-        let edges = self.m.edges();
         let input = Ident::new("input", Span::mixed_site());
-        let per_input = self.m.inputs.iter().enumerate().map(|(i, decl)| {
-            let variant = &decl.variant;
-            let arms = group(edges.iter().filter(|e| e.input == i).map(|edge| {
-                let target = self.m.transitions[edge.transition].target;
-                (target, target, edge.source)
-            }));
-            let covered: usize = arms.iter().map(|(_, states)| states.len()).sum();
-            let arms = arms.iter().map(|(target, states)| {
-                let target = &self.m.states[*target].name;
-                let states = states.iter().map(|&s| &self.m.states[s].name);
-                quote!(#(#state_enum::#states)|* => ::core::option::Option::Some(#state_enum::#target))
-            });
-            let rest = (covered < self.m.states.len()).then(|| quote!(_ => ::core::option::Option::None,));
-            quote!(#input_enum::#variant { .. } => match self { #(#arms,)* #rest })
-        });
         let indices = self.m.inputs.iter().enumerate().map(|(i, decl)| {
             let variant = &decl.variant;
             quote!(#input_enum::#variant { .. } => #i)
@@ -922,13 +1028,16 @@ impl<'a> Gen<'a> {
             )
         } else {
             (
-                quote!(match #input { #(#per_input,)* }),
+                quote!(Self::__NEXT[self as usize][#input_enum::index(#input)]),
                 quote!(match self { #(#indices,)* }),
                 quote!(match self { #(#names,)* }),
             )
         };
+        let table = self.next_table();
         quote! {
             impl #state_enum {
+                #table
+
                 /// The state `input` leads to from this state, or `None` when this state has no
                 /// transition for it. A pure function of the declaration (no output runs), usable
                 /// in `const` contexts: replaying a journal of inputs with it rebuilds a machine's
@@ -952,6 +1061,32 @@ impl<'a> Gen<'a> {
                     #name_body
                 }
             }
+        }
+    }
+
+    /// `__NEXT[state][input]`: the target of every transition, `None` where the state refuses
+    /// the input. The one source of targets for `next` and the table-dispatched input methods.
+    fn next_table(&self) -> TokenStream {
+        let (states, inputs) = (self.m.states.len(), self.m.inputs.len());
+        let mut table: Vec<Option<usize>> = vec![None; states * inputs];
+        for edge in self.m.edges() {
+            table[edge.source * inputs + edge.input] =
+                Some(self.m.transitions[edge.transition].target);
+        }
+        let rows = table.chunks(inputs.max(1)).map(|row| {
+            let cells = row.iter().map(|cell| {
+                if let Some(target) = cell {
+                    let target = &self.m.states[*target].name;
+                    quote!(::core::option::Option::Some(Self::#target))
+                } else {
+                    quote!(::core::option::Option::None)
+                }
+            });
+            quote!([#(#cells),*])
+        });
+        quote! {
+            /// The transition table: the target of each state (row) on each input (column).
+            const __NEXT: [[::core::option::Option<Self>; #inputs]; #states] = [#(#rows),*];
         }
     }
 

@@ -439,9 +439,28 @@ fn parse_derives(attr: &Attribute, errors: &mut Errors) -> Vec<Path> {
 struct Resolver<'a> {
     errors: &'a mut Errors,
     quiet: bool,
-    states: Vec<String>,
-    inputs: Vec<String>,
-    outputs: Vec<String>,
+    states: Names,
+    inputs: Names,
+    outputs: Names,
+}
+
+/// Declared names, in order, with a hashed index: a wide machine resolves its transitions in
+/// linear time.
+#[derive(Default)]
+struct Names {
+    list: Vec<String>,
+    index: std::collections::HashMap<String, usize>,
+}
+
+impl Names {
+    fn new(names: impl Iterator<Item = String>) -> Self {
+        let list: Vec<String> = names.collect();
+        let mut index = std::collections::HashMap::with_capacity(list.len());
+        for (i, name) in list.iter().enumerate() {
+            index.entry(name.clone()).or_insert(i);
+        }
+        Names { list, index }
+    }
 }
 
 impl<'a> Resolver<'a> {
@@ -449,19 +468,19 @@ impl<'a> Resolver<'a> {
         Resolver {
             errors,
             quiet,
-            states: machine.states.iter().map(|s| s.name.to_string()).collect(),
-            inputs: machine.inputs.iter().map(|i| i.name.to_string()).collect(),
-            outputs: machine.outputs.iter().map(|o| o.name.to_string()).collect(),
+            states: Names::new(machine.states.iter().map(|s| s.name.to_string())),
+            inputs: Names::new(machine.inputs.iter().map(|i| i.name.to_string())),
+            outputs: Names::new(machine.outputs.iter().map(|o| o.name.to_string())),
         }
     }
 
     /// The index of the first declaration of `name` in `declared`, or an error on `name`.
-    fn lookup(&mut self, kind: &str, name: &Ident, declared: &[String]) -> Option<usize> {
+    fn lookup(&mut self, kind: &str, name: &Ident, declared: &Names) -> Option<usize> {
         let wanted = name.to_string();
-        let found = declared.iter().position(|d| *d == wanted);
+        let found = declared.index.get(&wanted).copied();
         if found.is_none() && !self.quiet {
             self.errors
-                .at(name, suggest::unknown(kind, &wanted, declared));
+                .at(name, suggest::unknown(kind, &wanted, &declared.list));
         }
         found
     }
