@@ -1,186 +1,157 @@
-//! Drives the same small machine, implemented three ways, with the same pseudo-random inputs, and
-//! prints what it ended with (for the cross-check). `bench/run.sh` runs each under callgrind.
+//! The dispatch benchmark's command line (`bash bench/run.sh` drives it):
 //!
-//! The machine (a media player: 6 states, 5 inputs) follows the small workload of the dispatch
-//! benchmark: some inputs are invalid in some states (refused, state unchanged, counted), and every
-//! transition runs one output that bumps a counter in the core.
-//!
-//! usage: automat-bench <generated|observed|handwritten> <inputs>
+//!     automat-bench check [inputs]                  cross-check, sizes, allocations
+//!     automat-bench run <small|wide> <name> <inputs>   one implementation (for callgrind)
+//!     automat-bench list <small|wide>               implementation names, one per line
+//!     automat-bench source <implementation> <states> <inputs>   a wide machine's source
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::mem::size_of;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-automat_rs::machine! {
-    /// The media player of the small workload.
-    pub machine Player {
-        initial state Stopped;
-        state Buffering;
-        state Playing;
-        state Paused;
-        state Seeking;
-        state Ended;
-        input play();
-        input pause();
-        input stop();
-        input seek();
-        input tick();
-        output count();
-        Stopped   + play  => Buffering / count;
-        Buffering + tick  => Playing   / count;
-        Playing   + tick  => Playing   / count;
-        Playing   + pause => Paused    / count;
-        Paused    + play  => Playing   / count;
-        Playing   + seek  => Seeking   / count;
-        Paused    + seek  => Seeking   / count;
-        Seeking   + tick  => Buffering / count;
-        Seeking   + stop  => Ended     / count;
-        Ended     + play  => Buffering / count;
-        _         + stop  => Stopped   / count;
+use automat_bench::{gen, inputs, small, wide, Implementation};
+
+/// Counts heap allocations (and reallocations), to show that a transition makes none.
+struct Counting;
+
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+
+// SAFETY: forwards every call to the system allocator unchanged; only counts.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's contract is the system allocator's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
 
-/// The core: counts the outputs run.
-#[derive(Default)]
-pub struct Counter(u64);
+#[global_allocator]
+static GLOBAL: Counting = Counting;
 
-impl PlayerOutputs for Counter {
-    #[inline]
-    fn count(&mut self) {
-        self.0 += 1;
+type Machines = &'static [Implementation];
+
+fn workload(name: &str) -> Option<(Machines, u8)> {
+    match name {
+        "small" => Some((small::MACHINES, small::INPUTS)),
+        "wide" => Some((wide::MACHINES, wide::INPUTS)),
+        _ => None,
     }
 }
 
-/// An observer that watches but does nothing, to be sure an attached one is not free to build.
-#[derive(Default)]
-pub struct Tally(u64);
-
-impl automat_rs::Observer<PlayerState> for Tally {
-    #[inline]
-    fn transition(&mut self, _: PlayerState, _: usize, _: PlayerState) {
-        self.0 += 1;
+/// `size_of` each workload's machines (state and output counter), by implementation name.
+fn sizes(name: &str) -> Vec<(&'static str, usize)> {
+    match name {
+        "small" => vec![
+            ("match", size_of::<small::matched::Machine>()),
+            ("table", size_of::<small::table::Machine>()),
+            ("automat-rs", size_of::<small::automat::Machine>()),
+            ("automat-rs observed", size_of::<small::automat::Observed>()),
+            ("rust-fsm", size_of::<small::rust_fsm::Machine>()),
+            ("smlang", size_of::<small::smlang::Machine>()),
+            ("statig", size_of::<small::statig::Machine>()),
+        ],
+        _ => vec![
+            ("match", size_of::<wide::matched::Machine>()),
+            ("table", size_of::<wide::table::Machine>()),
+            ("automat-rs", size_of::<wide::automat::Machine>()),
+            ("rust-fsm", size_of::<wide::rust_fsm::Machine>()),
+            ("smlang", size_of::<wide::smlang::Machine>()),
+            ("statig", size_of::<wide::statig::Machine>()),
+        ],
     }
 }
 
-/// The same machine as a careful engineer would write it by hand: an enum and a `match`.
-mod handwritten {
-    #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-    pub enum State {
-        Stopped,
-        Buffering,
-        Playing,
-        Paused,
-        Seeking,
-        Ended,
-    }
-
-    #[derive(Clone, Copy)]
-    pub enum Input {
-        Play,
-        Pause,
-        Stop,
-        Seek,
-        Tick,
-    }
-
-    pub struct Player {
-        pub state: State,
-        pub outputs: u64,
-    }
-
-    impl Player {
-        #[inline]
-        pub fn handle(&mut self, input: Input) -> Result<(), ()> {
-            use Input::*;
-            use State::*;
-            let next = match (self.state, input) {
-                (Stopped, Play) => Buffering,
-                (Buffering, Tick) => Playing,
-                (Playing, Tick) => Playing,
-                (Playing, Pause) => Paused,
-                (Paused, Play) => Playing,
-                (Playing, Seek) => Seeking,
-                (Paused, Seek) => Seeking,
-                (Seeking, Tick) => Buffering,
-                (Seeking, Stop) => Ended,
-                (Ended, Play) => Buffering,
-                (_, Stop) => Stopped,
-                _ => return Err(()),
-            };
-            self.state = next;
-            self.outputs += 1;
-            Ok(())
+/// Runs every implementation of both workloads over the same `n` inputs; fails unless they all
+/// end like the hand-written `match`. Prints `workload<TAB>name<TAB>size<TAB>allocations`.
+fn check(n: usize) -> Result<(), String> {
+    println!("# the state machine alone, without its output counter: automat-rs small {} byte(s), wide {} byte(s)",
+        size_of::<small::automat::Player<()>>(), size_of::<wide::automat::Wide<()>>());
+    for name in ["small", "wide"] {
+        let (machines, count) = workload(name).expect("known workload");
+        let inputs = inputs(n, count);
+        let sizes = sizes(name);
+        let expected = (machines[0].1)(&inputs);
+        for &(implementation, run) in machines {
+            let before = ALLOCATIONS.load(Ordering::Relaxed);
+            let outcome = black_box(run(black_box(&inputs)));
+            let allocations = ALLOCATIONS.load(Ordering::Relaxed) - before;
+            if outcome != expected {
+                return Err(format!(
+                    "{name}: {implementation} ended with {outcome:?}, the hand-written match with {expected:?}"
+                ));
+            }
+            let size = sizes
+                .iter()
+                .find(|(s, _)| *s == implementation)
+                .map_or_else(|| "-".to_owned(), |(_, size)| size.to_string());
+            println!("{name}\t{implementation}\t{size}\t{allocations}");
         }
+        eprintln!(
+            "{name}: all {} implementations agree over {n} inputs: final state {}, {} outputs, {} refused",
+            machines.len(),
+            expected.state,
+            expected.outputs,
+            expected.refused
+        );
     }
+    Ok(())
 }
 
-/// xorshift64: a fixed pseudo-random sequence of input indices in `0..5`.
-struct Inputs(u64);
-
-impl Iterator for Inputs {
-    type Item = u8;
-    #[inline]
-    fn next(&mut self) -> Option<u8> {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        #[allow(clippy::cast_possible_truncation)]
-        Some((self.0 % 5) as u8)
-    }
-}
-
-/// Drives any of the generated forms through their typed input methods.
-macro_rules! drive {
-    ($player:expr, $n:expr) => {{
-        let mut player = $player;
-        let mut refused = 0;
-        for k in Inputs(0x9E37_79B9_7F4A_7C15).take($n) {
-            let result = match black_box(k) {
-                0 => player.play(),
-                1 => player.pause(),
-                2 => player.stop(),
-                3 => player.seek(),
-                _ => player.tick(),
-            };
-            refused += u64::from(result.is_err());
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let number =
+        |s: Option<&&str>, default: usize| s.and_then(|s| s.parse().ok()).unwrap_or(default);
+    let result = match args.as_slice() {
+        ["check", rest @ ..] => check(number(rest.first(), 10_000_000)),
+        ["list", workload_name] => workload(workload_name)
+            .map(|(machines, _)| {
+                for (name, _) in machines {
+                    println!("{name}");
+                }
+            })
+            .ok_or_else(|| format!("unknown workload {workload_name}")),
+        ["run", workload_name, implementation, rest @ ..] => {
+            let n = number(rest.first(), 1_000_000);
+            workload(workload_name)
+                .ok_or_else(|| format!("unknown workload {workload_name}"))
+                .and_then(|(machines, count)| {
+                    let (_, run) = machines
+                        .iter()
+                        .find(|(name, _)| name == implementation)
+                        .ok_or_else(|| format!("unknown implementation {implementation}"))?;
+                    let inputs = inputs(n, count);
+                    println!("{:?}", black_box(run(black_box(&inputs))));
+                    Ok(())
+                })
         }
-        (player.state().name().to_owned(), player.core().0, refused)
-    }};
-}
-
-fn run_handwritten(n: usize) -> (String, u64, u64) {
-    use handwritten::Input;
-    let mut player = handwritten::Player {
-        state: handwritten::State::Stopped,
-        outputs: 0,
+        ["source", implementation, states, inputs] => {
+            if gen::IMPLEMENTATIONS.contains(implementation) {
+                print!("{}", gen::source(implementation, number(Some(states), 512), number(Some(inputs), 4)));
+                Ok(())
+            } else {
+                Err(format!("unknown implementation {implementation}; one of {:?}", gen::IMPLEMENTATIONS))
+            }
+        }
+        _ => Err("usage: automat-bench check [inputs] | list <small|wide> | run <small|wide> <name> [inputs] | source <implementation> <states> <inputs>".to_owned()),
     };
-    let mut refused = 0;
-    for k in Inputs(0x9E37_79B9_7F4A_7C15).take(n) {
-        let input = match black_box(k) {
-            0 => Input::Play,
-            1 => Input::Pause,
-            2 => Input::Stop,
-            3 => Input::Seek,
-            _ => Input::Tick,
-        };
-        refused += u64::from(player.handle(input).is_err());
-    }
-    (format!("{:?}", player.state), player.outputs, refused)
-}
-
-fn main() {
-    let mut args = std::env::args().skip(1);
-    let which = args.next().unwrap_or_default();
-    let n: usize = args
-        .next()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000_000);
-    let (state, outputs, refused) = match which.as_str() {
-        "generated" => drive!(Player::new(Counter::default()), n),
-        "observed" => drive!(Player::new(Counter::default()).observe(Tally::default()), n),
-        "handwritten" => run_handwritten(n),
-        _ => {
-            eprintln!("usage: automat-bench <generated|observed|handwritten> <inputs>");
-            std::process::exit(2);
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
         }
-    };
-    println!("{which}: {n} inputs, final state {state}, {outputs} outputs, {refused} refused");
+    }
 }

@@ -1,7 +1,7 @@
 //! How long `machine!` takes to expand, and how much it writes, for machines of 16 to 2,048
-//! states (4 inputs each, every pair a transition: state `i` on input `j` goes to
-//! `(7i + 13j + 1) mod states`, one output). Calls the macro's `expand` directly (the pipeline is
-//! included by `#[path]`), median of several runs.
+//! states (4 inputs each, the wide shape of `gen/mod.rs`: state `i` on input `j` goes to
+//! `(7i + 13j + 1) mod states`, one output, a few pairs refused). Calls the macro's `expand`
+//! directly (the pipeline is included by `#[path]`), median of several runs.
 //!
 //!     cargo run --release --bin expand_cost
 
@@ -13,6 +13,10 @@ use quote::quote;
 #[allow(dead_code, clippy::all, clippy::pedantic)]
 #[path = "../../../automat-macros/src/pipeline/mod.rs"]
 mod pipeline;
+
+#[allow(dead_code)]
+#[path = "../../gen/mod.rs"]
+mod gen;
 
 fn machine(states: usize, inputs: usize) -> TokenStream {
     let state = |i: usize| Ident::new(&format!("S{i}"), Span::call_site());
@@ -31,9 +35,10 @@ fn machine(states: usize, inputs: usize) -> TokenStream {
     });
     let transitions = (0..states)
         .flat_map(|i| (0..inputs).map(move |j| (i, j)))
-        .map(|(i, j)| {
-            let (from, on, to) = (state(i), input(j), state((7 * i + 13 * j + 1) % states));
-            quote!(#from + #on => #to / count;)
+        .filter_map(|(i, j)| {
+            let to = gen::target(states, i, j)?;
+            let (from, on, to) = (state(i), input(j), state(to));
+            Some(quote!(#from + #on => #to / count;))
         });
     quote! {
         pub machine Wide {
@@ -46,6 +51,17 @@ fn machine(states: usize, inputs: usize) -> TokenStream {
 }
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("--print") {
+        // The expansion, formatted, for reading or compiling on its own.
+        let states = std::env::args()
+            .nth(2)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(16);
+        let out = pipeline::expand(machine(states, 4));
+        let file: syn::File = syn::parse2(out).expect("the expansion is a file");
+        print!("{}", prettyplease::unparse(&file));
+        return;
+    }
     if let Some(states) = std::env::args().nth(1).and_then(|n| n.parse().ok()) {
         // One expansion, for a profiler.
         let out = pipeline::expand(machine(states, 4));
@@ -80,7 +96,10 @@ fn main() {
         );
         println!(
             "{states:>7} {:>12} {:>12.1?} {:>10} KB {ratio:>10}",
-            states * 4,
+            (0..states)
+                .flat_map(|i| (0..4).map(move |j| (i, j)))
+                .filter(|&(i, j)| gen::target(states, i, j).is_some())
+                .count(),
             median,
             size / 1024
         );

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Build time of one machine of the wide shape (gen/mod.rs: 4 inputs, one output) declared with
+# each implementation, at several sizes: a scratch binary crate whose dependencies are built
+# once, then `cargo build` (dev profile) of the crate alone, median of 3 runs. Its `main` drives
+# the machine, so that the machine's code is generated, as in a user's program. Prints
+# `implementation<TAB>states<TAB>seconds` lines.
+#
+#   bash bench/build-time.sh [sizes...]     # default: 128 512
+set -euo pipefail
+cd "$(dirname "$0")"
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(128 512)
+cargo build -q --release --bin automat-bench
+bin=$PWD/target/release/automat-bench
+root=$(cd .. && pwd)
+scratch=$PWD/target/build-time
+mkdir -p "$scratch/src"
+cat > "$scratch/Cargo.toml" <<TOML
+[package]
+name = "build-time"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[[bin]]
+name = "build-time"
+path = "src/main.rs"
+
+[dependencies]
+automat-rs = { path = "$root" }
+rust-fsm = "0.8"
+smlang = "0.8"
+statig = "0.4"
+
+[workspace]
+TOML
+cp Cargo.lock "$scratch/Cargo.lock" 2>/dev/null || true
+echo "fn main() {}" > "$scratch/src/main.rs"
+(cd "$scratch" && cargo build -q 2>/dev/null)   # the dependencies, once
+
+for states in "${sizes[@]}"; do
+    for implementation in match automat rust_fsm smlang statig; do
+        times=()
+        for _ in 1 2 3; do
+            {
+                echo '#![allow(missing_docs, dead_code, clippy::all)]'
+                "$bin" source "$implementation" "$states" 4
+                echo 'fn main() {'
+                echo '    let mut machine = Machine::new();'
+                echo '    let accepted = (0..1000_u32).filter(|k| machine.feed((k * 7 % 4) as u8)).count();'
+                echo '    println!("{accepted} {} {}", machine.state_index(), machine.outputs());'
+                echo '}'
+            } > "$scratch/src/main.rs"
+            start=$(date +%s.%N)
+            (cd "$scratch" && cargo build -q 2>/dev/null)
+            end=$(date +%s.%N)
+            times+=("$(echo "$end - $start" | bc -l)")
+        done
+        median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n 2p)
+        printf '%s\t%s\t%.2f\n' "$implementation" "$states" "$median"
+    done
+done
