@@ -166,6 +166,24 @@ impl<'a> Description<'a> {
 }
 
 impl<'a> StateInfo<'a> {
+    /// `N` states from parallel arrays, for generated code (see [`TransitionInfo::__table`]):
+    /// `flags` has bit 0 for the initial state and bit 1 for a final one.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __table<const N: usize>(
+        names: [&'a str; N],
+        docs: [&'a str; N],
+        flags: [u8; N],
+    ) -> [Self; N] {
+        let mut table = [Self::__new("", "", false, false); N];
+        let mut i = 0;
+        while i < N {
+            table[i] = Self::__new(names[i], docs[i], flags[i] & 1 != 0, flags[i] & 2 != 0);
+            i += 1;
+        }
+        table
+    }
+
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(name: &'a str, docs: &'a str, initial: bool, is_final: bool) -> Self {
@@ -223,6 +241,34 @@ impl<'a> Param<'a> {
 }
 
 impl<'a> TransitionInfo<'a> {
+    /// `N` transitions from a compact table, for generated code: each row is `[source, input,
+    /// target, outputs, wildcard, docs]`, where `outputs` indexes `output_lists`, `docs` indexes
+    /// `docs`, and `wildcard` is 0 or 1. Integer rows cost the compiler far less than one
+    /// constructor call per transition, which matters for machines with thousands of them.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __table<const N: usize>(
+        rows: [[usize; 6]; N],
+        output_lists: &'a [&'a [usize]],
+        docs: &'a [&'a str],
+    ) -> [Self; N] {
+        let mut table = [Self::__new(0, 0, 0, &[], false, ""); N];
+        let mut i = 0;
+        while i < N {
+            let [source, input, target, outputs, wildcard, doc] = rows[i];
+            table[i] = Self::__new(
+                source,
+                input,
+                target,
+                output_lists[outputs],
+                wildcard == 1,
+                docs[doc],
+            );
+            i += 1;
+        }
+        table
+    }
+
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(

@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use std::collections::HashMap;
+
 use automat_core::{Description, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -156,9 +158,15 @@ impl Owned {
     /// The description as a constant expression of the runtime's types, at `rt`.
     pub fn to_tokens(&self, rt: &TokenStream) -> TokenStream {
         let Owned { name, docs, .. } = self;
-        let states = self.states.iter().map(|(name, docs, initial, fin)| {
-            quote!(#rt::StateInfo::__new(#name, #docs, #initial, #fin))
+        let names = self.states.iter().map(|(name, ..)| name);
+        let state_docs = self.states.iter().map(|(_, docs, ..)| docs);
+        let flags = self.states.iter().map(|(_, _, initial, fin)| {
+            proc_macro2::Literal::u8_unsuffixed(u8::from(*initial) | (u8::from(*fin) << 1))
         });
+        let state_count = self.states.len();
+        let states = quote! {
+            &#rt::StateInfo::__table::<#state_count>([#(#names),*], [#(#state_docs),*], [#(#flags),*])
+        };
         let signatures = |sigs: &[Signature], kind: TokenStream| -> Vec<TokenStream> {
             sigs.iter()
                 .map(|s| {
@@ -177,18 +185,52 @@ impl Owned {
         };
         let inputs = signatures(&self.inputs, quote!(InputInfo));
         let outputs = signatures(&self.outputs, quote!(OutputInfo));
-        let transitions = self.transitions.iter().map(|t| {
-            let Transition { source, input, target, outputs, wildcard, docs } = t;
-            quote!(#rt::TransitionInfo::__new(#source, #input, #target, &[#(#outputs),*], #wildcard, #docs))
-        });
+        // Transitions as integer rows, output lists and docs each written once (see
+        // `TransitionInfo::__table`): a wide machine's description then type-checks quickly.
+        let mut lists: Vec<&[usize]> = Vec::new();
+        let mut list_index: HashMap<&[usize], usize> = HashMap::new();
+        let mut doc_texts: Vec<&str> = Vec::new();
+        let mut doc_index: HashMap<&str, usize> = HashMap::new();
+        let rows: Vec<TokenStream> = self
+            .transitions
+            .iter()
+            .map(|t| {
+                let Transition {
+                    source,
+                    input,
+                    target,
+                    outputs,
+                    wildcard,
+                    docs,
+                } = t;
+                let list = *list_index.entry(outputs.as_slice()).or_insert_with(|| {
+                    lists.push(outputs);
+                    lists.len() - 1
+                });
+                let doc = *doc_index.entry(docs.as_str()).or_insert_with(|| {
+                    doc_texts.push(docs);
+                    doc_texts.len() - 1
+                });
+                let wildcard = usize::from(*wildcard);
+                // Unsuffixed: the row's type says `usize`, and literals are cheaper that way.
+                let cells = [*source, *input, *target, list, wildcard, doc]
+                    .map(proc_macro2::Literal::usize_unsuffixed);
+                quote!([#(#cells),*])
+            })
+            .collect();
+        let lists = lists.iter().map(|list| quote!(&[#(#list),*]));
+        let count = rows.len();
+        let transitions = quote! {
+            &#rt::TransitionInfo::__table::<#count>([#(#rows),*], &[#(#lists),*], &[#(#doc_texts),*])
+        };
         quote! {
             #rt::Description::__new(
                 #name,
                 #docs,
-                &[#(#states),*],
+                #states,
                 &[#(#inputs),*],
                 &[#(#outputs),*],
-                &[#(#transitions),*],
+                #transitions,
             )
         }
     }
