@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Build time of one machine of the wide shape (gen/mod.rs: 4 inputs, one output) declared with
 # each implementation, at several sizes: a scratch binary crate whose dependencies are built
-# once, then `cargo build` (dev profile) of the crate alone, median of 3 runs. Its `main` drives
-# the machine, so that the machine's code is generated, as in a user's program. Prints
-# `implementation<TAB>states<TAB>seconds` lines.
+# once, then `cargo build` (dev profile) of the crate alone, median of RUNS runs. Its `main` drives
+# the machine, so that the machine's code is generated, as in a user's program. Incremental
+# compilation is off (every run changes the source anyway). Prints
+# `implementation<TAB>states<TAB>seconds` lines; RUNS (default 5) runs per figure.
 #
 #   bash bench/build-time.sh [sizes...]     # default: 128 512
 set -euo pipefail
 cd "$(dirname "$0")"
+export CARGO_INCREMENTAL=0
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(128 512)
 cargo build -q --release --bin automat-bench
@@ -41,7 +43,7 @@ echo "fn main() {}" > "$scratch/src/main.rs"
 for states in "${sizes[@]}"; do
     for implementation in match automat rust_fsm smlang statig; do
         times=()
-        for _ in 1 2 3; do
+        for _ in $(seq "${RUNS:-5}"); do
             {
                 echo '#![allow(missing_docs, dead_code, clippy::all)]'
                 "$bin" source "$implementation" "$states" 4
@@ -56,7 +58,7 @@ for states in "${sizes[@]}"; do
             end=$(date +%s.%N)
             times+=("$(echo "$end - $start" | bc -l)")
         done
-        median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n 2p)
+        median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(( (${#times[@]} + 1) / 2 ))p")
         printf '%s\t%s\t%.2f\n' "$implementation" "$states" "$median"
     done
 done

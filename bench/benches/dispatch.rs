@@ -7,7 +7,7 @@ use std::time::Duration;
 use automat_bench::{inputs, small, wide};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-/// Inputs per measured iteration.
+/// Inputs per measured iteration (`run.sh` divides by it).
 const BATCH: usize = 100_000;
 
 fn dispatch(c: &mut Criterion) {

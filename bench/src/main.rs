@@ -4,6 +4,7 @@
 //!     automat-bench run <small|wide> <name> <inputs>   one implementation (for callgrind)
 //!     automat-bench list <small|wide>               implementation names, one per line
 //!     automat-bench source <implementation> <states> <inputs>   a wide machine's source
+//!     automat-bench report <results> <criterion> <batch>   the table, from the files run.sh wrote
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -12,6 +13,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use automat_bench::{gen, inputs, small, wide, Implementation};
+
+mod report;
 
 /// Counts heap allocations (and reallocations), to show that a transition makes none.
 struct Counting;
@@ -58,6 +61,10 @@ fn sizes(name: &str) -> Vec<(&'static str, usize)> {
             ("table", size_of::<small::table::Machine>()),
             ("automat-rs", size_of::<small::automat::Machine>()),
             ("automat-rs observed", size_of::<small::automat::Observed>()),
+            (
+                "automat-rs typed methods",
+                size_of::<small::automat::Typed>(),
+            ),
             ("rust-fsm", size_of::<small::rust_fsm::Machine>()),
             ("smlang", size_of::<small::smlang::Machine>()),
             ("statig", size_of::<small::statig::Machine>()),
@@ -145,7 +152,18 @@ fn main() -> ExitCode {
                 Err(format!("unknown implementation {implementation}; one of {:?}", gen::IMPLEMENTATIONS))
             }
         }
-        _ => Err("usage: automat-bench check [inputs] | list <small|wide> | run <small|wide> <name> [inputs] | source <implementation> <states> <inputs>".to_owned()),
+        ["report", results, criterion, batch] => {
+            print!(
+                "{}",
+                report::report(
+                    std::path::Path::new(results),
+                    std::path::Path::new(criterion),
+                    batch.parse().unwrap_or(100_000.0)
+                )
+            );
+            Ok(())
+        }
+        _ => Err("usage: automat-bench check [inputs] | list <small|wide> | run <small|wide> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
