@@ -592,7 +592,6 @@ impl<'a> Gen<'a> {
     /// which a caller feeding unpredictable inputs pays for in mispredictions.)
     fn handle_body(&self, edges: &[Edge], hooks: bool) -> TokenStream {
         let Gen {
-            state_enum,
             input_enum,
             return_enum,
             ..
@@ -600,9 +599,8 @@ impl<'a> Gen<'a> {
         if self.inputs.is_empty() {
             return quote!(match input {});
         }
-        let (from, next, index) = (
+        let (from, index) = (
             Ident::new("__from", Span::mixed_site()),
-            Ident::new("__next", Span::mixed_site()),
             Ident::new("__index", Span::mixed_site()),
         );
         let arms = self.inputs.iter().map(|&i| {
@@ -643,16 +641,29 @@ impl<'a> Gen<'a> {
         if self.mode == Mode::Stub {
             return quote!(match input { #(#arms,)* });
         }
-        let hook = self.transition_hook(&from, &quote!(#index), hooks);
-        let refusal = self.refusal(&quote!(#index), &from, hooks);
+        let lookup = self.lookup(&quote!(#index), &quote!(match input { #(#arms,)* }), hooks);
+        quote! {
+            let #index = #input_enum::index(&input);
+            #lookup
+        }
+    }
+
+    /// The transition on input `index` (an expression) by table: save the source state in
+    /// `__from`, look the target up in `State::__NEXT`, commit it, tell the observer, then
+    /// evaluate `then`; refuse when the table has no target.
+    fn lookup(&self, index: &TokenStream, then: &TokenStream, hooks: bool) -> TokenStream {
+        let state_enum = &self.state_enum;
+        let from = Ident::new("__from", Span::mixed_site());
+        let next = Ident::new("__next", Span::mixed_site());
+        let hook = self.transition_hook(&from, index, hooks);
+        let refusal = self.refusal(index, &from, hooks);
         quote! {
             let #from = self.__state;
-            let #index = #input_enum::index(&input);
             match #state_enum::__NEXT[#from as usize][#index] {
                 ::core::option::Option::Some(#next) => {
                     self.__state = #next;
                     #hook
-                    match input { #(#arms,)* }
+                    #then
                 }
                 ::core::option::Option::None => #refusal
             }
@@ -686,12 +697,10 @@ impl<'a> Gen<'a> {
         // Stubs stand next to an error; their arguments are unused on purpose.
         let stub_allow = (self.mode == Mode::Stub).then(|| quote!(#[allow(unused_variables)]));
         let from = Ident::new("__from", Span::mixed_site());
-        let next = Ident::new("__next", Span::mixed_site());
-        let mine: Vec<&Edge> = edges.iter().filter(|e| e.input == i).collect();
         let helper = format_ident!("__input{}", i);
         let body = if self.mode == Mode::Stub {
             quote!(::core::unreachable!())
-        } else if mine.is_empty() {
+        } else if !edges.iter().any(|e| e.input == i) {
             // Refused everywhere (an input declared ahead of use, `#[allow(unused)]`).
             let refusal = self.refusal(&quote!(#i), &from, hooks);
             quote!(#(let _ = &#names;)* let #from = self.__state; #refusal)
@@ -701,32 +710,7 @@ impl<'a> Gen<'a> {
             } else {
                 quote!(self.#helper(#from, #(#names),*); ::core::result::Result::Ok(()))
             };
-            let hook = self.transition_hook(&from, &quote!(#i), hooks);
-            let target = self.m.transitions[mine[0].transition].target;
-            let same = |e: &&Edge| self.m.transitions[e.transition].target == target;
-            if mine.len() == self.m.states.len() && mine.iter().all(same) {
-                // Every state goes to the same target: nothing to look up.
-                let target = &self.m.states[target].name;
-                quote! {
-                    let #from = self.__state;
-                    self.__state = #state_enum::#target;
-                    #hook
-                    #run
-                }
-            } else {
-                let refusal = self.refusal(&quote!(#i), &from, hooks);
-                quote! {
-                    let #from = self.__state;
-                    match #state_enum::__NEXT[#from as usize][#i] {
-                        ::core::option::Option::Some(#next) => {
-                            self.__state = #next;
-                            #hook
-                            #run
-                        }
-                        ::core::option::Option::None => #refusal
-                    }
-                }
-            }
+            self.lookup(&quote!(#i), &run, hooks)
         };
         quote! {
             #docs
