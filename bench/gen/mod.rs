@@ -69,16 +69,12 @@ fn automat(s: &mut String, states: usize, inputs: usize) {
         "/// The core: counts the outputs run.\n#[derive(Default)]\npub struct Counter(pub u64);\n\n\
          impl WideOutputs for Counter {\n    #[inline]\n    fn count(&mut self) {\n        self.0 += 1;\n    }\n}\n\n",
     );
-    s.push_str("/// Input `k` as a value.\n#[inline]\n#[must_use]\npub fn input_of(k: u8) -> WideInput {\n    match k {\n");
-    for j in 0..inputs {
-        let arm = if j + 1 == inputs {
-            "_".to_owned()
-        } else {
-            j.to_string()
-        };
-        writeln!(s, "        {arm} => WideInput::In{j},").unwrap();
-    }
-    s.push_str("    }\n}\n\n");
+    input_of_k(
+        s,
+        inputs,
+        "/// Input `k` as a value.\n#[inline]\n#[must_use]\npub fn input_of(k: u8) -> WideInput",
+        |j| format!("WideInput::In{j}"),
+    );
     s.push_str(
         "/// The wide machine behind the uniform driver.\npub struct Machine(Wide<Counter>);\n\n",
     );
@@ -100,18 +96,22 @@ fn states_enum(s: &mut String, states: usize, inputs: usize) {
         writeln!(s, "    /// An input.\n    {},", input_variant(j)).unwrap();
     }
     s.push_str("}\n\n");
-    input_of_k(s, inputs);
+    input_of_k(s, inputs, "#[inline]\nfn input_of(k: u8) -> Input", |j| {
+        format!("Input::{}", input_variant(j))
+    });
 }
 
-fn input_of_k(s: &mut String, inputs: usize) {
-    s.push_str("#[inline]\nfn input_of(k: u8) -> Input {\n    match k {\n");
+/// `{header} { match k { 0 => .., _ => <last input> } }`: input index `k` as the value
+/// `variant(j)` of some implementation's input type.
+fn input_of_k(s: &mut String, inputs: usize, header: &str, variant: impl Fn(usize) -> String) {
+    writeln!(s, "{header} {{\n    match k {{").unwrap();
     for j in 0..inputs {
         let arm = if j + 1 == inputs {
             "_".to_owned()
         } else {
             j.to_string()
         };
-        writeln!(s, "        {arm} => Input::{},", input_variant(j)).unwrap();
+        writeln!(s, "        {arm} => {},", variant(j)).unwrap();
     }
     s.push_str("    }\n}\n\n");
 }
@@ -140,16 +140,12 @@ fn rust_fsm(s: &mut String, states: usize, inputs: usize) {
         writeln!(s, "    S{i}({}) => S{t} [Count],", input_variant(j)).unwrap();
     }
     s.push_str("}\n\n");
-    s.push_str("#[inline]\nfn input_of(k: u8) -> wide::Input {\n    match k {\n");
-    for j in 0..inputs {
-        let arm = if j + 1 == inputs {
-            "_".to_owned()
-        } else {
-            j.to_string()
-        };
-        writeln!(s, "        {arm} => wide::Input::{},", input_variant(j)).unwrap();
-    }
-    s.push_str("    }\n}\n\n");
+    input_of_k(
+        s,
+        inputs,
+        "#[inline]\nfn input_of(k: u8) -> wide::Input",
+        |j| format!("wide::Input::{}", input_variant(j)),
+    );
     s.push_str("/// rust-fsm's machine; the caller acts on the returned output.\npub struct Machine {\n    machine: wide::StateMachine,\n    outputs: u64,\n}\n\n");
     s.push_str("impl Machine {\n    /// In the initial state.\n    #[must_use]\n    pub fn new() -> Self {\n        Self { machine: wide::StateMachine::new(), outputs: 0 }\n    }\n\n");
     s.push_str("    /// Feeds input `k`; whether it was accepted.\n    #[inline]\n    pub fn feed(&mut self, k: u8) -> bool {\n        match self.machine.consume(&input_of(k)) {\n            Ok(Some(wide::Output::Count)) => {\n                self.outputs += 1;\n                true\n            }\n            Ok(None) => true,\n            Err(_) => false,\n        }\n    }\n\n");
@@ -180,16 +176,9 @@ fn smlang(s: &mut String, states: usize, inputs: usize) {
     }
     s.push_str("    }\n}\n\n");
     s.push_str("/// smlang's context: counts the outputs run.\npub struct Context(u64);\n\nimpl StateMachineContext for Context {\n    #[inline]\n    fn count(&mut self) -> Result<(), ()> {\n        self.0 += 1;\n        Ok(())\n    }\n}\n\n");
-    s.push_str("#[inline]\nfn event_of(k: u8) -> Events {\n    match k {\n");
-    for j in 0..inputs {
-        let arm = if j + 1 == inputs {
-            "_".to_owned()
-        } else {
-            j.to_string()
-        };
-        writeln!(s, "        {arm} => Events::{},", input_variant(j)).unwrap();
-    }
-    s.push_str("    }\n}\n\n");
+    input_of_k(s, inputs, "#[inline]\nfn event_of(k: u8) -> Events", |j| {
+        format!("Events::{}", input_variant(j))
+    });
     s.push_str("/// smlang's machine.\npub struct Machine(StateMachine<Context>);\n\n");
     s.push_str("impl Machine {\n    /// In the initial state.\n    #[must_use]\n    pub fn new() -> Self {\n        Self(StateMachine::new(Context(0)))\n    }\n\n");
     s.push_str("    /// Feeds input `k`; whether it was accepted.\n    #[inline]\n    pub fn feed(&mut self, k: u8) -> bool {\n        self.0.process_event(event_of(k)).is_ok()\n    }\n\n");
@@ -208,7 +197,9 @@ fn statig(s: &mut String, states: usize, inputs: usize) {
         writeln!(s, "    /// An input.\n    {},", input_variant(j)).unwrap();
     }
     s.push_str("}\n\n");
-    input_of_k(s, inputs);
+    input_of_k(s, inputs, "#[inline]\nfn input_of(k: u8) -> Input", |j| {
+        format!("Input::{}", input_variant(j))
+    });
     s.push_str("/// statig's shared storage: the output counter and the refusals.\n#[derive(Default)]\npub struct Wide {\n    outputs: u64,\n    refused: u64,\n}\n\n");
     s.push_str("#[state_machine(initial = \"State::s0()\")]\nimpl Wide {\n");
     for i in 0..states {

@@ -10,6 +10,7 @@
 #[path = "../gen/mod.rs"]
 pub mod gen;
 pub mod small;
+pub mod table;
 pub mod wide;
 
 /// One implementation of a workload, behind a uniform driver.

@@ -64,113 +64,60 @@ pub fn input(k: u8) -> PlayerInput {
     }
 }
 
-/// Feeds `k` as a value, through `handle`.
-macro_rules! feed {
-    ($player:expr, $k:expr) => {
-        $player.handle(input($k)).is_ok()
+/// A generated machine behind the uniform driver: `$machine` built by `$new`, input `k` fed by
+/// `$feed` (given the machine and `k`).
+macro_rules! driven {
+    ($(#[$doc:meta])* $name:ident($machine:ty) = $new:expr, |$m:ident, $k:ident| $feed:expr) => {
+        $(#[$doc])*
+        pub struct $name($machine);
+
+        impl crate::Drive for $name {
+            fn start() -> Self {
+                Self($new)
+            }
+
+            #[inline]
+            fn feed(&mut self, $k: u8) -> bool {
+                let $m = &mut self.0;
+                $feed
+            }
+
+            fn state_index(&self) -> usize {
+                self.0.state() as usize
+            }
+
+            fn outputs(&self) -> u64 {
+                self.0.core().0
+            }
+        }
     };
 }
 
-/// The generated machine behind the uniform driver.
-pub struct Machine(Player<Counter>);
-
-impl Machine {
-    /// In `Stopped`.
-    #[must_use]
-    pub fn new() -> Self {
-        Self(Player::new(Counter::default()))
-    }
-
-    /// Feeds input `k`; whether it was accepted.
-    #[inline]
-    pub fn feed(&mut self, k: u8) -> bool {
-        feed!(self.0, k)
-    }
-
-    /// The state's index.
-    #[must_use]
-    pub fn state_index(&self) -> usize {
-        self.0.state() as usize
-    }
-
-    /// Outputs run.
-    #[must_use]
-    pub fn outputs(&self) -> u64 {
-        self.0.core().0
-    }
+driven! {
+    /// The generated machine, fed input values through `handle`.
+    Machine(Player<Counter>) = Player::new(Counter::default()),
+    |m, k| m.handle(input(k)).is_ok()
 }
 
-crate::drive!(Machine);
-
-/// The generated machine with an observer attached.
-pub struct Observed(PlayerObserved<Counter, Tally>);
-
-impl Observed {
-    /// In `Stopped`.
-    #[must_use]
-    pub fn new() -> Self {
-        Self(Player::new(Counter::default()).observe(Tally::default()))
-    }
-
-    /// Feeds input `k`; whether it was accepted.
-    #[inline]
-    pub fn feed(&mut self, k: u8) -> bool {
-        feed!(self.0, k)
-    }
-
-    /// The state's index.
-    #[must_use]
-    pub fn state_index(&self) -> usize {
-        self.0.state() as usize
-    }
-
-    /// Outputs run.
-    #[must_use]
-    pub fn outputs(&self) -> u64 {
-        self.0.core().0
-    }
+driven! {
+    /// The generated machine with an observer attached, fed through `handle`.
+    Observed(PlayerObserved<Counter, Tally>) = Player::new(Counter::default()).observe(Tally::default()),
+    |m, k| m.handle(input(k)).is_ok()
 }
 
-crate::drive!(Observed);
-
-/// The generated machine driven through its typed input methods, one call site per input (as
-/// code that knows which input it has calls them).
-pub struct Typed(Player<Counter>);
-
-impl Typed {
-    /// In `Stopped`.
-    #[must_use]
-    pub fn new() -> Self {
-        Self(Player::new(Counter::default()))
+driven! {
+    /// The generated machine driven through its typed input methods, one call site per input (as
+    /// code that knows which input it has calls them).
+    Typed(Player<Counter>) = Player::new(Counter::default()),
+    |m, k| match k {
+        0 => m.play(),
+        1 => m.pause(),
+        2 => m.stop(),
+        3 => m.seek(),
+        _ => m.tick(),
     }
-
-    /// Feeds input `k`; whether it was accepted.
-    #[inline]
-    pub fn feed(&mut self, k: u8) -> bool {
-        match k {
-            0 => self.0.play(),
-            1 => self.0.pause(),
-            2 => self.0.stop(),
-            3 => self.0.seek(),
-            _ => self.0.tick(),
-        }
-        .is_ok()
-    }
-
-    /// The state's index.
-    #[must_use]
-    pub fn state_index(&self) -> usize {
-        self.0.state() as usize
-    }
-
-    /// Outputs run.
-    #[must_use]
-    pub fn outputs(&self) -> u64 {
-        self.0.core().0
-    }
+    .is_ok()
 }
-
-crate::drive!(Typed);
 
 /// The state-only transition function, `PlayerState::next`, used to replay journals.
 #[inline]

@@ -33,6 +33,21 @@ pub enum Input {
     Tick,
 }
 
+impl Input {
+    /// Input index `k` (the driver's encoding) as an input.
+    #[inline]
+    #[must_use]
+    pub fn of(k: u8) -> Self {
+        match k {
+            0 => Self::Play,
+            1 => Self::Pause,
+            2 => Self::Stop,
+            3 => Self::Seek,
+            _ => Self::Tick,
+        }
+    }
+}
+
 /// The hand-written machine.
 pub struct Machine {
     state: State,
@@ -52,14 +67,7 @@ impl Machine {
     /// Feeds input `k`; whether it was accepted.
     #[inline]
     pub fn feed(&mut self, k: u8) -> bool {
-        let input = match k {
-            0 => Input::Play,
-            1 => Input::Pause,
-            2 => Input::Stop,
-            3 => Input::Seek,
-            _ => Input::Tick,
-        };
-        self.handle(input)
+        self.handle(Input::of(k))
     }
 
     /// The transition function, with its one output; `false` when the state has no transition

@@ -28,7 +28,7 @@ pub const MACHINES: &[Implementation] = &[
     ("smlang", run_machine::<smlang::Machine>),
     ("statig", run_machine::<statig::Machine>),
     ("table, state only", |inputs| {
-        run_states(0, inputs, table::next, |s| s)
+        run_states(0, inputs, crate::table::next::<table::Player, 6, 5>, |s| s)
     }),
     ("automat-rs, state only", |inputs| {
         run_states(automat::PlayerState::Stopped, inputs, automat::next, |s| {

@@ -3,19 +3,7 @@
 
 use statig::prelude::*;
 
-/// The inputs.
-pub enum Input {
-    /// Play.
-    Play,
-    /// Pause.
-    Pause,
-    /// Stop.
-    Stop,
-    /// Seek.
-    Seek,
-    /// A clock tick.
-    Tick,
-}
+use super::matched::Input;
 
 /// The shared storage: outputs run and inputs refused.
 #[derive(Default)]
@@ -109,13 +97,7 @@ impl Machine {
     /// Feeds input `k`; whether it was accepted.
     #[inline]
     pub fn feed(&mut self, k: u8) -> bool {
-        let input = match k {
-            0 => Input::Play,
-            1 => Input::Pause,
-            2 => Input::Stop,
-            3 => Input::Seek,
-            _ => Input::Tick,
-        };
+        let input = Input::of(k);
         let refused = self.0.refused;
         self.0.handle(&input);
         self.0.refused == refused

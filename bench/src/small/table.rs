@@ -1,8 +1,6 @@
-//! The table-driven baseline: a `static` array of `(next state, action)` indexed by state and
-//! input, `NONE` where the input is refused.
+//! The table-driven baseline of the small workload (see `crate::table`).
 
-const NONE: u8 = u8::MAX;
-const COUNT: u8 = 0;
+use crate::table::{Spec, COUNT, NONE};
 
 /// `(next state, action)` by state and input (`play`, `pause`, `stop`, `seek`, `tick`).
 static TABLE: [[(u8, u8); 5]; 6] = [
@@ -50,55 +48,12 @@ static TABLE: [[(u8, u8); 5]; 6] = [
     ],
 ];
 
-/// The state-only transition function.
-#[inline]
-#[must_use]
-pub fn next(state: usize, k: u8) -> Option<usize> {
-    let (next, _) = TABLE[state][usize::from(k)];
-    (next != NONE).then_some(usize::from(next))
+/// The small workload's table.
+pub struct Player;
+
+impl Spec<6, 5> for Player {
+    const TABLE: &'static [[(u8, u8); 5]; 6] = &TABLE;
 }
 
-/// The table-driven machine.
-pub struct Machine {
-    state: u8,
-    outputs: u64,
-}
-
-impl Machine {
-    /// In `Stopped`.
-    #[must_use]
-    pub fn new() -> Self {
-        Self {
-            state: 0,
-            outputs: 0,
-        }
-    }
-
-    /// Feeds input `k`; whether it was accepted.
-    #[inline]
-    pub fn feed(&mut self, k: u8) -> bool {
-        let (next, action) = TABLE[usize::from(self.state)][usize::from(k)];
-        if next == NONE {
-            return false;
-        }
-        self.state = next;
-        if action == COUNT {
-            self.outputs += 1;
-        }
-        true
-    }
-
-    /// The state's index.
-    #[must_use]
-    pub fn state_index(&self) -> usize {
-        usize::from(self.state)
-    }
-
-    /// Outputs run.
-    #[must_use]
-    pub fn outputs(&self) -> u64 {
-        self.outputs
-    }
-}
-
-crate::drive!(Machine);
+/// The table-driven player.
+pub type Machine = crate::table::Machine<Player, 6, 5>;

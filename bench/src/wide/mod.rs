@@ -52,7 +52,12 @@ pub const MACHINES: &[Implementation] = &[
     ("smlang", run_machine::<smlang::Machine>),
     ("statig", run_machine::<statig::Machine>),
     ("table, state only", |inputs| {
-        run_states(0, inputs, table::next, |s| s)
+        run_states(
+            0,
+            inputs,
+            crate::table::next::<table::Wide, STATES, { INPUTS as usize }>,
+            |s| s,
+        )
     }),
     ("automat-rs, state only", |inputs| {
         run_states(automat::WideState::S0, inputs, automat_next, |s| s as usize)
