@@ -3,7 +3,9 @@
 //! `(7i + 13j + 1) mod states`, one output, a few pairs refused). Calls the macro's `expand`
 //! directly (the pipeline is included by `#[path]`), median of several runs.
 //!
-//!     cargo run --release --bin expand_cost
+//!     cargo run --release --bin expand_cost              # the table
+//!     cargo run --release --bin expand_cost 2048         # one expansion (for a profiler)
+//!     cargo run --release --bin expand_cost --print 512  # the expansion, formatted
 
 use std::time::{Duration, Instant};
 
