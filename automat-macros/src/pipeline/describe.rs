@@ -11,7 +11,6 @@ use automat_core::{Description, InputInfo, OutputInfo, Param, StateInfo, Transit
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::codegen::type_text;
 use super::model::{Machine, Source};
 
 /// Above this many transitions the docs show no inline SVG (it would weigh more than it helps);
@@ -258,4 +257,19 @@ impl Owned {
             out
         })
     }
+}
+
+/// A type as a user would write it (`Vec<u8>`, not `Vec < u8 >`), printed by `prettyplease`.
+pub fn type_text(ty: &syn::Type) -> String {
+    let file: syn::File = syn::parse_quote!(type __T = #ty;);
+    let printed = prettyplease::unparse(&file);
+    let text = printed
+        .trim()
+        .strip_prefix("type __T = ")
+        .and_then(|t| t.strip_suffix(';'));
+    // A type that prettyplease wraps over several lines is joined back into one.
+    text.map_or_else(
+        || quote!(#ty).to_string(),
+        |t| t.split_whitespace().collect::<Vec<_>>().join(" "),
+    )
 }

@@ -1,0 +1,29 @@
+//! The machine's description, as a constant and as the diagram and table in its rustdoc; both
+//! come from `describe::Owned`, one mapping from the model, so they cannot disagree.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::super::describe::Owned;
+use super::{Gen, Mode};
+
+impl Gen<'_> {
+    /// The `Description` literal.
+    pub(super) fn description(&self) -> TokenStream {
+        let rt = &self.rt;
+        if self.mode == Mode::Stub {
+            let (name, docs) = (self.m.name.to_string(), self.m.docs.text());
+            return quote!(#rt::Description::__new(#name, #docs, &[], &[], &[], &[]));
+        }
+        Owned::from_model(self.m).to_tokens(rt)
+    }
+
+    /// The diagram and transition table for the machine type's docs, drawn now from the same
+    /// description the code uses (nothing next to errors).
+    pub(super) fn drawing(&self) -> String {
+        match self.mode {
+            Mode::Full => Owned::from_model(self.m).docs_section(),
+            Mode::Stub => String::new(),
+        }
+    }
+}

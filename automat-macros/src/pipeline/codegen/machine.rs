@@ -1,0 +1,420 @@
+//! The machine type and its observed form: the structs, constructors, accessors, the public
+//! input methods and `handle` (each a call of the one step, see `step.rs`), and the trait impls.
+
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+
+use super::super::model::Machine;
+use super::{docs_or, Gen, Mode};
+
+/// Which of the two machine types a method is generated for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `Name<Core>`: the step runs with `NoObserver`.
+    Plain,
+    /// `NameObserved<Core, Observer>`: the step runs with the attached observer.
+    Observed,
+}
+
+impl Gen<'_> {
+    pub(super) fn machine_structs(&self) -> TokenStream {
+        let Machine {
+            vis, name, attrs, ..
+        } = self.m;
+        let docs = docs_or(
+            &self.m.docs.attrs,
+            &format!("The state machine `{name}`, declared with `machine!`."),
+        );
+        let Gen {
+            state_enum,
+            core,
+            outputs_trait,
+            observer,
+            observed,
+            ..
+        } = self;
+        let summary = format!(
+            "\n\nIt starts in [`{state_enum}::{initial}`]; its side effects are the methods of \
+             [`{outputs_trait}`], which the core type implements. [`{name}::observe`] attaches an \
+             observer (see [`{observed}`]).",
+            initial = self
+                .m
+                .initial_state()
+                .map(|s| self.m.states[s].name.to_string())
+                .unwrap_or_default(),
+        );
+        let drawing = self.drawing();
+        let observed_doc = format!(
+            "[`{name}`] with an observer attached: the same machine, whose every transition, \
+             output and refused input its observer sees. Made by [`{name}::observe`]; an observer \
+             is never a cost to a machine without one, which is a type of its own."
+        );
+        quote! {
+            #docs
+            #[doc = #summary]
+            #[doc = #drawing]
+            #(#attrs)*
+            #vis struct #name<#core> {
+                __state: #state_enum,
+                __core: #core,
+            }
+
+            #[doc = #observed_doc]
+            #vis struct #observed<#core, #observer> {
+                __machine: #name<#core>,
+                __observer: #observer,
+            }
+        }
+    }
+
+    /// The plain machine's impl: constructors, `observe`, the shared methods, and the private
+    /// step methods both forms call (`step.rs`); then `description()`.
+    pub(super) fn machine_impl(&self) -> TokenStream {
+        let Machine { name, .. } = self.m;
+        let Gen {
+            rt,
+            state_enum,
+            outputs_trait,
+            core,
+            observer,
+            observed,
+            ..
+        } = self;
+        let initial = self.initial_state_path();
+        let new_doc = format!(
+            "Creates the machine in its initial state `{}`, around `core`, which performs its outputs.",
+            self.m.initial_state().map(|s| self.m.states[s].name.to_string()).unwrap_or_default()
+        );
+        let shared = self.shared_methods(Form::Plain);
+        let steps = self.step_methods();
+        quote! {
+            impl<#core: #outputs_trait> #name<#core> {
+                #[doc = #new_doc]
+                #[must_use]
+                pub const fn new(core: #core) -> Self {
+                    Self { __state: #initial, __core: core }
+                }
+
+                /// Restores a machine in `state` around `core`, as saved in a snapshot. No
+                /// transition runs and no output is called: the machine simply is in `state`.
+                #[must_use]
+                pub const fn restore(state: #state_enum, core: #core) -> Self {
+                    Self { __state: state, __core: core }
+                }
+
+                /// The machine with `observer` attached: it sees every transition, output and
+                /// refused input from now on (see `Observer`). The state and core are kept.
+                #[must_use]
+                pub fn observe<#observer: #rt::Observer<#state_enum>>(self, observer: #observer) -> #observed<#core, #observer> {
+                    #observed { __machine: self, __observer: observer }
+                }
+
+                #shared
+
+                #steps
+            }
+
+            // In an impl of its own, for one concrete core, so that `Name::description()` needs no
+            // type annotation: the description does not depend on the core.
+            impl #name<()> {
+                /// The static description of this machine: states, inputs, outputs, transitions.
+                /// Render it with `Description::dot`.
+                ///
+                /// Defined on `Self<()>` so that it can be called without naming a core type;
+                /// generic code can use `Machine::description`.
+                #[must_use]
+                pub const fn description() -> &'static #rt::Description<'static> {
+                    <#state_enum as #rt::MachineState>::DESCRIPTION
+                }
+            }
+        }
+    }
+
+    /// The observed form's impl: its own constructor and observer access, and the shared methods.
+    pub(super) fn observed_impl(&self) -> TokenStream {
+        let Machine { name, .. } = self.m;
+        let Gen {
+            rt,
+            state_enum,
+            outputs_trait,
+            core,
+            observer,
+            observed,
+            ..
+        } = self;
+        let shared = self.shared_methods(Form::Observed);
+        quote! {
+            impl<#core: #outputs_trait, #observer: #rt::Observer<#state_enum>> #observed<#core, #observer> {
+                /// Restores an observed machine in `state` around `core`, as saved in a snapshot.
+                /// No transition runs, and the observer is not called.
+                #[must_use]
+                pub const fn restore(state: #state_enum, core: #core, observer: #observer) -> Self {
+                    Self { __machine: #name { __state: state, __core: core }, __observer: observer }
+                }
+
+                /// Detaches the observer: the machine, in the same state with the same core, and
+                /// the observer.
+                #[must_use]
+                pub fn unobserve(self) -> (#name<#core>, #observer) {
+                    (self.__machine, self.__observer)
+                }
+
+                /// The observer, shared.
+                #[must_use]
+                pub const fn observer(&self) -> &#observer {
+                    &self.__observer
+                }
+
+                /// The observer, exclusively.
+                #[must_use]
+                pub fn observer_mut(&mut self) -> &mut #observer {
+                    &mut self.__observer
+                }
+
+                #shared
+            }
+        }
+    }
+
+    /// The methods both forms have: state and core access, `handle`, and one method per input.
+    /// Each input method and `handle` is one call of the shared step, with the form's observer.
+    fn shared_methods(&self, form: Form) -> TokenStream {
+        let Gen {
+            state_enum,
+            input_enum,
+            core,
+            ..
+        } = self;
+        let this = match form {
+            Form::Plain => quote!(self),
+            Form::Observed => quote!(self.__machine),
+        };
+        let observer = match form {
+            Form::Plain => {
+                let rt = &self.rt;
+                quote!(&mut #rt::NoObserver)
+            }
+            Form::Observed => quote!(&mut self.__observer),
+        };
+        let methods = self
+            .inputs
+            .iter()
+            .map(|&i| self.input_method(i, &this, &observer));
+        let result = self.handle_result();
+        let handle_body = match self.mode {
+            Mode::Full => quote!(#this.__handle(#observer, input)),
+            Mode::Stub => self.stub_handle_body(),
+        };
+        let handle_errors = self.handle_errors_doc();
+        quote! {
+            /// The current state.
+            #[must_use]
+            pub const fn state(&self) -> #state_enum {
+                #this.__state
+            }
+
+            /// The core, shared.
+            #[must_use]
+            pub const fn core(&self) -> &#core {
+                &#this.__core
+            }
+
+            /// The core, exclusively. The state cannot be changed through it: only inputs move
+            /// the machine.
+            #[must_use]
+            pub fn core_mut(&mut self) -> &mut #core {
+                &mut #this.__core
+            }
+
+            /// Consumes the machine and returns its core.
+            #[must_use]
+            pub fn into_core(self) -> #core {
+                #this.__core
+            }
+
+            /// Feeds the input `input`, as a value, to the machine: the same as calling the
+            /// input's method with its arguments.
+            ///
+            /// # Errors
+            ///
+            #[doc = #handle_errors]
+            pub fn handle(&mut self, input: #input_enum) -> #result {
+                #handle_body
+            }
+
+            #(#methods)*
+        }
+    }
+
+    /// The public method of input `i`: the shared step (`__step<i>`), run by `this` with
+    /// `observer`.
+    fn input_method(&self, i: usize, this: &TokenStream, observer: &TokenStream) -> TokenStream {
+        let input = &self.m.inputs[i];
+        let ident = &input.name;
+        let docs = docs_or(&input.docs.attrs, &format!("The input `{}`.", input.name));
+        let params = self.params(&input.params);
+        let names = params.iter().map(|p| &p.name);
+        let typed = params.iter().map(|p| {
+            let (name, ty) = (&p.name, &p.ty);
+            quote!(#name: #ty)
+        });
+        let result = self.input_result(i);
+        let errors_doc = self.input_errors_doc(i);
+        // Stubs stand next to an error; their arguments are unused on purpose.
+        let stub_allow = (self.mode == Mode::Stub).then(|| quote!(#[allow(unused_variables)]));
+        let step = Self::step_name(i);
+        let body = match self.mode {
+            Mode::Stub => quote!(::core::unreachable!()),
+            Mode::Full => quote!(#this.#step(#observer, #(#names),*)),
+        };
+        quote! {
+            #docs
+            #[doc = #errors_doc]
+            // The `Result` is the contract of every input, even one that every state accepts.
+            #[allow(clippy::unnecessary_wraps)]
+            #stub_allow
+            pub fn #ident(&mut self, #(#typed),*) -> #result {
+                #body
+            }
+        }
+    }
+
+    /// `handle` in `Stub` mode: each input's (stub) method, so the match stays exhaustive.
+    fn stub_handle_body(&self) -> TokenStream {
+        let Gen {
+            input_enum,
+            return_enum,
+            ..
+        } = self;
+        let arms = self.inputs.iter().map(|&i| {
+            let input = &self.m.inputs[i];
+            let (ident, variant) = (&input.name, &input.variant);
+            let fields: Vec<_> = self
+                .params(&input.params)
+                .into_iter()
+                .map(|p| &p.name)
+                .collect();
+            let pattern = if fields.is_empty() {
+                quote!(#input_enum::#variant)
+            } else {
+                quote!(#input_enum::#variant { #(#fields),* })
+            };
+            let wrap = if input.ret.is_some() {
+                quote!(#return_enum::#variant)
+            } else {
+                quote!(|()| #return_enum::#variant)
+            };
+            quote!(#pattern => ::core::result::Result::map(self.#ident(#(#fields),*), #wrap))
+        });
+        quote!(match input { #(#arms,)* })
+    }
+
+    pub(super) fn trait_impls(&self) -> TokenStream {
+        let Machine { name, .. } = self.m;
+        let Gen {
+            rt,
+            state_enum,
+            input_enum,
+            return_enum,
+            outputs_trait,
+            core,
+            observer,
+            observed,
+            ..
+        } = self;
+        let error = self.handle_error();
+        let machine_trait = |ty: TokenStream, generics: TokenStream, this: TokenStream| {
+            quote! {
+                #[automatically_derived]
+                impl<#generics> #rt::Machine for #ty {
+                    type State = #state_enum;
+                    type Input = #input_enum;
+                    type Return = #return_enum;
+                    type Core = #core;
+
+                    #[inline]
+                    fn state(&self) -> #state_enum {
+                        #this.__state
+                    }
+
+                    #[inline]
+                    fn handle(&mut self, input: #input_enum) -> ::core::result::Result<#return_enum, #error> {
+                        Self::handle(self, input)
+                    }
+
+                    #[inline]
+                    fn core(&self) -> &#core {
+                        &#this.__core
+                    }
+
+                    #[inline]
+                    fn core_mut(&mut self) -> &mut #core {
+                        &mut #this.__core
+                    }
+
+                    #[inline]
+                    fn into_core(self) -> #core {
+                        #this.__core
+                    }
+                }
+            }
+        };
+        let plain = machine_trait(
+            quote!(#name<#core>),
+            quote!(#core: #outputs_trait),
+            quote!(self),
+        );
+        let watched = machine_trait(
+            quote!(#observed<#core, #observer>),
+            quote!(#core: #outputs_trait, #observer: #rt::Observer<#state_enum>),
+            quote!(self.__machine),
+        );
+        quote! {
+            #plain
+            #watched
+
+            #[automatically_derived]
+            impl<#core: ::core::fmt::Debug> ::core::fmt::Debug for #name<#core> {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(::core::stringify!(#name))
+                        .field("state", &self.__state)
+                        .field("core", &self.__core)
+                        .finish()
+                }
+            }
+
+            #[automatically_derived]
+            impl<#core: ::core::fmt::Debug, #observer: ::core::fmt::Debug> ::core::fmt::Debug for #observed<#core, #observer> {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(::core::stringify!(#observed))
+                        .field("state", &self.__machine.__state)
+                        .field("core", &self.__machine.__core)
+                        .field("observer", &self.__observer)
+                        .finish()
+                }
+            }
+
+            #[automatically_derived]
+            impl<#core: ::core::clone::Clone> ::core::clone::Clone for #name<#core> {
+                fn clone(&self) -> Self {
+                    Self { __state: self.__state, __core: ::core::clone::Clone::clone(&self.__core) }
+                }
+            }
+
+            #[automatically_derived]
+            impl<#core: ::core::clone::Clone, #observer: ::core::clone::Clone> ::core::clone::Clone for #observed<#core, #observer> {
+                fn clone(&self) -> Self {
+                    Self {
+                        __machine: ::core::clone::Clone::clone(&self.__machine),
+                        __observer: ::core::clone::Clone::clone(&self.__observer),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The return type of an input as written, `()` when it returns nothing.
+pub(super) fn return_type(ret: Option<&syn::Type>) -> TokenStream {
+    ret.map_or_else(|| quote!(()), ToTokens::to_token_stream)
+}

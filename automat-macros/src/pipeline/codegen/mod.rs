@@ -1,0 +1,214 @@
+//! Stage 4: code generation from a checked model, one file per concern.
+//!
+//! - `machine.rs`: the machine type and its observed form, their constructors, accessors and
+//!   public input methods (thin wrappers), and the trait impls;
+//! - `step.rs`: what one input does, written once for both forms (see below);
+//! - `state.rs`: the state enum, its `MachineState` impl, the transition table and `State::next`;
+//! - `values.rs`: the input and return enums; `outputs.rs`: the outputs trait;
+//! - `docs.rs`: the `Description` constant and the diagram in the docs;
+//! - `hooks.rs`: the serde and registry hooks.
+//!
+//! **The step is written once.** Each input's step is a private method of the plain machine,
+//! generic over an observer: the plain machine calls it with `NoObserver` (whose empty hooks
+//! inline to nothing, so its code has no observer in it), the observed form with its own
+//! observer. So each transition's code exists once, and rustc reports each type error in it once.
+//!
+//! `generate` writes the machine; `fallback` writes the same public items with stub bodies when
+//! the macro reports errors, so the user's code that names them does not fail a second time.
+//!
+//! Hygiene rules for everything written here: only absolute paths (`::core::...`, and the facade's
+//! `__private` for the runtime), generated names start with `__`, generated local variables use
+//! `Span::mixed_site()`, and code whose type errors belong to the user (argument and return types)
+//! is spanned on the user's tokens with `quote_spanned!`.
+
+mod docs;
+mod hooks;
+mod machine;
+mod outputs;
+mod state;
+mod step;
+mod values;
+
+use std::collections::HashSet;
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{Ident, Type};
+
+use super::check::GENERATED_METHODS;
+use super::model::{Machine, Param};
+
+/// Whether the input methods get real bodies or stubs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Full,
+    Stub,
+}
+
+pub fn generate(machine: &Machine) -> TokenStream {
+    Gen::new(machine, Mode::Full).all()
+}
+
+/// The machine's public items with stub bodies, emitted next to the errors. Declarations that
+/// are themselves in error (a name declared twice, an input named like a generated method) are
+/// left out, so the stubs cannot cause errors of their own.
+pub fn fallback(machine: &Machine) -> TokenStream {
+    Gen::new(machine, Mode::Stub).all()
+}
+
+struct Gen<'a> {
+    m: &'a Machine,
+    mode: Mode,
+    /// Path to the runtime, `<facade>::__private`.
+    rt: TokenStream,
+    state_enum: Ident,
+    input_enum: Ident,
+    return_enum: Ident,
+    outputs_trait: Ident,
+    core: Ident,
+    observer: Ident,
+    /// The machine with an observer attached (`NameObserved`).
+    observed: Ident,
+    /// Indices of the states, inputs and outputs to emit (all of them unless in `Stub` mode).
+    states: Vec<usize>,
+    inputs: Vec<usize>,
+    outputs: Vec<usize>,
+}
+
+impl<'a> Gen<'a> {
+    fn new(m: &'a Machine, mode: Mode) -> Self {
+        let krate = &m.krate;
+        let name = &m.name;
+        let keep_first = |names: Vec<String>, also: &dyn Fn(&str) -> bool| -> Vec<usize> {
+            let mut seen = HashSet::new();
+            (0..names.len())
+                .filter(|&i| seen.insert(names[i].clone()) && also(&names[i]))
+                .collect()
+        };
+        let (states, inputs, outputs) = match mode {
+            Mode::Full => (
+                (0..m.states.len()).collect(),
+                (0..m.inputs.len()).collect(),
+                (0..m.outputs.len()).collect(),
+            ),
+            Mode::Stub => {
+                let mut variants = HashSet::new();
+                let inputs = keep_first(
+                    m.inputs.iter().map(|i| i.name.to_string()).collect(),
+                    &|n| !GENERATED_METHODS.contains(&n),
+                )
+                .into_iter()
+                .filter(|&i| variants.insert(m.inputs[i].variant.to_string()))
+                .collect();
+                (
+                    keep_first(
+                        m.states.iter().map(|s| s.name.to_string()).collect(),
+                        &|_| true,
+                    ),
+                    inputs,
+                    keep_first(
+                        m.outputs.iter().map(|o| o.name.to_string()).collect(),
+                        &|_| true,
+                    ),
+                )
+            }
+        };
+        Gen {
+            m,
+            mode,
+            rt: quote!(#krate::__private),
+            state_enum: format_ident!("{}State", name),
+            input_enum: format_ident!("{}Input", name),
+            return_enum: format_ident!("{}Return", name),
+            outputs_trait: format_ident!("{}Outputs", name),
+            observed: format_ident!("{}Observed", name),
+            core: Ident::new("__Core", Span::call_site()),
+            observer: Ident::new("__Observer", Span::call_site()),
+            states,
+            inputs,
+            outputs,
+        }
+    }
+
+    fn all(&self) -> TokenStream {
+        let mut tokens = TokenStream::new();
+        tokens.extend(self.machine_structs());
+        tokens.extend(self.state_enum());
+        tokens.extend(self.input_enum());
+        tokens.extend(self.return_enum());
+        tokens.extend(self.outputs_trait());
+        tokens.extend(self.machine_impl());
+        tokens.extend(self.observed_impl());
+        tokens.extend(self.trait_impls());
+        tokens.extend(self.registration());
+        tokens.extend(self.serde_hook());
+        tokens.extend(self.pure_transitions());
+        tokens
+    }
+
+    /// The parameters to declare: all of them, or in `Stub` mode the first of each name.
+    fn params<'p>(&self, params: &'p [Param]) -> Vec<&'p Param> {
+        let mut seen = HashSet::new();
+        params
+            .iter()
+            .filter(|p| self.mode == Mode::Full || seen.insert(p.name.to_string()))
+            .collect()
+    }
+
+    /// `NameState::Initial`, or an unreachable stub when the machine has no usable initial state
+    /// (only in `Stub` mode, next to the error that says so).
+    fn initial_state_path(&self) -> TokenStream {
+        let state_enum = &self.state_enum;
+        self.m
+            .initial_state()
+            .filter(|s| self.states.contains(s))
+            .map_or_else(
+                || quote!(::core::unreachable!()),
+                |s| {
+                    let ident = &self.m.states[s].name;
+                    quote!(#state_enum::#ident)
+                },
+            )
+    }
+
+    /// `A | B | C`: the patterns of states `states`.
+    fn state_patterns(&self, states: &[usize]) -> TokenStream {
+        let state_enum = &self.state_enum;
+        let patterns = states.iter().map(|&s| {
+            let ident = &self.m.states[s].name;
+            quote!(#state_enum::#ident)
+        });
+        quote!(#(#patterns)|*)
+    }
+}
+
+/// Groups `(key, representative, member)` triples by key, in order of first appearance: one
+/// `(representative of the first, members)` per key. Linear, for wide machines.
+fn group<K: std::hash::Hash + Eq>(
+    items: impl IntoIterator<Item = (K, usize, usize)>,
+) -> Vec<(usize, Vec<usize>)> {
+    let mut index: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (key, representative, member) in items {
+        if let Some(&g) = index.get(&key) {
+            groups[g].1.push(member);
+        } else {
+            index.insert(key, groups.len());
+            groups.push((representative, vec![member]));
+        }
+    }
+    groups
+}
+
+/// The user's doc attributes, or one generated line when there are none (so `missing_docs` holds).
+fn docs_or(attrs: &[syn::Attribute], default: &str) -> TokenStream {
+    if attrs.is_empty() {
+        quote!(#[doc = #default])
+    } else {
+        quote!(#(#attrs)*)
+    }
+}
+
+fn is_reference(ty: &Type) -> bool {
+    matches!(ty, Type::Reference(_))
+}

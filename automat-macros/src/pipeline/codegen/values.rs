@@ -1,0 +1,87 @@
+//! The input and return enums: the machine's inputs, and what each returned, as values.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::super::model::Machine;
+use super::{docs_or, Gen};
+
+impl Gen<'_> {
+    pub(super) fn input_enum(&self) -> TokenStream {
+        let Machine {
+            vis,
+            name,
+            derive_input,
+            ..
+        } = self.m;
+        let input_enum = &self.input_enum;
+        let doc = format!(
+            "The inputs of [`{name}`] as values, one variant per input with its arguments, for \
+             [`{name}::handle`] and for recording what a machine was fed."
+        );
+        let variants = self.inputs.iter().map(|&i| {
+            let input = &self.m.inputs[i];
+            let docs = docs_or(&input.docs.attrs, &format!("The input `{}`.", input.name));
+            let variant = &input.variant;
+            if input.params.is_empty() {
+                quote!(#docs #variant)
+            } else {
+                let fields = self.params(&input.params).into_iter().map(|p| {
+                    let (name, ty) = (&p.name, &p.ty);
+                    let doc = format!("The argument `{name}` of `{}`.", input.name);
+                    quote!(#[doc = #doc] #name: #ty)
+                });
+                quote!(#docs #variant { #(#fields,)* })
+            }
+        });
+        let derive = (!derive_input.is_empty()).then(|| quote!(#[derive(#(#derive_input),*)]));
+        quote! {
+            #[doc = #doc]
+            #derive
+            // Whether input values are built is up to the user: a private machine driven only
+            // through its methods never builds one, and that is no mistake of theirs.
+            #[allow(dead_code)]
+            #vis enum #input_enum {
+                #(#variants,)*
+            }
+        }
+    }
+
+    pub(super) fn return_enum(&self) -> TokenStream {
+        let Machine {
+            vis,
+            name,
+            derive_return,
+            ..
+        } = self.m;
+        let return_enum = &self.return_enum;
+        let doc = format!(
+            "What an input of [`{name}`] returned, as a value: the result of [`{name}::handle`]."
+        );
+        let variants = self.inputs.iter().map(|&i| {
+            let input = &self.m.inputs[i];
+            let variant = &input.variant;
+            let doc = format!(
+                "`{}` was handled{}.",
+                input.name,
+                if input.ret.is_some() {
+                    " and returned this"
+                } else {
+                    ""
+                }
+            );
+            let field = input.ret.as_ref().map(|ty| quote!((#ty)));
+            quote!(#[doc = #doc] #variant #field)
+        });
+        let derive = (!derive_return.is_empty()).then(|| quote!(#[derive(#(#derive_return),*)]));
+        quote! {
+            #[doc = #doc]
+            #derive
+            // Built by `handle`; whether its values are read is up to the user.
+            #[allow(dead_code)]
+            #vis enum #return_enum {
+                #(#variants,)*
+            }
+        }
+    }
+}
