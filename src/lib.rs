@@ -22,8 +22,9 @@ pub use automat_core::Svg;
 #[cfg(feature = "tracing")]
 pub use automat_core::TracingObserver;
 pub use automat_core::{
-    Description, Dot, InputInfo, Machine, MachineState, Mermaid, NoObserver, NoTransition,
-    Observer, OutputInfo, Param, StateInfo, Table, TransitionInfo,
+    Commit, Description, Diverted, Dot, Failed, GuardInfo, GuardsFailed, InputError, InputInfo,
+    Machine, MachineState, Mermaid, NoObserver, NoTransition, Observer, OutputInfo, Param,
+    StateInfo, StepError, Table, TransitionInfo,
 };
 
 /// Declares a finite-state machine.
@@ -148,17 +149,36 @@ pub mod __private {
 /// - a state is its name, a string: `"Ready"`;
 /// - an input is `[name, [arguments...]]`: `["put_in_beans", [{"origin": "Kona"}, 18]]`, with
 ///   `null` for an input without arguments: `["brew", null]`;
-/// - a machine is `[state, core]`.
+/// - a machine is `[state, core]`;
+/// - a journal record of a machine that decides (`NameRecord`) is `[input, state]`:
+///   `[["brew", null], "Brewing"]`.
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __automat_serde {
     (
-        machine = $machine:ident, state = $state:ident, input = $input:ident,
+        machine = $machine:ident, state = $state:ident, input = $input:ident, $(record = $record:ident,)?
         states = { $($svariant:ident => $sname:literal),* $(,)? },
         inputs = { $($ivariant:ident => $iname:literal ( $($field:ident : $ty:ty),* )),* $(,)? } $(,)?
     ) => {
         const _: () = {
+            $(
+                #[automatically_derived]
+                impl $crate::__private::serde::Serialize for $record {
+                    fn serialize<__S: $crate::__private::serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                        $crate::__private::serde::Serialize::serialize(&(&self.input, &self.to), serializer)
+                    }
+                }
+
+                #[automatically_derived]
+                impl<'de> $crate::__private::serde::Deserialize<'de> for $record {
+                    fn deserialize<__D: $crate::__private::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                        let (input, to): ($input, $state) = $crate::__private::serde::Deserialize::deserialize(deserializer)?;
+                        ::core::result::Result::Ok($record { input, to })
+                    }
+                }
+            )?
+
             use $crate::__private::serde as __serde;
 
             #[automatically_derived]
@@ -177,7 +197,7 @@ macro_rules! __automat_serde {
                         fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                             f.write_str(::core::concat!("a state of ", ::core::stringify!($machine)))
                         }
-                        fn visit_str<__E: __serde::de::Error>(self, value: &str) -> ::core::result::Result<$state, __E> {
+                        fn visit_str<__E: __serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<$state, __E> {
                             match value {
                                 $( $sname => ::core::result::Result::Ok($state::$svariant), )*
                                 _ => ::core::result::Result::Err(<__E as __serde::de::Error>::unknown_variant(value, &[$($sname),*])),
@@ -203,7 +223,7 @@ macro_rules! __automat_serde {
             }
 
             /// An input's name, checked against the declared ones.
-            struct __InputName(&'static str);
+            struct __InputName(&'static ::core::primitive::str);
 
             impl<'de> __serde::Deserialize<'de> for __InputName {
                 fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
@@ -213,7 +233,7 @@ macro_rules! __automat_serde {
                         fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                             f.write_str(::core::concat!("the name of an input of ", ::core::stringify!($machine)))
                         }
-                        fn visit_str<__E: __serde::de::Error>(self, value: &str) -> ::core::result::Result<__InputName, __E> {
+                        fn visit_str<__E: __serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<__InputName, __E> {
                             match value {
                                 $( $iname => ::core::result::Result::Ok(__InputName($iname)), )*
                                 _ => ::core::result::Result::Err(<__E as __serde::de::Error>::unknown_variant(value, &[$($iname),*])),

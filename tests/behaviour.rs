@@ -294,10 +294,7 @@ fn handle_dispatches_input_values_and_returns_what_the_input_returned() {
 }
 
 /// Generic code over any machine: replay inputs, stop at the first refusal.
-fn replay<M: Machine>(
-    machine: &mut M,
-    inputs: Vec<M::Input>,
-) -> Result<usize, (usize, NoTransition<M::State>)> {
+fn replay<M: Machine>(machine: &mut M, inputs: Vec<M::Input>) -> Result<usize, (usize, M::Error)> {
     let mut accepted = 0;
     for (position, input) in inputs.into_iter().enumerate() {
         machine.handle(input).map_err(|error| (position, error))?;

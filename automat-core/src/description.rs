@@ -30,10 +30,17 @@ pub struct Description<'a> {
     pub inputs: &'a [InputInfo<'a>],
     /// The outputs, in declaration order.
     pub outputs: &'a [OutputInfo<'a>],
-    /// Every `(state, input)` pair that has a transition, one entry each, in declaration order
-    /// of the transitions; a wildcard transition (`_ + input`) appears once for every state it
-    /// applies to, in state declaration order.
+    /// Every transition as it applies to one state, in declaration order of the transitions: a
+    /// transition with several sources (`A | B + input`) or a wildcard (`_ + input`) appears once
+    /// for every state it applies to, in state declaration order, and an `else` route right after
+    /// the entry it belongs to. Entries of one declaration share their
+    /// [`rule`](TransitionInfo::rule). A state has one entry per input unless the input's
+    /// transitions are guarded; [`candidates`](Self::candidates) lists them in the order they are
+    /// tried.
     pub transitions: &'a [TransitionInfo<'a>],
+    /// The guards, in declaration order: pure conditions on the core and the input's arguments
+    /// that transitions are guarded by.
+    pub guards: &'a [GuardInfo<'a>],
 }
 
 /// A state of a machine.
@@ -48,6 +55,25 @@ pub struct StateInfo<'a> {
     pub initial: bool,
     /// Whether the state is final: declared `final state`, it accepts no input.
     pub is_final: bool,
+    /// The state's entry actions (indices in [`Description::outputs`]), in the order they run
+    /// when a transition enters the state.
+    pub entry: &'a [usize],
+    /// The state's exit actions (indices in [`Description::outputs`]), in the order they run
+    /// when a transition leaves the state.
+    pub exit: &'a [usize],
+}
+
+/// A guard of a machine: a pure condition (`&self` on the core, arguments by reference) that
+/// decides between transitions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct GuardInfo<'a> {
+    /// The guard's name, as declared (`has_water`).
+    pub name: &'a str,
+    /// The guard's doc comment (empty when undocumented).
+    pub docs: &'a str,
+    /// The guard's parameters, in order; each is supplied by the input of the transition.
+    pub params: &'a [Param<'a>],
 }
 
 /// An input of a machine: a method the user calls.
@@ -88,10 +114,13 @@ pub struct Param<'a> {
     pub ty: &'a str,
 }
 
-/// One transition: in state `source`, input `input` moves the machine to `target` and runs
-/// `outputs` in order.
+/// One transition as it applies to one state: in state `source`, input `input` moves the machine
+/// to `target` and runs `outputs` in order (when its guard holds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
+// Four independent facts of a declaration (`_` source, `_` target, `reenter`, `else` route), read
+// one at a time by renderers: flags say it plainest.
+#[allow(clippy::struct_excessive_bools)]
 pub struct TransitionInfo<'a> {
     /// Index of the source state in [`Description::states`].
     pub source: usize,
@@ -99,12 +128,31 @@ pub struct TransitionInfo<'a> {
     pub input: usize,
     /// Index of the target state in [`Description::states`].
     pub target: usize,
-    /// Indices of the outputs in [`Description::outputs`], in the order they run.
+    /// Indices of the outputs in [`Description::outputs`], in the order they are listed; the
+    /// first [`fallible`](Self::fallible) of them are fallible (`heat?`) and run before the step
+    /// commits.
     pub outputs: &'a [usize],
     /// Whether this entry comes from a wildcard transition (`_ + input => target`).
     pub wildcard: bool,
     /// The transition's doc comment (empty when undocumented).
     pub docs: &'a str,
+    /// The declared transition this entry comes from, counted in declaration order from 0:
+    /// every entry of one declaration (several sources, a wildcard, its `else` route) has the
+    /// same rule, so a diagram can draw it once.
+    pub rule: usize,
+    /// The guard expression as written (`has_water && !descaling`), when the transition is
+    /// guarded.
+    pub guard: Option<&'a str>,
+    /// How many of the [`outputs`](Self::outputs), from the first, are fallible (`name?`).
+    pub fallible: usize,
+    /// Whether this entry is the `else` route of the entry before it: taken from the same source
+    /// when one of that entry's fallible outputs fails.
+    pub else_route: bool,
+    /// Whether a self-loop is marked `reenter`: it exits and re-enters the state (running their
+    /// exit and entry actions) where a plain self-loop does neither.
+    pub reenter: bool,
+    /// Whether the target was written `_` ("stay where you are"): `target` is then `source`.
+    pub stays: bool,
 }
 
 impl<'a> Description<'a> {
@@ -125,7 +173,14 @@ impl<'a> Description<'a> {
             inputs,
             outputs,
             transitions,
+            guards: &[],
         }
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with_guards(self, guards: &'a [GuardInfo<'a>]) -> Self {
+        Self { guards, ..self }
     }
 
     /// The initial state (always present in a description generated by `machine!`).
@@ -135,7 +190,8 @@ impl<'a> Description<'a> {
         states.iter().find(|s| s.initial)
     }
 
-    /// The transition taken from state `source` on input `input` (indices), if any.
+    /// The transition taken from state `source` on input `input` (indices), if any: the one
+    /// tried first, when the input's transitions there are guarded.
     #[must_use]
     pub fn transition(&self, source: usize, input: usize) -> Option<&'a TransitionInfo<'a>> {
         let transitions: &'a [TransitionInfo<'a>] = self.transitions;
@@ -144,12 +200,53 @@ impl<'a> Description<'a> {
     }
 
     /// The position in [`transitions`](Self::transitions) of the transition taken from state
-    /// `source` on input `input` (indices), if any.
+    /// `source` on input `input` (indices), if any: the one tried first, when the input's
+    /// transitions there are guarded.
     #[must_use]
     pub fn transition_index(&self, source: usize, input: usize) -> Option<usize> {
-        self.transitions
+        self.candidate_index(source, input, 0, false)
+    }
+
+    /// The transitions of state `source` on input `input` (indices), in the order a step tries
+    /// them: the state's own, in declaration order, then the wildcards (`_ + input`). The first
+    /// whose guard holds (an unguarded one always does) is taken. `else` routes are not listed.
+    pub fn candidates(
+        &self,
+        source: usize,
+        input: usize,
+    ) -> impl Iterator<Item = &'a TransitionInfo<'a>> + 'a {
+        let transitions: &'a [TransitionInfo<'a>] = self.transitions;
+        let of = move |wildcard: bool| {
+            transitions.iter().filter(move |t| {
+                t.source == source && t.input == input && !t.else_route && t.wildcard == wildcard
+            })
+        };
+        of(false).chain(of(true))
+    }
+
+    /// The position in [`transitions`](Self::transitions) of the `candidate`-th transition of
+    /// state `source` on input `input` (see [`candidates`](Self::candidates)), or of its `else`
+    /// route when `else_route` is set.
+    #[must_use]
+    pub fn candidate_index(
+        &self,
+        source: usize,
+        input: usize,
+        candidate: usize,
+        else_route: bool,
+    ) -> Option<usize> {
+        let chosen = self.candidates(source, input).nth(candidate)?;
+        let position = self
+            .transitions
             .iter()
-            .position(|t| t.source == source && t.input == input)
+            .position(|t| core::ptr::eq(t, chosen))?;
+        if !else_route {
+            return Some(position);
+        }
+        self.transitions
+            .get(position + 1)
+            .filter(|t| t.else_route && t.rule == chosen.rule)
+            .map(|_| position + 1)
     }
 
     /// The index of the state named `name`, if the machine declares one.
@@ -184,6 +281,26 @@ impl<'a> StateInfo<'a> {
         table
     }
 
+    /// [`__table`](Self::__table) for a machine with entry or exit actions: `actions[i]` holds
+    /// state `i`'s entry and exit actions.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __table_with_actions<const N: usize>(
+        names: [&'a str; N],
+        docs: [&'a str; N],
+        flags: [u8; N],
+        actions: [(&'a [usize], &'a [usize]); N],
+    ) -> [Self; N] {
+        let mut table = Self::__table(names, docs, flags);
+        let mut i = 0;
+        while i < N {
+            table[i].entry = actions[i].0;
+            table[i].exit = actions[i].1;
+            i += 1;
+        }
+        table
+    }
+
     #[doc(hidden)]
     #[must_use]
     pub const fn __new(name: &'a str, docs: &'a str, initial: bool, is_final: bool) -> Self {
@@ -192,6 +309,18 @@ impl<'a> StateInfo<'a> {
             docs,
             initial,
             is_final,
+            entry: &[],
+            exit: &[],
+        }
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with_actions(self, entry: &'a [usize], exit: &'a [usize]) -> Self {
+        Self {
+            entry,
+            exit,
+            ..self
         }
     }
 }
@@ -232,6 +361,14 @@ impl<'a> OutputInfo<'a> {
     }
 }
 
+impl<'a> GuardInfo<'a> {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(name: &'a str, docs: &'a str, params: &'a [Param<'a>]) -> Self {
+        Self { name, docs, params }
+    }
+}
+
 impl<'a> Param<'a> {
     #[doc(hidden)]
     #[must_use]
@@ -242,28 +379,38 @@ impl<'a> Param<'a> {
 
 impl<'a> TransitionInfo<'a> {
     /// `N` transitions from a compact table, for generated code: each row is `[source, input,
-    /// target, outputs, wildcard, docs]`, where `outputs` indexes `output_lists`, `docs` indexes
-    /// `docs`, and `wildcard` is 0 or 1. Integer rows cost the compiler far less than one
-    /// constructor call per transition, which matters for machines with thousands of them.
+    /// target, outputs, flags, docs, rule, guard]`, where `outputs` indexes `output_lists`, `docs`
+    /// indexes `docs`, `guard` is 0 for none or 1 + an index into `guards` (the expressions as
+    /// written), and `flags` has bit 0 for a wildcard, bit 1 for `stays`, bit 2 for `reenter`,
+    /// bit 3 for an `else` route and the count of fallible outputs from bit 8. Integer rows cost
+    /// the compiler far less than one constructor call per transition, which matters for
+    /// machines with thousands of them.
     #[doc(hidden)]
     #[must_use]
     pub const fn __table<const N: usize>(
-        rows: [[usize; 6]; N],
+        rows: [[usize; 8]; N],
         output_lists: &'a [&'a [usize]],
         docs: &'a [&'a str],
+        guards: &'a [&'a str],
     ) -> [Self; N] {
         let mut table = [Self::__new(0, 0, 0, &[], false, ""); N];
         let mut i = 0;
         while i < N {
-            let [source, input, target, outputs, wildcard, doc] = rows[i];
+            let [source, input, target, outputs, flags, doc, rule, guard] = rows[i];
+            let guard = if guard == 0 {
+                None
+            } else {
+                Some(guards[guard - 1])
+            };
             table[i] = Self::__new(
                 source,
                 input,
                 target,
                 output_lists[outputs],
-                wildcard == 1,
+                false,
                 docs[doc],
-            );
+            )
+            .__with(rule, guard, flags);
             i += 1;
         }
         table
@@ -286,6 +433,28 @@ impl<'a> TransitionInfo<'a> {
             outputs,
             wildcard,
             docs,
+            rule: 0,
+            guard: None,
+            fallible: 0,
+            else_route: false,
+            reenter: false,
+            stays: false,
+        }
+    }
+
+    /// The v0.2 parts of an entry: its rule, guard, and `flags` as in [`__table`](Self::__table).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with(self, rule: usize, guard: Option<&'a str>, flags: usize) -> Self {
+        Self {
+            rule,
+            guard,
+            wildcard: flags & 1 != 0,
+            stays: flags & 2 != 0,
+            reenter: flags & 4 != 0,
+            else_route: flags & 8 != 0,
+            fallible: flags >> 8,
+            ..self
         }
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! - [`Machine`] and [`MachineState`], the traits every generated machine and state enum
 //!   implement, so generic code can drive any machine;
-//! - [`NoTransition`], the error an input returns when the current state has no transition for it;
+//! - [`NoTransition`], the error an input returns when the current state has no transition for it,
+//!   and [`StepError`], the error of a machine with guards or fallible outputs;
 //! - [`Description`] and its parts, the static description of a machine (states, inputs, outputs,
 //!   transitions) that the macro writes as a `const`, with no allocation;
 //! - the diagram renderers over a description: Graphviz DOT ([`Description::dot`]), Mermaid
@@ -34,11 +35,14 @@ pub mod journal;
 mod machine;
 mod mermaid;
 mod observe;
+mod step;
 #[cfg(feature = "svg")]
 mod svg;
 mod table;
 
-pub use description::{Description, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo};
+pub use description::{
+    Description, GuardInfo, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo,
+};
 pub use dot::Dot;
 pub use error::NoTransition;
 pub use machine::{Machine, MachineState};
@@ -48,6 +52,9 @@ pub use observe::Coverage;
 #[cfg(feature = "tracing")]
 pub use observe::TracingObserver;
 pub use observe::{NoObserver, Observer};
+#[doc(hidden)]
+pub use step::Fallible;
+pub use step::{Commit, Diverted, Failed, GuardsFailed, InputError, StepError};
 #[cfg(feature = "svg")]
 pub use svg::Svg;
 pub use table::Table;

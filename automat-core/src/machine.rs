@@ -3,7 +3,7 @@
 use core::fmt::{Debug, Display};
 use core::hash::Hash;
 
-use crate::{Description, NoTransition, StateInfo};
+use crate::{Description, InputError, StateInfo};
 
 /// The state enum of a generated machine (`CoffeeBrewerState`).
 ///
@@ -12,6 +12,10 @@ use crate::{Description, NoTransition, StateInfo};
 pub trait MachineState: Copy + Eq + Ord + Hash + Debug + Display + 'static {
     /// The machine's input enum (the same type as its [`Machine::Input`]).
     type Input;
+    /// What a journal keeps of each step: the input itself when the state and the input decide
+    /// the next state (a machine without guards and fallible outputs), else the input and the
+    /// state it led to (`NameRecord`), so that replaying never decides anything again.
+    type Record;
 
     /// The static description of the machine this state belongs to.
     const DESCRIPTION: &'static Description<'static>;
@@ -36,14 +40,22 @@ pub trait MachineState: Copy + Eq + Ord + Hash + Debug + Display + 'static {
         self.info().name
     }
 
-    /// The state `input` leads to from this state, without running any output: the machine's
-    /// transition function, for rebuilding a state from a journal of inputs (see
-    /// [`journal::replay_state`](crate::journal::replay_state)).
+    /// The state a journal's `record` leads to from this state, without running any output or
+    /// guard: the machine's transition function, for rebuilding a state from a journal (see
+    /// [`journal::replay_state`](crate::journal::replay_state)). For a machine whose records are
+    /// its inputs, the state the input leads to; else the recorded state, once checked to be
+    /// one the input can lead to from here.
     ///
     /// # Errors
     ///
-    /// [`NoTransition`](crate::NoTransition) when this state has no transition for `input`.
-    fn next_state(self, input: &Self::Input) -> Result<Self, crate::NoTransition<Self>>;
+    /// [`NoTransition`](crate::NoTransition) when this state has no transition for the record.
+    fn next_state(self, record: &Self::Record) -> Result<Self, crate::NoTransition<Self>>;
+
+    /// The record of a step: `input`, which led to `to`.
+    fn record(input: Self::Input, to: Self) -> Self::Record;
+
+    /// The input of a record.
+    fn into_input(record: Self::Record) -> Self::Input;
 
     /// The state named `name`, if the machine declares one.
     #[must_use]
@@ -58,12 +70,12 @@ pub trait MachineState: Copy + Eq + Ord + Hash + Debug + Display + 'static {
 /// generically, for example to replay a list of inputs:
 ///
 /// ```
-/// use automat_core::{Machine, NoTransition};
+/// use automat_core::Machine;
 ///
 /// fn replay<M: Machine>(
 ///     machine: &mut M,
 ///     inputs: impl IntoIterator<Item = M::Input>,
-/// ) -> Result<(), (usize, NoTransition<M::State>)> {
+/// ) -> Result<(), (usize, M::Error)> {
 ///     for (position, input) in inputs.into_iter().enumerate() {
 ///         machine.handle(input).map_err(|error| (position, error))?;
 ///     }
@@ -78,6 +90,10 @@ pub trait Machine {
     // (`Self::State::Input` is the same type; it lets state-only code name it without a core.)
     /// The machine's return enum: one variant per input, holding the value the input returned.
     type Return;
+    /// What [`handle`](Self::handle) returns when an input does not go as declared:
+    /// [`NoTransition`](crate::NoTransition) for a machine without guards and fallible outputs, else
+    /// [`StepError`](crate::StepError).
+    type Error: InputError;
     /// The user's type that implements the machine's outputs.
     type Core;
 
@@ -88,9 +104,10 @@ pub trait Machine {
     ///
     /// # Errors
     ///
-    /// [`NoTransition`] when the current state has no transition for this input; then no output
-    /// has run and the state is unchanged.
-    fn handle(&mut self, input: Self::Input) -> Result<Self::Return, NoTransition<Self::State>>;
+    /// [`NoTransition`](crate::NoTransition) when the current state has no transition for this input (or, for a
+    /// machine that decides, a [`StepError`](crate::StepError)); then no output has run and the
+    /// state is unchanged, but for [`StepError::Diverted`](crate::StepError::Diverted).
+    fn handle(&mut self, input: Self::Input) -> Result<Self::Return, Self::Error>;
 
     /// The user's core, shared.
     fn core(&self) -> &Self::Core;

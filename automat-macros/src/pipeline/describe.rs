@@ -7,11 +7,13 @@ use std::fmt::Write as _;
 
 use std::collections::HashMap;
 
-use automat_core::{Description, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo};
+use automat_core::{
+    Description, GuardInfo, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model::{Machine, Source};
+use super::model::{type_text, Machine, Source, Target};
 
 /// Above this many transitions the docs show no inline SVG (it would weigh more than it helps);
 /// `Description::svg()` still draws the machine at run time.
@@ -27,13 +29,25 @@ pub struct Signature {
     returns: Option<String>,
 }
 
+pub struct State {
+    name: String,
+    docs: String,
+    initial: bool,
+    is_final: bool,
+    entry: Vec<usize>,
+    exit: Vec<usize>,
+}
+
 pub struct Transition {
     source: usize,
     input: usize,
     target: usize,
     outputs: Vec<usize>,
-    wildcard: bool,
     docs: String,
+    rule: usize,
+    guard: Option<String>,
+    /// `TransitionInfo::__table`'s flags: wildcard, stays, reenter, `else` route, fallible count.
+    flags: usize,
 }
 
 /// The parameters of each signature, as description parts borrowing from it.
@@ -52,11 +66,18 @@ fn params(sigs: &[Signature]) -> Vec<Vec<Param<'_>>> {
 pub struct Owned {
     name: String,
     docs: String,
-    states: Vec<(String, String, bool, bool)>,
+    states: Vec<State>,
     inputs: Vec<Signature>,
     outputs: Vec<Signature>,
+    guards: Vec<Signature>,
     transitions: Vec<Transition>,
 }
+
+const WILDCARD: usize = 1;
+const STAYS: usize = 2;
+const REENTER: usize = 4;
+const ELSE_ROUTE: usize = 8;
+const FALLIBLE_SHIFT: usize = 8;
 
 impl Owned {
     pub fn from_model(m: &Machine) -> Owned {
@@ -74,19 +95,61 @@ impl Owned {
                 returns: ret.as_ref().map(type_text),
             }
         };
+        let mut transitions = Vec::new();
+        for edge in m.edges() {
+            let t = &m.transitions[edge.transition];
+            let wildcard = if matches!(t.source, Source::Any(_)) {
+                WILDCARD
+            } else {
+                0
+            };
+            let stays = if matches!(t.target, Target::Stay) {
+                STAYS
+            } else {
+                0
+            };
+            let reenter = if t.reenter.is_some() { REENTER } else { 0 };
+            transitions.push(Transition {
+                source: edge.source,
+                input: edge.input,
+                target: t.target_from(edge.source),
+                outputs: t.outputs.iter().map(|u| u.output).collect(),
+                docs: t.docs.text(),
+                rule: edge.transition,
+                guard: t.guard.as_ref().map(|g| g.expr.text(m).to_string()),
+                flags: wildcard | stays | reenter | (t.tries().count() << FALLIBLE_SHIFT),
+            });
+            if let Some(otherwise) = &t.otherwise {
+                let stays = if matches!(otherwise.target, Target::Stay) {
+                    STAYS
+                } else {
+                    0
+                };
+                transitions.push(Transition {
+                    source: edge.source,
+                    input: edge.input,
+                    target: otherwise.target.from(edge.source),
+                    outputs: otherwise.outputs.iter().map(|u| u.output).collect(),
+                    docs: String::new(),
+                    rule: edge.transition,
+                    guard: None,
+                    flags: wildcard | stays | ELSE_ROUTE,
+                });
+            }
+        }
         Owned {
             name: m.name.to_string(),
             docs: m.docs.text(),
             states: m
                 .states
                 .iter()
-                .map(|s| {
-                    (
-                        s.name.to_string(),
-                        s.docs.text(),
-                        s.initial.is_some(),
-                        s.final_.is_some(),
-                    )
+                .map(|s| State {
+                    name: s.name.to_string(),
+                    docs: s.docs.text(),
+                    initial: s.initial.is_some(),
+                    is_final: s.final_.is_some(),
+                    entry: s.entry.iter().map(|u| u.output).collect(),
+                    exit: s.exit.iter().map(|u| u.output).collect(),
                 })
                 .collect(),
             inputs: m
@@ -99,21 +162,12 @@ impl Owned {
                 .iter()
                 .map(|o| signature(&o.name, o.docs.text(), &o.params, &o.ret))
                 .collect(),
-            transitions: m
-                .edges()
-                .into_iter()
-                .map(|edge| {
-                    let t = &m.transitions[edge.transition];
-                    Transition {
-                        source: edge.source,
-                        input: edge.input,
-                        target: t.target,
-                        outputs: t.outputs.iter().map(|u| u.output).collect(),
-                        wildcard: matches!(t.source, Source::Any(_)),
-                        docs: t.docs.text(),
-                    }
-                })
+            guards: m
+                .guards
+                .iter()
+                .map(|g| signature(&g.name, g.docs.text(), &g.params, &None))
                 .collect(),
+            transitions,
         }
     }
 
@@ -122,9 +176,16 @@ impl Owned {
         let states: Vec<StateInfo<'_>> = self
             .states
             .iter()
-            .map(|(name, docs, initial, fin)| StateInfo::__new(name, docs, *initial, *fin))
+            .map(|s| {
+                StateInfo::__new(&s.name, &s.docs, s.initial, s.is_final)
+                    .__with_actions(&s.entry, &s.exit)
+            })
             .collect();
-        let (input_params, output_params) = (params(&self.inputs), params(&self.outputs));
+        let (input_params, output_params, guard_params) = (
+            params(&self.inputs),
+            params(&self.outputs),
+            params(&self.guards),
+        );
         let inputs: Vec<InputInfo<'_>> = self
             .inputs
             .iter()
@@ -137,11 +198,18 @@ impl Owned {
             .zip(&output_params)
             .map(|(s, p)| OutputInfo::__new(&s.name, &s.docs, p, s.returns.as_deref()))
             .collect();
+        let guards: Vec<GuardInfo<'_>> = self
+            .guards
+            .iter()
+            .zip(&guard_params)
+            .map(|(s, p)| GuardInfo::__new(&s.name, &s.docs, p))
+            .collect();
         let transitions: Vec<TransitionInfo<'_>> = self
             .transitions
             .iter()
             .map(|t| {
-                TransitionInfo::__new(t.source, t.input, t.target, &t.outputs, t.wildcard, &t.docs)
+                TransitionInfo::__new(t.source, t.input, t.target, &t.outputs, false, &t.docs)
+                    .__with(t.rule, t.guard.as_deref(), t.flags)
             })
             .collect();
         f(&Description::__new(
@@ -151,21 +219,44 @@ impl Owned {
             &inputs,
             &outputs,
             &transitions,
-        ))
+        )
+        .__with_guards(&guards))
+    }
+
+    /// The states as a constant: parallel arrays, with the entry and exit actions when any state
+    /// has some.
+    fn states_tokens(&self, rt: &TokenStream) -> TokenStream {
+        let names = self.states.iter().map(|s| &s.name);
+        let state_docs = self.states.iter().map(|s| &s.docs);
+        let flags = self.states.iter().map(|s| {
+            proc_macro2::Literal::u8_unsuffixed(u8::from(s.initial) | (u8::from(s.is_final) << 1))
+        });
+        let state_count = self.states.len();
+        if self
+            .states
+            .iter()
+            .any(|s| !s.entry.is_empty() || !s.exit.is_empty())
+        {
+            let actions = self.states.iter().map(|s| {
+                let (entry, exit) = (&s.entry, &s.exit);
+                quote!((&[#(#entry),*], &[#(#exit),*]))
+            });
+            quote! {
+                &#rt::StateInfo::__table_with_actions::<#state_count>(
+                    [#(#names),*], [#(#state_docs),*], [#(#flags),*], [#(#actions),*]
+                )
+            }
+        } else {
+            quote! {
+                &#rt::StateInfo::__table::<#state_count>([#(#names),*], [#(#state_docs),*], [#(#flags),*])
+            }
+        }
     }
 
     /// The description as a constant expression of the runtime's types, at `rt`.
     pub fn to_tokens(&self, rt: &TokenStream) -> TokenStream {
         let Owned { name, docs, .. } = self;
-        let names = self.states.iter().map(|(name, ..)| name);
-        let state_docs = self.states.iter().map(|(_, docs, ..)| docs);
-        let flags = self.states.iter().map(|(_, _, initial, fin)| {
-            proc_macro2::Literal::u8_unsuffixed(u8::from(*initial) | (u8::from(*fin) << 1))
-        });
-        let state_count = self.states.len();
-        let states = quote! {
-            &#rt::StateInfo::__table::<#state_count>([#(#names),*], [#(#state_docs),*], [#(#flags),*])
-        };
+        let states = self.states_tokens(rt);
         let signatures = |sigs: &[Signature], kind: TokenStream| -> Vec<TokenStream> {
             sigs.iter()
                 .map(|s| {
@@ -184,44 +275,58 @@ impl Owned {
         };
         let inputs = signatures(&self.inputs, quote!(InputInfo));
         let outputs = signatures(&self.outputs, quote!(OutputInfo));
-        // Transitions as integer rows, output lists and docs each written once (see
+        // Transitions as integer rows, output lists, docs and guards each written once (see
         // `TransitionInfo::__table`): a wide machine's description then type-checks quickly.
         let mut lists: Vec<&[usize]> = Vec::new();
         let mut list_index: HashMap<&[usize], usize> = HashMap::new();
         let mut doc_texts: Vec<&str> = Vec::new();
         let mut doc_index: HashMap<&str, usize> = HashMap::new();
+        let mut guard_texts: Vec<&str> = Vec::new();
+        let mut guard_index: HashMap<&str, usize> = HashMap::new();
         let rows: Vec<TokenStream> = self
             .transitions
             .iter()
             .map(|t| {
-                let Transition {
-                    source,
-                    input,
-                    target,
-                    outputs,
-                    wildcard,
-                    docs,
-                } = t;
-                let list = *list_index.entry(outputs.as_slice()).or_insert_with(|| {
-                    lists.push(outputs);
+                let list = *list_index.entry(t.outputs.as_slice()).or_insert_with(|| {
+                    lists.push(&t.outputs);
                     lists.len() - 1
                 });
-                let doc = *doc_index.entry(docs.as_str()).or_insert_with(|| {
-                    doc_texts.push(docs);
+                let doc = *doc_index.entry(t.docs.as_str()).or_insert_with(|| {
+                    doc_texts.push(&t.docs);
                     doc_texts.len() - 1
                 });
-                let wildcard = usize::from(*wildcard);
+                let guard = t.guard.as_deref().map_or(0, |text| {
+                    1 + *guard_index.entry(text).or_insert_with(|| {
+                        guard_texts.push(text);
+                        guard_texts.len() - 1
+                    })
+                });
                 // Unsuffixed: the row's type says `usize`, and literals are cheaper that way.
-                let cells = [*source, *input, *target, list, wildcard, doc]
-                    .map(proc_macro2::Literal::usize_unsuffixed);
+                let cells = [
+                    t.source, t.input, t.target, list, t.flags, doc, t.rule, guard,
+                ]
+                .map(proc_macro2::Literal::usize_unsuffixed);
                 quote!([#(#cells),*])
             })
             .collect();
         let lists = lists.iter().map(|list| quote!(&[#(#list),*]));
         let count = rows.len();
         let transitions = quote! {
-            &#rt::TransitionInfo::__table::<#count>([#(#rows),*], &[#(#lists),*], &[#(#doc_texts),*])
+            &#rt::TransitionInfo::__table::<#count>(
+                [#(#rows),*], &[#(#lists),*], &[#(#doc_texts),*], &[#(#guard_texts),*]
+            )
         };
+        let guards = (!self.guards.is_empty()).then(|| {
+            let guards = self.guards.iter().map(|g| {
+                let (name, docs) = (&g.name, &g.docs);
+                let params = g
+                    .params
+                    .iter()
+                    .map(|(name, ty)| quote!(#rt::Param::__new(#name, #ty)));
+                quote!(#rt::GuardInfo::__new(#name, #docs, &[#(#params),*]))
+            });
+            quote!(.__with_guards(&[#(#guards),*]))
+        });
         quote! {
             #rt::Description::__new(
                 #name,
@@ -231,6 +336,7 @@ impl Owned {
                 &[#(#outputs),*],
                 #transitions,
             )
+            #guards
         }
     }
 
@@ -257,19 +363,4 @@ impl Owned {
             out
         })
     }
-}
-
-/// A type as a user would write it (`Vec<u8>`, not `Vec < u8 >`), printed by `prettyplease`.
-pub fn type_text(ty: &syn::Type) -> String {
-    let file: syn::File = syn::parse_quote!(type __T = #ty;);
-    let printed = prettyplease::unparse(&file);
-    let text = printed
-        .trim()
-        .strip_prefix("type __T = ")
-        .and_then(|t| t.strip_suffix(';'));
-    // A type that prettyplease wraps over several lines is joined back into one.
-    text.map_or_else(
-        || quote!(#ty).to_string(),
-        |t| t.split_whitespace().collect::<Vec<_>>().join(" "),
-    )
 }

@@ -188,7 +188,7 @@ mod tests {
         ];
         for (tokens, text) in cases {
             let ty: syn::Type = syn::parse2(tokens).unwrap();
-            assert_eq!(super::describe::type_text(&ty), text);
+            assert_eq!(super::model::type_text(&ty), text);
         }
     }
 }

@@ -1,18 +1,19 @@
 //! Stage 2: the model, the one validated IR between the front end and the back ends.
 //!
 //! `Machine::from_syntax` resolves every name to an index, so code generation never looks a name
-//! up and never meets a dangling one: a transition naming an unknown state, input or output is
-//! reported here and left out of the model. Everything else about a machine's validity (duplicate
-//! or conflicting transitions, missing initial state, parameter and return rules, ...) is judged in
-//! `check`, over this model.
+//! up and never meets a dangling one: a transition naming an unknown state, input, output or
+//! guard is reported here and left out of the model. Everything else about a machine's validity
+//! (shadowed or duplicate transitions, missing initial state, parameter and return rules, ...) is
+//! judged in `check`, over this model.
 //!
 //! Every node keeps the `Ident`/span it came from, for errors. Lists are in declaration order and
 //! indices are positions in them, so everything generated from the model is deterministic.
 //!
-//! Room to grow (see PRODUCT.md's roadmap): guards and entry/exit actions become fields of
-//! `Transition` and `State`; data on states a field list on `State`; hierarchical states a
-//! `parent` index; a typestate back end and a `#[derive]` front end consume or produce this same
-//! model.
+//! `Machine::plans` is the one place that decides which transitions a state tries for an input,
+//! in which order (PRODUCT.md's step 1, select); code generation, the description and the graph
+//! checks all read it.
+
+use std::fmt;
 
 use heck::ToUpperCamelCase;
 use proc_macro2::{Span, TokenStream};
@@ -34,6 +35,8 @@ pub struct Machine {
     pub derive_input: Vec<Path>,
     /// Derives for the generated return enum (`#[derive_return(...)]`).
     pub derive_return: Vec<Path>,
+    /// Derives for the generated failure enum (`#[derive_failure(...)]`).
+    pub derive_failure: Vec<Path>,
     /// `#[serde]`: states, inputs and the machine serialize by stable names (feature `serde`).
     /// Opt-in per machine, because input types must then be serializable: a feature turned on
     /// elsewhere in a build must not break a machine that did not ask for it.
@@ -43,6 +46,7 @@ pub struct Machine {
     pub states: Vec<State>,
     pub inputs: Vec<Input>,
     pub outputs: Vec<Output>,
+    pub guards: Vec<Guard>,
     pub transitions: Vec<Transition>,
     /// Whether every declared transition made it into the model. When one named something
     /// unknown it was left out, and the checks over the whole graph (reachability, dead ends,
@@ -59,6 +63,10 @@ pub struct State {
     pub initial: Option<Span>,
     /// The `final` keyword, when present.
     pub final_: Option<Span>,
+    /// Entry actions (outputs), in the order they run.
+    pub entry: Vec<OutputUse>,
+    /// Exit actions (outputs), in the order they run.
+    pub exit: Vec<OutputUse>,
 }
 
 pub struct Input {
@@ -81,6 +89,17 @@ pub struct Output {
     pub ret: Option<Type>,
 }
 
+/// `guard has_water(amount: u32);`: a pure condition on the core and the input's arguments.
+pub struct Guard {
+    pub name: Ident,
+    /// `#[allow(unused)]`: declared before any transition uses it.
+    pub allows: Allows,
+    pub docs: Docs,
+    pub params: Vec<Param>,
+    /// The declared return type; anything but `bool` is an error.
+    pub ret: Option<Type>,
+}
+
 pub struct Param {
     pub name: Ident,
     pub ty: Type,
@@ -92,24 +111,78 @@ pub struct Transition {
     pub input: usize,
     /// The input's name as written in this transition, for errors.
     pub input_name: Ident,
-    pub target: usize,
-    /// The target's name as written in this transition, for errors.
-    pub target_name: Ident,
+    pub guard: Option<GuardUse>,
+    /// The `reenter` keyword: a self-loop that exits and re-enters its state.
+    pub reenter: Option<Span>,
+    pub target: Target,
+    /// Where the target is written, for errors.
+    pub target_span: Span,
     pub outputs: Vec<OutputUse>,
+    /// `else Target / outputs`: where a failing fallible output sends the step.
+    pub otherwise: Option<Else>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum Source {
-    State(usize, Span),
+    /// `A` or `A | B`: the listed states, each with the span of its name.
+    States(Vec<(usize, Span)>),
     /// `_`: every non-final state without a transition of its own on this input.
     Any(Span),
 }
 
-/// An output named in a transition.
+#[derive(Clone, Copy)]
+pub enum Target {
+    State(usize),
+    /// `_`: the source state itself.
+    Stay,
+}
+
+/// An output named in a transition, or as a state's entry or exit action.
 pub struct OutputUse {
     pub output: usize,
-    /// The name as written in the transition: errors about this use go here.
+    /// The name as written: errors about this use go here.
     pub name: Ident,
+    /// `?`: the output is fallible, runs before the step commits, and its `Err` stops the step.
+    pub fallible: Option<Span>,
+}
+
+/// `else Target / outputs` of a transition.
+pub struct Else {
+    /// The `else` keyword.
+    pub span: Span,
+    pub target: Target,
+    pub outputs: Vec<OutputUse>,
+}
+
+/// A guard expression of a transition, its names resolved.
+pub struct GuardUse {
+    pub expr: GuardExpr,
+    /// The expression's tokens, for errors about the whole of it.
+    pub tokens: TokenStream,
+}
+
+/// A guard expression over guard indices.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum GuardExpr {
+    /// A guard, with the name as written (errors about this use go there).
+    Name(usize, NameSpan),
+    Not(Box<GuardExpr>),
+    And(Box<GuardExpr>, Box<GuardExpr>),
+    Or(Box<GuardExpr>, Box<GuardExpr>),
+}
+
+/// A span that compares equal to every other, so that guard expressions compare by structure.
+#[derive(Clone)]
+pub struct NameSpan(pub Ident);
+
+impl PartialEq for NameSpan {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+impl Eq for NameSpan {}
+impl std::hash::Hash for NameSpan {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 /// Doc comments: forwarded as attributes (keeping their spans), and as text for descriptions.
@@ -132,7 +205,10 @@ impl Allows {
     }
 }
 
-/// One `(state, input)` pair with the transition that handles it.
+/// A state's entry and exit actions, by name, as declared.
+type ActionNames = (Vec<Ident>, Vec<Ident>);
+
+/// One `(state, input)` pair with one of the transitions it tries.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Edge {
     pub source: usize,
@@ -153,12 +229,14 @@ impl Machine {
             attrs: Vec::new(),
             derive_input: Vec::new(),
             derive_return: Vec::new(),
+            derive_failure: Vec::new(),
             serde: None,
             vis: syntax.vis,
             name: syntax.name,
             states: Vec::new(),
             inputs: Vec::new(),
             outputs: Vec::new(),
+            guards: Vec::new(),
             transitions: Vec::new(),
             complete: true,
         };
@@ -174,23 +252,58 @@ impl Machine {
                 }
             } else if attr.path().is_ident("derive_return") {
                 machine.derive_return.extend(parse_derives(&attr, errors));
+            } else if attr.path().is_ident("derive_failure") {
+                machine.derive_failure.extend(parse_derives(&attr, errors));
             } else {
                 machine.attrs.push(attr);
             }
         }
 
+        let (transitions, actions) = machine.declare(syntax.items, errors);
+
+        let mut resolver = Resolver::new(&machine, errors, quiet);
+        let mut resolved_actions = Vec::with_capacity(actions.len());
+        for (entry, exit) in actions {
+            resolved_actions.push((resolver.actions(entry), resolver.actions(exit)));
+        }
+        let declared = transitions.len();
+        let kept: Vec<Transition> = transitions
+            .into_iter()
+            .filter_map(|t| resolver.transition(t))
+            .collect();
+        let actions_known = resolver.actions_known;
+        machine.complete = kept.len() == declared && actions_known;
+        machine.transitions = kept;
+        for (state, (entry, exit)) in machine.states.iter_mut().zip(resolved_actions) {
+            state.entry = entry;
+            state.exit = exit;
+        }
+        machine
+    }
+
+    /// Adds the declared states, inputs, outputs and guards; returns the transitions and the
+    /// states' entry and exit actions, whose names are resolved once everything is declared.
+    fn declare(
+        &mut self,
+        items: Vec<Item>,
+        errors: &mut Errors,
+    ) -> (Vec<parse::TransitionDecl>, Vec<ActionNames>) {
         let mut transitions = Vec::new();
-        for item in syntax.items {
+        let mut actions = Vec::new();
+        for item in items {
             match item {
                 Item::State(decl) => {
                     let (docs, allows) =
                         split_attrs(decl.attrs, "a state", &["unreachable"], errors);
-                    machine.states.push(State {
+                    actions.push((decl.entry, decl.exit));
+                    self.states.push(State {
                         docs,
                         allows,
                         initial: decl.initial.map(|kw| kw.span),
                         final_: decl.final_.map(|kw| kw.span),
                         name: decl.name,
+                        entry: Vec::new(),
+                        exit: Vec::new(),
                     });
                 }
                 Item::Input(sig) => {
@@ -200,7 +313,7 @@ impl Machine {
                         span = sig.name.span()
                     );
                     let (docs, allows) = split_attrs(sig.attrs, "an input", &["unused"], errors);
-                    machine.inputs.push(Input {
+                    self.inputs.push(Input {
                         docs,
                         allows,
                         variant,
@@ -211,7 +324,17 @@ impl Machine {
                 }
                 Item::Output(sig) => {
                     let (docs, allows) = split_attrs(sig.attrs, "an output", &["unused"], errors);
-                    machine.outputs.push(Output {
+                    self.outputs.push(Output {
+                        docs,
+                        allows,
+                        name: sig.name,
+                        params: sig.params.into_iter().map(Param::from).collect(),
+                        ret: sig.ret,
+                    });
+                }
+                Item::Guard(sig) => {
+                    let (docs, allows) = split_attrs(sig.attrs, "a guard", &["unused"], errors);
+                    self.guards.push(Guard {
                         docs,
                         allows,
                         name: sig.name,
@@ -223,52 +346,100 @@ impl Machine {
             }
         }
 
-        let mut resolver = Resolver::new(&machine, errors, quiet);
-        let declared = transitions.len();
-        machine.transitions = transitions
-            .into_iter()
-            .filter_map(|t| resolver.transition(t))
-            .collect();
-        machine.complete = machine.transitions.len() == declared;
-        machine
+        (transitions, actions)
     }
 
-    /// Every `(state, input)` pair that has a transition, in transition declaration order.
-    ///
-    /// An explicit transition `State + input` takes precedence over a wildcard `_ + input`, wherever
-    /// each is declared; a wildcard covers the non-final states left. When two transitions claim
-    /// the same pair (an error that `check` reports), the first declared wins here.
-    pub fn edges(&self) -> Vec<Edge> {
+    /// For every `(state, input)` pair, at `state * inputs + input`, the transitions a step tries
+    /// in that state on that input, in the order it tries them (PRODUCT.md's step 1): the
+    /// state's own transitions in declaration order, then the wildcards (`_ + input`), up to and
+    /// including the first without a guard (which always holds). Wildcards skip final states.
+    /// Transitions after an unguarded one of the same level are left out: `check` reports them.
+    pub fn plans(&self) -> Vec<Vec<usize>> {
         let inputs = self.inputs.len();
-        let mut claimed: Vec<Option<usize>> = vec![None; self.states.len() * inputs];
+        let pairs = self.states.len() * inputs;
+        let mut plans: Vec<Vec<usize>> = vec![Vec::new(); pairs];
+        let mut closed = vec![false; pairs];
         for (index, t) in self.transitions.iter().enumerate() {
-            if let Source::State(state, _) = t.source {
-                claimed[state * inputs + t.input].get_or_insert(index);
-            }
-        }
-        for (index, t) in self.transitions.iter().enumerate() {
-            if let Source::Any(_) = t.source {
-                for (state, decl) in self.states.iter().enumerate() {
-                    if decl.final_.is_none() {
-                        claimed[state * inputs + t.input].get_or_insert(index);
+            if let Source::States(states) = &t.source {
+                for &(state, _) in states {
+                    let pair = state * inputs + t.input;
+                    if !closed[pair] {
+                        plans[pair].push(index);
+                        closed[pair] = t.guard.is_none();
                     }
                 }
             }
         }
-        let mut edges: Vec<Edge> = claimed
+        let mut wildcards: Vec<Vec<usize>> = vec![Vec::new(); inputs];
+        for (index, t) in self.transitions.iter().enumerate() {
+            if let Source::Any(_) = t.source {
+                let list = &mut wildcards[t.input];
+                if list
+                    .last()
+                    .map_or(true, |&last| self.transitions[last].guard.is_some())
+                {
+                    list.push(index);
+                }
+            }
+        }
+        for (state, decl) in self.states.iter().enumerate() {
+            if decl.final_.is_some() {
+                continue;
+            }
+            for (input, list) in wildcards.iter().enumerate() {
+                let pair = state * inputs + input;
+                if !closed[pair] {
+                    plans[pair].extend(list);
+                }
+            }
+        }
+        plans
+    }
+
+    /// Every `(state, input, transition)` that a step may take, in transition declaration order,
+    /// then state order within a transition (the order of the description).
+    pub fn edges(&self) -> Vec<Edge> {
+        Self::edges_of(&self.plans(), self.inputs.len())
+    }
+
+    /// `edges()` from plans already computed.
+    pub fn edges_of(plans: &[Vec<usize>], inputs: usize) -> Vec<Edge> {
+        let mut edges: Vec<Edge> = plans
             .iter()
             .enumerate()
-            .filter_map(|(pair, claim)| {
-                claim.map(|transition| Edge {
-                    source: pair / inputs,
-                    input: pair % inputs,
+            .flat_map(|(pair, plan)| {
+                plan.iter().map(move |&transition| Edge {
+                    source: pair / inputs.max(1),
+                    input: pair % inputs.max(1),
                     transition,
                 })
             })
             .collect();
-        // Declaration order of transitions, then state order within a wildcard.
         edges.sort_by_key(|edge| (edge.transition, edge.source));
         edges
+    }
+
+    /// Whether the machine decides at run time what an input does: it has guards or fallible
+    /// outputs. Its inputs then return `StepError`, and its journals record where each step led.
+    pub fn decides(&self) -> bool {
+        self.transitions
+            .iter()
+            .any(|t| t.guard.is_some() || t.outputs.iter().any(|u| u.fallible.is_some()))
+    }
+
+    /// The `Result` type of the first fallible output of input `input`: its error is the error of
+    /// the input's steps (`check` makes every fallible output of an input fail with one type).
+    pub fn fallible_type(&self, input: usize) -> Option<&Type> {
+        self.transitions
+            .iter()
+            .filter(|t| t.input == input)
+            .flat_map(Transition::tries)
+            .find_map(|u| {
+                self.outputs[u.output]
+                    .ret
+                    .as_ref()
+                    .filter(|ty| result_parts(ty).is_some())
+            })
     }
 
     /// The state the machine starts in (the first declared `initial` one, else the first one).
@@ -281,6 +452,116 @@ impl Machine {
             } else {
                 Some(0)
             })
+    }
+}
+
+impl Transition {
+    /// The state this transition leads to from `source`.
+    pub fn target_from(&self, source: usize) -> usize {
+        self.target.from(source)
+    }
+
+    /// Whether the transition leaves `source` (runs its exit and the target's entry actions):
+    /// everything but a self-loop that is not marked `reenter`.
+    pub fn exits(&self, source: usize) -> bool {
+        self.reenter.is_some() || self.target_from(source) != source
+    }
+
+    /// The states this transition is declared from (none for a wildcard).
+    pub fn sources(&self) -> &[(usize, Span)] {
+        match &self.source {
+            Source::States(states) => states,
+            Source::Any(_) => &[],
+        }
+    }
+
+    /// The span of the whole source (`A`, the first of `A | B`, or `_`), for errors.
+    pub fn source_span(&self) -> Span {
+        match &self.source {
+            Source::States(states) => states.first().map_or_else(Span::call_site, |s| s.1),
+            Source::Any(span) => *span,
+        }
+    }
+
+    /// The fallible outputs (`name?`), which run before the step commits, in order.
+    pub fn tries(&self) -> impl Iterator<Item = &OutputUse> {
+        self.outputs.iter().filter(|u| u.fallible.is_some())
+    }
+}
+
+impl Target {
+    /// The target as written: the state's name, or `_`.
+    pub fn text(self, machine: &Machine) -> String {
+        match self {
+            Target::State(state) => machine.states[state].name.to_string(),
+            Target::Stay => "_".to_owned(),
+        }
+    }
+
+    /// The state reached from `source`.
+    pub fn from(self, source: usize) -> usize {
+        match self {
+            Target::State(state) => state,
+            Target::Stay => source,
+        }
+    }
+}
+
+impl GuardExpr {
+    /// Every guard the expression names, in order, with repeats.
+    pub fn names(&self, out: &mut Vec<(usize, Ident)>) {
+        match self {
+            GuardExpr::Name(guard, name) => out.push((*guard, name.0.clone())),
+            GuardExpr::Not(inner) => inner.names(out),
+            GuardExpr::And(a, b) | GuardExpr::Or(a, b) => {
+                a.names(out);
+                b.names(out);
+            }
+        }
+    }
+
+    /// The expression as a user would write it, with the guards' names and only the parentheses
+    /// it needs (`a && (b || !c)`).
+    pub fn text<'a>(&'a self, machine: &'a Machine) -> impl fmt::Display + 'a {
+        struct Text<'a>(&'a GuardExpr, &'a Machine, u8);
+        impl fmt::Display for Text<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                // Precedence: `||` 0, `&&` 1, `!` and names 2.
+                let (level, paren) = match self.0 {
+                    GuardExpr::Or(..) => (0, self.2 > 0),
+                    GuardExpr::And(..) => (1, self.2 > 1),
+                    _ => (2, false),
+                };
+                if paren {
+                    f.write_str("(")?;
+                }
+                match self.0 {
+                    GuardExpr::Name(guard, _) => write!(f, "{}", self.1.guards[*guard].name)?,
+                    GuardExpr::Not(inner) => write!(f, "!{}", Text(inner, self.1, 2))?,
+                    GuardExpr::And(a, b) => {
+                        write!(
+                            f,
+                            "{} && {}",
+                            Text(a, self.1, level),
+                            Text(b, self.1, level + 1)
+                        )?;
+                    }
+                    GuardExpr::Or(a, b) => {
+                        write!(
+                            f,
+                            "{} || {}",
+                            Text(a, self.1, level),
+                            Text(b, self.1, level + 1)
+                        )?;
+                    }
+                }
+                if paren {
+                    f.write_str(")")?;
+                }
+                Ok(())
+            }
+        }
+        Text(self, machine, 0)
     }
 }
 
@@ -352,10 +633,12 @@ fn split_attrs(
 ) -> (Docs, Allows) {
     let mut docs = Docs::default();
     let mut allows = Allows::default();
+    // Only states and inputs have stable names in snapshots and journals.
+    let serializable = what == "a state" || what == "an input";
     for attr in attrs {
         if attr.path().is_ident("doc") {
             docs.attrs.push(attr);
-        } else if attr.path().is_ident("serialized") && !allowed.is_empty() && what != "an output" {
+        } else if attr.path().is_ident("serialized") && serializable {
             // `#[serialized = "name"]`: the name this state or input has in snapshots and journals.
             match &attr.meta {
                 syn::Meta::NameValue(syn::MetaNameValue {
@@ -400,7 +683,7 @@ fn split_attrs(
             let mut forms = vec!["doc comments (`///`)".to_owned()];
             if !allowed.is_empty() {
                 forms.push(format!("`#[allow({})]`", allowed.join(", ")));
-                if what != "an output" {
+                if serializable {
                     forms.push("`#[serialized = \"..\"]`".to_owned());
                 }
             }
@@ -435,13 +718,16 @@ fn parse_derives(attr: &Attribute, errors: &mut Errors) -> Vec<Path> {
     }
 }
 
-/// Resolves the names in transitions to indices, reporting unknown ones.
+/// Resolves the names in transitions and state blocks to indices, reporting unknown ones.
 struct Resolver<'a> {
     errors: &'a mut Errors,
     quiet: bool,
     states: Names,
     inputs: Names,
     outputs: Names,
+    guards: Names,
+    /// Whether every entry and exit action named a declared output.
+    actions_known: bool,
 }
 
 /// Declared names, in order, with a hashed index: a wide machine resolves its transitions in
@@ -463,6 +749,15 @@ impl Names {
     }
 }
 
+/// Which declarations a name is looked up among.
+#[derive(Clone, Copy)]
+enum Kind {
+    State,
+    Input,
+    Output,
+    Guard,
+}
+
 impl<'a> Resolver<'a> {
     fn new(machine: &Machine, errors: &'a mut Errors, quiet: bool) -> Self {
         Resolver {
@@ -471,52 +766,212 @@ impl<'a> Resolver<'a> {
             states: Names::new(machine.states.iter().map(|s| s.name.to_string())),
             inputs: Names::new(machine.inputs.iter().map(|i| i.name.to_string())),
             outputs: Names::new(machine.outputs.iter().map(|o| o.name.to_string())),
+            guards: Names::new(machine.guards.iter().map(|g| g.name.to_string())),
+            actions_known: true,
         }
     }
 
-    /// The index of the first declaration of `name` in `declared`, or an error on `name`.
-    fn lookup(&mut self, kind: &str, name: &Ident, declared: &Names) -> Option<usize> {
+    /// The index of the first declaration of `name` among `kind`, or an error on `name`.
+    fn lookup(&mut self, kind: Kind, name: &Ident) -> Option<usize> {
+        let (what, declared) = match kind {
+            Kind::State => ("state", &self.states),
+            Kind::Input => ("input", &self.inputs),
+            Kind::Output => ("output", &self.outputs),
+            Kind::Guard => ("guard", &self.guards),
+        };
         let wanted = name.to_string();
         let found = declared.index.get(&wanted).copied();
         if found.is_none() && !self.quiet {
-            self.errors
-                .at(name, suggest::unknown(kind, &wanted, &declared.list));
+            let message = suggest::unknown(what, &wanted, &declared.list);
+            self.errors.at(name, message);
         }
         found
     }
 
-    fn transition(&mut self, decl: parse::TransitionDecl) -> Option<Transition> {
-        let states = std::mem::take(&mut self.states);
-        let inputs = std::mem::take(&mut self.inputs);
-        let outputs = std::mem::take(&mut self.outputs);
-        let source = match &decl.source {
-            parse::Source::State(name) => self
-                .lookup("state", name, &states)
-                .map(|s| Source::State(s, name.span())),
-            parse::Source::Any(underscore) => Some(Source::Any(underscore.span)),
-        };
-        let input = self.lookup("input", &decl.input, &inputs);
-        let target = self.lookup("state", &decl.target, &states);
+    /// Entry or exit actions: outputs by name.
+    fn actions(&mut self, names: Vec<Ident>) -> Vec<OutputUse> {
         let mut uses = Vec::new();
-        let mut all_outputs_known = true;
-        for name in decl.outputs {
-            match self.lookup("output", &name, &outputs) {
-                Some(output) => uses.push(OutputUse { output, name }),
-                None => all_outputs_known = false,
+        for name in names {
+            match self.lookup(Kind::Output, &name) {
+                Some(output) => uses.push(OutputUse {
+                    output,
+                    name,
+                    fallible: None,
+                }),
+                None => self.actions_known = false,
             }
         }
-        self.states = states;
-        self.inputs = inputs;
-        self.outputs = outputs;
+        uses
+    }
+
+    /// Outputs named in a transition; `None` when one is unknown (reported).
+    fn outputs(&mut self, uses: Vec<parse::OutputUse>) -> Option<Vec<OutputUse>> {
+        let mut resolved = Vec::new();
+        let mut all_known = true;
+        for used in uses {
+            match self.lookup(Kind::Output, &used.name) {
+                Some(output) => resolved.push(OutputUse {
+                    output,
+                    name: used.name,
+                    fallible: used.fallible.map(|q| q.span),
+                }),
+                None => all_known = false,
+            }
+        }
+        all_known.then_some(resolved)
+    }
+
+    fn target(&mut self, target: parse::Target) -> (Option<Target>, Span) {
+        match target {
+            parse::Target::State(name) => (
+                self.lookup(Kind::State, &name).map(Target::State),
+                name.span(),
+            ),
+            parse::Target::Stay(underscore) => (Some(Target::Stay), underscore.span),
+        }
+    }
+
+    fn guard(&mut self, expr: parse::GuardExpr) -> Option<GuardExpr> {
+        Some(match expr {
+            parse::GuardExpr::Name(name) => {
+                let guard = self.lookup(Kind::Guard, &name);
+                GuardExpr::Name(guard?, NameSpan(name))
+            }
+            parse::GuardExpr::Not(inner) => GuardExpr::Not(Box::new(self.guard(*inner)?)),
+            parse::GuardExpr::And(a, b) => {
+                let (a, b) = (self.guard(*a), self.guard(*b));
+                GuardExpr::And(Box::new(a?), Box::new(b?))
+            }
+            parse::GuardExpr::Or(a, b) => {
+                let (a, b) = (self.guard(*a), self.guard(*b));
+                GuardExpr::Or(Box::new(a?), Box::new(b?))
+            }
+        })
+    }
+
+    fn transition(&mut self, decl: parse::TransitionDecl) -> Option<Transition> {
+        let source = match decl.source {
+            parse::Source::States(names) => {
+                let mut states = Vec::new();
+                let mut known = true;
+                for name in &names {
+                    match self.lookup(Kind::State, name) {
+                        Some(state) => states.push((state, name.span())),
+                        None => known = false,
+                    }
+                }
+                known.then_some(Source::States(states))
+            }
+            parse::Source::Any(underscore) => Some(Source::Any(underscore.span)),
+        };
+        let input = self.lookup(Kind::Input, &decl.input);
+        let guard = decl.guard.map(|g| {
+            self.guard(g.expr).map(|expr| GuardUse {
+                expr,
+                tokens: g.tokens,
+            })
+        });
+        let (target, target_span) = self.target(decl.target);
+        let outputs = self.outputs(decl.outputs);
+        let otherwise = decl.otherwise.map(|e| {
+            let (target, _) = self.target(e.target);
+            let outputs = self.outputs(
+                e.outputs
+                    .into_iter()
+                    .map(|name| parse::OutputUse {
+                        name,
+                        fallible: None,
+                    })
+                    .collect(),
+            );
+            Some(Else {
+                span: e.token.span,
+                target: target?,
+                outputs: outputs?,
+            })
+        });
         let docs = Docs::only_docs(decl.attrs, "a transition", self.errors);
         Some(Transition {
             docs,
             source: source?,
             input: input?,
             input_name: decl.input,
+            guard: match guard {
+                Some(guard) => Some(guard?),
+                None => None,
+            },
+            reenter: decl.reenter.map(|kw| kw.span),
             target: target?,
-            target_name: decl.target,
-            outputs: if all_outputs_known { uses } else { return None },
+            target_span,
+            outputs: outputs?,
+            otherwise: match otherwise {
+                Some(otherwise) => Some(otherwise?),
+                None => None,
+            },
         })
+    }
+}
+
+/// A type as a user would write it (`Vec<u8>`, not `Vec < u8 >`), printed by `prettyplease`.
+pub fn type_text(ty: &Type) -> String {
+    let file: syn::File = syn::parse_quote!(type __T = #ty;);
+    let printed = prettyplease::unparse(&file);
+    let text = printed
+        .trim()
+        .strip_prefix("type __T = ")
+        .and_then(|t| t.strip_suffix(';'));
+    // A type that prettyplease wraps over several lines is joined back into one.
+    text.map_or_else(
+        || quote!(#ty).to_string(),
+        |t| t.split_whitespace().collect::<Vec<_>>().join(" "),
+    )
+}
+
+/// `Result<T, E>` (or an alias such as `io::Result<T>` or `fmt::Result`): the last path segment
+/// names a `...Result`, and its generic arguments, as written.
+pub fn result_parts(ty: &syn::Type) -> Option<Vec<&syn::Type>> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if !last.ident.to_string().ends_with("Result") {
+        return None;
+    }
+    Some(match &last.arguments {
+        syn::PathArguments::AngleBracketed(args) => args
+            .args
+            .iter()
+            .filter_map(|arg| match arg {
+                syn::GenericArgument::Type(ty) => Some(ty),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
+/// The error type of a fallible output's `Result`, as written, to compare two of them: `E` of
+/// `Result<T, E>`, else the alias itself (`io::Result`).
+pub fn error_text(ty: &syn::Type) -> String {
+    if let Some([_, error]) = result_parts(ty).as_deref() {
+        return type_text(error);
+    }
+    let syn::Type::Path(path) = ty else {
+        return type_text(ty);
+    };
+    let mut path = path.clone();
+    if let Some(last) = path.path.segments.last_mut() {
+        last.arguments = syn::PathArguments::None;
+    }
+    let path = syn::Type::Path(path);
+    quote!(#path).to_string().replace(' ', "")
+}
+
+/// Whether a fallible output's success value is `()`: `Result<(), E>`, or an alias without
+/// arguments (`fmt::Result`).
+pub fn ok_is_unit(ty: &syn::Type) -> bool {
+    match result_parts(ty).as_deref() {
+        Some([]) | None => true,
+        Some([ok, ..]) => matches!(ok, syn::Type::Tuple(t) if t.elems.is_empty()),
     }
 }

@@ -3,24 +3,34 @@
 //! ```text
 //! input       := ("@" "crate" "=" tokens ";")? machine
 //! machine     := attribute* visibility "machine" IDENT "{" item* "}"
-//! item        := attribute* (state | input | output | transition)
-//! state       := "initial"? "final"? "state" IDENT ";"
+//! item        := attribute* (state | input | output | guard | transition)
+//! state       := "initial"? "final"? "state" IDENT (";" | "{" state_item* "}")
+//! state_item  := ("entry" | "exit") IDENT ("," IDENT)* ";"
 //! input       := "input" IDENT "(" params ")" ("->" TYPE)? ";"
 //! output      := "output" IDENT "(" params ")" ("->" TYPE)? ";"
+//! guard       := "guard" IDENT "(" params ")" ("->" "bool")? ";"
 //! params      := (IDENT ":" TYPE),* ","?
-//! transition  := (IDENT | "_") "+" IDENT "=>" IDENT ("/" IDENT ("," IDENT)*)? ";"
+//! transition  := sources "+" IDENT ("[" guard_expr "]")? "=>" "reenter"? target
+//!                ("/" use ("," use)*)? ("else" target ("/" IDENT ("," IDENT)*)?)? ";"
+//! sources     := "_" | IDENT ("|" IDENT)*
+//! target      := IDENT | "_"
+//! use         := IDENT "?"?
+//! guard_expr  := guard names combined with "&&", "||", "!" and parentheses
 //! ```
 //!
 //! The `@crate = path;` prefix is added by the facade's `machine!` wrapper (it passes `$crate`, so
 //! renamed dependencies work); users never write it.
 //!
-//! Parsing recovers at `;`: an item that does not parse is recorded in `MachineDef::errors` and
-//! the parser skips to the next item, so one build reports every syntax error.
+//! Parsing recovers at `;` (and inside a state's block, at its items): an item that does not
+//! parse is recorded in `MachineDef::errors` and the parser skips to the next item, so one build
+//! reports every syntax error.
 
 use proc_macro2::{TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{braced, parenthesized, Attribute, Ident, Token, Type, Visibility};
+use syn::spanned::Spanned;
+use syn::{braced, bracketed, parenthesized, Attribute, Ident, Token, Type, Visibility};
 
 pub mod kw {
     syn::custom_keyword!(machine);
@@ -28,6 +38,10 @@ pub mod kw {
     syn::custom_keyword!(input);
     syn::custom_keyword!(output);
     syn::custom_keyword!(initial);
+    syn::custom_keyword!(guard);
+    syn::custom_keyword!(entry);
+    syn::custom_keyword!(exit);
+    syn::custom_keyword!(reenter);
 }
 
 /// A whole `machine!` invocation.
@@ -46,18 +60,25 @@ pub enum Item {
     State(StateDecl),
     Input(Signature),
     Output(Signature),
+    Guard(Signature),
     Transition(TransitionDecl),
 }
 
-/// `initial final state Name;`
+/// `initial final state Name;` or `state Name { entry a, b; exit c; }`
 pub struct StateDecl {
     pub attrs: Vec<Attribute>,
     pub initial: Option<kw::initial>,
     pub final_: Option<Token![final]>,
     pub name: Ident,
+    /// `entry a, b;` lines, in order.
+    pub entry: Vec<Ident>,
+    /// `exit c;` lines, in order.
+    pub exit: Vec<Ident>,
+    /// Items of the block that did not parse (the block's other items still count).
+    pub errors: Vec<syn::Error>,
 }
 
-/// `input name(a: A, b: B) -> R;` or `output name(...) -> R;`
+/// `input name(a: A, b: B) -> R;`, `output name(...) -> R;` or `guard name(...);`
 pub struct Signature {
     pub attrs: Vec<Attribute>,
     pub name: Ident,
@@ -71,19 +92,56 @@ pub struct ParamDecl {
     pub ty: Type,
 }
 
-/// `Source + input => Target / output, output;`
+/// `A | B + input [guard] => reenter Target / output?, output else Other / output;`
 pub struct TransitionDecl {
     pub attrs: Vec<Attribute>,
     pub source: Source,
     pub input: Ident,
-    pub target: Ident,
-    pub outputs: Vec<Ident>,
+    pub guard: Option<GuardSyntax>,
+    pub reenter: Option<kw::reenter>,
+    pub target: Target,
+    pub outputs: Vec<OutputUse>,
+    pub otherwise: Option<ElseDecl>,
 }
 
 pub enum Source {
-    State(Ident),
+    /// `A` or `A | B | C`: a transition from each listed state.
+    States(Vec<Ident>),
     /// `_`: every non-final state that has no transition of its own on the input.
     Any(Token![_]),
+}
+
+pub enum Target {
+    State(Ident),
+    /// `_`: stay in the source state.
+    Stay(Token![_]),
+}
+
+/// An output named in a transition: `heat` or, fallible, `heat?`.
+pub struct OutputUse {
+    pub name: Ident,
+    pub fallible: Option<Token![?]>,
+}
+
+/// `else Target / outputs`: where a failing fallible output sends the step instead.
+pub struct ElseDecl {
+    pub token: Token![else],
+    pub target: Target,
+    pub outputs: Vec<Ident>,
+}
+
+/// `[has_water && !descaling]`: the expression, and its tokens for errors.
+pub struct GuardSyntax {
+    pub expr: GuardExpr,
+    pub tokens: TokenStream,
+}
+
+/// A guard expression over guard names.
+pub enum GuardExpr {
+    Name(Ident),
+    Not(Box<GuardExpr>),
+    And(Box<GuardExpr>, Box<GuardExpr>),
+    Or(Box<GuardExpr>, Box<GuardExpr>),
 }
 
 impl Parse for MachineDef {
@@ -122,6 +180,10 @@ impl Parse for MachineDef {
         let mut errors = Vec::new();
         while !body.is_empty() {
             match body.parse::<Item>() {
+                Ok(Item::State(mut state)) => {
+                    errors.append(&mut state.errors);
+                    items.push(Item::State(state));
+                }
                 Ok(item) => items.push(item),
                 Err(error) => {
                     errors.push(error);
@@ -179,10 +241,10 @@ fn skip_past_semicolon(input: ParseStream) {
 impl Parse for Item {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let attrs = input.call(Attribute::parse_outer)?;
-        // A transition starts with a name (or `_`) and `+`; checked first, so that states may be
-        // called `state`, `input`, ... without being taken for keywords.
-        let starts_transition =
-            (input.peek(Ident) || input.peek(Token![_])) && input.peek2(Token![+]);
+        // A transition starts with a name (or `_`) and `+` or `|`; checked first, so that states
+        // may be called `state`, `input`, ... without being taken for keywords.
+        let starts_transition = (input.peek(Ident) || input.peek(Token![_]))
+            && (input.peek2(Token![+]) || input.peek2(Token![|]));
         if starts_transition {
             return input
                 .parse()
@@ -191,34 +253,93 @@ impl Parse for Item {
         let lookahead = input.lookahead1();
         if lookahead.peek(kw::initial) || lookahead.peek(Token![final]) || lookahead.peek(kw::state)
         {
-            let initial = input.parse()?;
-            let final_ = input.parse()?;
-            if !input.peek(kw::state) {
-                return Err(input.error("expected `state`, as in `initial state Name;`"));
-            }
-            input.parse::<kw::state>()?;
-            let name = input.parse()?;
-            input.parse::<Token![;]>()?;
-            Ok(Item::State(StateDecl {
-                attrs,
-                initial,
-                final_,
-                name,
-            }))
+            StateDecl::parse_rest(input, attrs).map(Item::State)
         } else if lookahead.peek(kw::input) {
             input.parse::<kw::input>()?;
             Signature::parse_rest(input, attrs).map(Item::Input)
         } else if lookahead.peek(kw::output) {
             input.parse::<kw::output>()?;
             Signature::parse_rest(input, attrs).map(Item::Output)
+        } else if lookahead.peek(kw::guard) {
+            input.parse::<kw::guard>()?;
+            Signature::parse_rest(input, attrs).map(Item::Guard)
         } else if input.peek(Ident) || input.peek(Token![_]) {
             // A name not followed by `+`: a transition missing its `+`, or a misspelt keyword.
             Err(input.error(
-                "expected `state`, `input`, `output`, or a transition `Source + input => Target;`",
+                "expected `state`, `input`, `output`, `guard`, or a transition `Source + input => Target;`",
             ))
         } else {
             Err(lookahead.error())
         }
+    }
+}
+
+impl StateDecl {
+    fn parse_rest(input: ParseStream, attrs: Vec<Attribute>) -> syn::Result<Self> {
+        let initial = input.parse()?;
+        let final_ = input.parse()?;
+        if !input.peek(kw::state) {
+            return Err(input.error("expected `state`, as in `initial state Name;`"));
+        }
+        input.parse::<kw::state>()?;
+        let name: Ident = input.parse()?;
+        let mut state = StateDecl {
+            attrs,
+            initial,
+            final_,
+            name,
+            entry: Vec::new(),
+            exit: Vec::new(),
+            errors: Vec::new(),
+        };
+        if input.peek(syn::token::Brace) {
+            let block;
+            braced!(block in input);
+            while !block.is_empty() {
+                if let Err(error) = state.parse_block_item(&block) {
+                    state.errors.push(error);
+                    skip_past_semicolon(&block);
+                }
+            }
+            // A `;` after the block is allowed, as after any other declaration.
+            let _ = input.parse::<Option<Token![;]>>()?;
+            return Ok(state);
+        }
+        if !input.peek(Token![;]) {
+            return Err(input.error(format!(
+                "expected `;` after `state {name}`, or a block of its entry and exit actions, as in \
+                 `state {name} {{ entry start; exit stop; }}`",
+                name = state.name
+            )));
+        }
+        input.parse::<Token![;]>()?;
+        Ok(state)
+    }
+
+    /// `entry a, b;` or `exit c;`
+    fn parse_block_item(&mut self, block: ParseStream) -> syn::Result<()> {
+        let list = if block.peek(kw::entry) {
+            block.parse::<kw::entry>()?;
+            &mut self.entry
+        } else if block.peek(kw::exit) {
+            block.parse::<kw::exit>()?;
+            &mut self.exit
+        } else {
+            return Err(block.error(format!(
+                "expected `entry` or `exit` in the block of state `{name}`, as in \
+                 `state {name} {{ entry start; exit stop; }}`",
+                name = self.name
+            )));
+        };
+        let names = Punctuated::<Ident, Token![,]>::parse_separated_nonempty(block)?;
+        list.extend(names);
+        if !block.peek(Token![;]) {
+            return Err(block.error(
+                "expected `,` and another action, or `;`, as in `entry power_on, start_timer;`",
+            ));
+        }
+        block.parse::<Token![;]>()?;
+        Ok(())
     }
 }
 
@@ -279,29 +400,55 @@ impl Parse for ParamDecl {
 
 impl Parse for TransitionDecl {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        let source = if input.peek(Token![_]) {
-            Source::Any(input.parse()?)
-        } else {
-            Source::State(input.parse()?)
-        };
+        let source = Source::parse(input)?;
+        let source_text = source.text();
+        if !input.peek(Token![+]) {
+            return Err(input.error(format!(
+                "expected `+` and an input after `{source_text}`, as in `{source_text} + input => Target;`"
+            )));
+        }
         input.parse::<Token![+]>()?;
-        let input_name = input.parse()?;
+        let input_name: Ident = input.parse()?;
+        let pair = format!("{source_text} + {input_name}");
+        let guard = if input.peek(syn::token::Bracket) {
+            Some(input.parse()?)
+        } else {
+            None
+        };
+        if !input.peek(Token![=>]) {
+            return Err(input.error(format!(
+                "expected `=>` and a target after `{pair}`, as in `{pair} => Target;`"
+            )));
+        }
         input.parse::<Token![=>]>()?;
-        let target = input.parse()?;
+        let reenter = input.parse()?;
+        let target = Target::parse_after(input, &format!("{pair} =>"))?;
         let mut outputs = Vec::new();
         if input.peek(Token![/]) {
             input.parse::<Token![/]>()?;
-            outputs.push(input.parse()?);
-            while input.peek(Token![,]) {
+            loop {
+                outputs.push(OutputUse {
+                    name: input.parse()?,
+                    fallible: input.parse()?,
+                });
+                if !input.peek(Token![,]) {
+                    break;
+                }
                 input.parse::<Token![,]>()?;
-                outputs.push(input.parse()?);
             }
         }
+        let otherwise = if input.peek(Token![else]) {
+            Some(input.parse()?)
+        } else {
+            None
+        };
         if !input.peek(Token![;]) {
-            return Err(input.error(if outputs.is_empty() {
-                "expected `;` or `/` and the outputs of this transition"
-            } else {
-                "expected `,` and another output, or `;`"
+            return Err(input.error(match (outputs.is_empty(), &otherwise) {
+                (_, Some(_)) => "expected `,` and another output, or `;`".to_owned(),
+                (true, None) => format!(
+                    "expected `;`, or `/` and the outputs of `{pair}`, as in `{pair} => Target / output;`"
+                ),
+                (false, None) => "expected `,` and another output, `else`, or `;`".to_owned(),
             }));
         }
         input.parse::<Token![;]>()?;
@@ -309,8 +456,165 @@ impl Parse for TransitionDecl {
             attrs: Vec::new(),
             source,
             input: input_name,
+            guard,
+            reenter,
+            target,
+            outputs,
+            otherwise,
+        })
+    }
+}
+
+impl Parse for Source {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(Token![_]) {
+            let any: Token![_] = input.parse()?;
+            if input.peek(Token![|]) {
+                return Err(input.error(
+                    "`_` stands for every state already; list states with `|` (`A | B + input`) \
+                     or write `_` alone",
+                ));
+            }
+            return Ok(Source::Any(any));
+        }
+        let mut states = vec![input.parse::<Ident>()?];
+        while input.peek(Token![|]) {
+            input.parse::<Token![|]>()?;
+            if input.peek(Token![_]) {
+                return Err(input.error(
+                    "`_` stands for every state already; it cannot be one of several sources",
+                ));
+            }
+            states.push(input.parse()?);
+        }
+        Ok(Source::States(states))
+    }
+}
+
+impl Source {
+    /// The source as written: `A`, `A | B` or `_`.
+    fn text(&self) -> String {
+        match self {
+            Source::Any(_) => "_".to_owned(),
+            Source::States(states) => states
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" | "),
+        }
+    }
+}
+
+impl Parse for GuardSyntax {
+    /// `[expression]`
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let content;
+        let bracket = bracketed!(content in input);
+        if content.is_empty() {
+            return Err(syn::Error::new(
+                bracket.span.join(),
+                "expected a guard expression in the brackets, as in `[has_water && !descaling]`",
+            ));
+        }
+        let expr: syn::Expr = content.parse()?;
+        let tokens = expr.to_token_stream();
+        Ok(GuardSyntax {
+            expr: GuardExpr::from_expr(&expr)?,
+            tokens,
+        })
+    }
+}
+
+impl Parse for ElseDecl {
+    /// `else Target / output, output`
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let token = input.parse()?;
+        let target = Target::parse_after(input, "else")?;
+        let mut outputs = Vec::new();
+        if input.peek(Token![/]) {
+            input.parse::<Token![/]>()?;
+            loop {
+                outputs.push(input.parse::<Ident>()?);
+                if input.peek(Token![?]) {
+                    return Err(input.error(
+                        "the outputs of an `else` route cannot be fallible: nothing is left to route \
+                         their failure to; remove the `?`",
+                    ));
+                }
+                if !input.peek(Token![,]) {
+                    break;
+                }
+                input.parse::<Token![,]>()?;
+            }
+        }
+        Ok(ElseDecl {
+            token,
             target,
             outputs,
         })
     }
+}
+
+impl Target {
+    /// A target state, or `_` to stay, after `what` (for the error).
+    fn parse_after(input: ParseStream, what: &str) -> syn::Result<Self> {
+        if input.peek(Token![_]) {
+            Ok(Target::Stay(input.parse()?))
+        } else if input.peek(Ident) && !input.peek(Token![else]) {
+            Ok(Target::State(input.parse()?))
+        } else {
+            Err(input.error(format!(
+                "expected a target state after `{what}`, or `_` to stay in the source state"
+            )))
+        }
+    }
+}
+
+impl GuardExpr {
+    /// Converts a Rust expression made of names, `&&`, `||`, `!` and parentheses.
+    fn from_expr(expr: &syn::Expr) -> syn::Result<Self> {
+        use syn::{BinOp, Expr, UnOp};
+        match expr {
+            Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => path
+                .path
+                .get_ident()
+                .map(|name| GuardExpr::Name(name.clone()))
+                .ok_or_else(|| {
+                    syn::Error::new_spanned(path, "expected the name of a declared guard")
+                }),
+            Expr::Paren(paren) => GuardExpr::from_expr(&paren.expr),
+            Expr::Group(group) => GuardExpr::from_expr(&group.expr),
+            Expr::Unary(unary) if matches!(unary.op, UnOp::Not(_)) => {
+                Ok(GuardExpr::Not(Box::new(GuardExpr::from_expr(&unary.expr)?)))
+            }
+            Expr::Binary(binary) => {
+                let (left, right) = (
+                    GuardExpr::from_expr(&binary.left),
+                    GuardExpr::from_expr(&binary.right),
+                );
+                match binary.op {
+                    BinOp::And(_) => Ok(GuardExpr::And(Box::new(left?), Box::new(right?))),
+                    BinOp::Or(_) => Ok(GuardExpr::Or(Box::new(left?), Box::new(right?))),
+                    BinOp::BitAnd(op) => Err(syn::Error::new(
+                        op.span(),
+                        "expected `&&`: guards combine with `&&`, `||` and `!`",
+                    )),
+                    BinOp::BitOr(op) => Err(syn::Error::new(
+                        op.span(),
+                        "expected `||`: guards combine with `&&`, `||` and `!`",
+                    )),
+                    _ => Err(not_a_guard(expr)),
+                }
+            }
+            _ => Err(not_a_guard(expr)),
+        }
+    }
+}
+
+fn not_a_guard(expr: &syn::Expr) -> syn::Error {
+    syn::Error::new_spanned(
+        expr,
+        "a guard expression combines declared guards by name with `&&`, `||`, `!` and parentheses, \
+         as in `[has_water && !descaling]`; declare a `guard` for this condition and name it here",
+    )
 }

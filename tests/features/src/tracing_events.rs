@@ -20,6 +20,42 @@ impl ValveOutputs for Pipe {
     fn hiss(&mut self) {}
 }
 
+automat_rs::machine! {
+    /// A valve that decides: a guard, a fallible output with an `else` route, entry actions.
+    pub machine Tap {
+        initial state Shut;
+        state Open { entry count; }
+        state Stuck { entry alarm; }
+        input open(force: u8);
+        input shut();
+        guard strong(force: u8);
+        output count();
+        output alarm();
+        output turn() -> Result<(), &'static str>;
+        Shut + open [strong] => Open / turn? else Stuck;
+        Open | Stuck + shut => Shut;
+    }
+}
+
+/// A tap's hardware: turning fails once.
+pub struct Handle(pub bool);
+
+impl TapOutputs for Handle {
+    fn count(&mut self) {}
+    fn alarm(&mut self) {}
+    fn turn(&mut self) -> Result<(), &'static str> {
+        if self.0 {
+            self.0 = false;
+            Err("rusted")
+        } else {
+            Ok(())
+        }
+    }
+    fn strong(&self, force: &u8) -> bool {
+        *force > 3
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::{Arc, Mutex};
@@ -28,7 +64,7 @@ mod tests {
     use tracing::{Event, Subscriber};
     use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 
-    use super::{Pipe, Valve};
+    use super::{Handle, Pipe, Tap, Valve};
 
     /// Records each event as its level and `field=value` pairs.
     #[derive(Clone, Default)]
@@ -68,6 +104,30 @@ mod tests {
                 "WARN message=no transition machine=Valve state=Shut input=shut",
                 "DEBUG message=transition machine=Valve from=Shut input=open to=Open",
                 "DEBUG message=output machine=Valve state=Open output=hiss",
+            ]
+        );
+    }
+
+    #[test]
+    fn guards_failures_routes_and_entries_become_events_too() {
+        let recorder = Recorder::default();
+        let subscriber = tracing_subscriber::registry().with(recorder.clone());
+        tracing::subscriber::with_default(subscriber, || {
+            let mut tap = Tap::new(Handle(true)).observe(automat_rs::TracingObserver);
+            tap.open(1).unwrap_err();
+            tap.open(9).unwrap_err();
+        });
+        assert_eq!(
+            *recorder.0.lock().unwrap(),
+            [
+                "TRACE message=guard machine=Tap state=Shut guard=strong held=false",
+                "WARN message=no guard held machine=Tap state=Shut input=open",
+                "TRACE message=guard machine=Tap state=Shut guard=strong held=true",
+                "DEBUG message=output machine=Tap state=Shut output=turn",
+                "WARN message=output failed; taking the else route machine=Tap from=Shut input=open output=turn",
+                "DEBUG message=else route machine=Tap from=Shut input=open to=Stuck",
+                "DEBUG message=entry machine=Tap state=Stuck",
+                "DEBUG message=output machine=Tap state=Stuck output=alarm",
             ]
         );
     }

@@ -139,6 +139,127 @@ pub mod two_in_one_module {
     }
 }
 
+/// A machine that decides (guards, a fallible output with an `else` route, entry and exit
+/// actions, several sources, a stay), next to decoys named like the primitive types.
+pub mod deciding {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    /// Not `bool`.
+    #[allow(non_camel_case_types)]
+    pub struct bool;
+    /// Not `usize`.
+    #[allow(non_camel_case_types)]
+    pub struct usize;
+    /// Not `str`.
+    #[allow(non_camel_case_types)]
+    pub struct str;
+    /// Not `u8`.
+    #[allow(non_camel_case_types)]
+    pub struct u8;
+
+    ::automat_rs::machine! {
+        /// A door with a lock that can jam.
+        #[derive_input(::core::clone::Clone)]
+        pub machine Door {
+            /// Closed.
+            initial state Closed { entry latch; }
+            /// Open.
+            state Open { exit count; }
+            /// Jammed.
+            state Jammed;
+            /// Open the door with some force.
+            input open(force: ::core::primitive::u32) -> ::core::primitive::u32;
+            /// Close it.
+            input close();
+            /// Knock: nothing changes.
+            input knock();
+            /// Whether the force is enough.
+            guard strong(force: ::core::primitive::u32);
+            /// Whether the door is locked.
+            guard locked();
+            /// Turn the handle; fails when jammed.
+            output turn(force: ::core::primitive::u32) -> ::core::result::Result<::core::primitive::u32, crate::C>;
+            /// Latch the door.
+            output latch();
+            /// Count an opening.
+            output count();
+            /// Note a jam.
+            output note(error: &crate::C);
+            /// Echo a knock.
+            output echo();
+            Closed + open [strong && !locked] => Open / turn? else Jammed / note;
+            Open | Jammed + close => Closed;
+            _ + knock => _ / echo;
+        }
+    }
+
+    /// A core for [`Door`].
+    pub struct Frame {
+        /// Whether the lock is on.
+        pub locked: ::core::primitive::bool,
+        /// Whether turning fails.
+        pub jammed: ::core::primitive::bool,
+        /// Entry and exit actions run, and echoes.
+        pub events: ::core::primitive::u32,
+    }
+
+    impl DoorOutputs for Frame {
+        fn strong(&self, force: &::core::primitive::u32) -> ::core::primitive::bool {
+            *force > 2
+        }
+        fn locked(&self) -> ::core::primitive::bool {
+            self.locked
+        }
+        fn turn(
+            &mut self,
+            force: ::core::primitive::u32,
+        ) -> ::core::result::Result<::core::primitive::u32, crate::C> {
+            if self.jammed {
+                ::core::result::Result::Err(crate::C)
+            } else {
+                ::core::result::Result::Ok(force)
+            }
+        }
+        fn latch(&mut self) {
+            self.events += 1;
+        }
+        fn count(&mut self) {
+            self.events += 1;
+        }
+        fn note(&mut self, error: &crate::C) {
+            let _ = error;
+        }
+        fn echo(&mut self) {
+            self.events += 1;
+        }
+    }
+
+    /// Drives the door through every kind of step; returns whether each went as declared.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let mut door = Door::new(Frame {
+            locked: false,
+            jammed: false,
+            events: 0,
+        });
+        let weak = ::core::matches!(
+            door.open(1),
+            ::core::result::Result::Err(::automat_rs::StepError::GuardsFailed(_))
+        );
+        let opened = ::core::matches!(door.open(5), ::core::result::Result::Ok(5));
+        let knocked = door.knock().is_ok() && door.state() == DoorState::Open;
+        let closed = door.close().is_ok();
+        door.core_mut().jammed = true;
+        let jammed = ::core::matches!(
+            door.open(5),
+            ::core::result::Result::Err(::automat_rs::StepError::Diverted(_))
+        ) && door.state() == DoorState::Jammed;
+        // latch (new), count (leaving Open), latch (entering Closed), echo.
+        weak && opened && knocked && closed && jammed && door.core().events == 4
+    }
+}
+
 /// A machine declared inside a function body.
 #[must_use]
 pub fn machine_in_a_function() -> bool {
@@ -237,6 +358,7 @@ mod tests {
     #[test]
     fn machines_built_in_a_hostile_crate_behave() {
         ::core::assert!(crate::two_in_one_module::drive());
+        ::core::assert!(crate::deciding::drive());
         ::core::assert!(crate::machine_in_a_function());
         let mut toggle = crate::Toggle::new(crate::Announcer(0));
         ::core::assert!(toggle.toggle().is_ok());

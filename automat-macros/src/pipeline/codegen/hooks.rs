@@ -45,9 +45,13 @@ impl Gen<'_> {
         });
         // Spanned on `#[serde]`, so that the error of a build without the feature points there.
         let bang = quote_spanned!(span=> !);
+        let record = self.decides.then(|| {
+            let record = &self.record;
+            quote!(record = #record,)
+        });
         quote! {
             #rt::serde_impls #bang {
-                machine = #name, state = #state_enum, input = #input_enum,
+                machine = #name, state = #state_enum, input = #input_enum, #record
                 states = { #(#states),* },
                 inputs = { #(#inputs),* },
             }

@@ -2,7 +2,7 @@
 //! input methods and `handle` (each a call of the one step, see `step.rs`), and the trait impls.
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::{quote, quote_spanned, ToTokens};
 
 use super::super::model::Machine;
 use super::{docs_or, Gen, Mode};
@@ -80,20 +80,16 @@ impl Gen<'_> {
             observed,
             ..
         } = self;
-        let initial = self.initial_state_path();
         let new_doc = format!(
             "Creates the machine in its initial state `{}`, around `core`, which performs its outputs.",
             self.m.initial_state().map(|s| self.m.states[s].name.to_string()).unwrap_or_default()
         );
         let shared = self.shared_methods(Form::Plain);
         let steps = self.step_methods();
+        let new = self.new_fn(&new_doc);
         quote! {
             impl<#core: #outputs_trait> #name<#core> {
-                #[doc = #new_doc]
-                #[must_use]
-                pub const fn new(core: #core) -> Self {
-                    Self { __state: #initial, __core: core }
-                }
+                #new
 
                 /// Restores a machine in `state` around `core`, as saved in a snapshot. No
                 /// transition runs and no output is called: the machine simply is in `state`.
@@ -126,6 +122,45 @@ impl Gen<'_> {
                 pub const fn description() -> &'static #rt::Description<'static> {
                     <#state_enum as #rt::MachineState>::DESCRIPTION
                 }
+            }
+        }
+    }
+
+    /// `new`: the machine in its initial state. When that state has entry actions, `new` runs them
+    /// (and is no `const fn`); `restore` runs none, since a restored state was entered already.
+    fn new_fn(&self, doc: &str) -> TokenStream {
+        let core = &self.core;
+        let initial = self.initial_state_path();
+        let entry = self
+            .m
+            .initial_state()
+            .filter(|_| self.mode == Mode::Full)
+            .map(|s| &self.m.states[s].entry)
+            .filter(|entry| !entry.is_empty());
+        let Some(entry) = entry else {
+            return quote! {
+                #[doc = #doc]
+                #[must_use]
+                pub const fn new(core: #core) -> Self {
+                    Self { __state: #initial, __core: core }
+                }
+            };
+        };
+        let doc = format!("{doc} Runs the initial state's entry actions.");
+        let outputs_trait = &self.outputs_trait;
+        let machine = syn::Ident::new("__machine", proc_macro2::Span::mixed_site());
+        let calls = entry.iter().map(|used| {
+            let span = used.name.span();
+            let method = syn::Ident::new(&self.m.outputs[used.output].name.to_string(), span);
+            quote_spanned!(span=> <#core as #outputs_trait>::#method(&mut #machine.__core);)
+        });
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            pub fn new(core: #core) -> Self {
+                let mut #machine = Self { __state: #initial, __core: core };
+                #(#calls)*
+                #machine
             }
         }
     }
@@ -330,6 +365,7 @@ impl Gen<'_> {
                     type State = #state_enum;
                     type Input = #input_enum;
                     type Return = #return_enum;
+                    type Error = #error;
                     type Core = #core;
 
                     #[inline]

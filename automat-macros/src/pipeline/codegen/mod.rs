@@ -73,6 +73,18 @@ struct Gen<'a> {
     states: Vec<usize>,
     inputs: Vec<usize>,
     outputs: Vec<usize>,
+    /// Whether the machine decides at run time (guards, fallible outputs): its errors are then
+    /// `StepError`s and its journals record where each step led.
+    decides: bool,
+    /// `Machine::plans`: the candidate transitions of every `(state, input)` pair.
+    plans: Vec<Vec<usize>>,
+    /// Per input, whether its step is a table lookup (every state takes at most one transition,
+    /// unguarded, infallible, with no exit or entry action to run): the code v0.1 generates.
+    by_table: Vec<bool>,
+    /// The enum of the failures of every input (`NameFailure`), when `handle` needs one.
+    failure_enum: Ident,
+    /// A journal's record of a step of a machine that decides (`NameRecord`).
+    record: Ident,
 }
 
 impl<'a> Gen<'a> {
@@ -113,7 +125,16 @@ impl<'a> Gen<'a> {
                 )
             }
         };
+        let plans = m.plans();
+        let by_table = (0..m.inputs.len())
+            .map(|i| step::is_table_step(m, &plans, i))
+            .collect();
         Gen {
+            decides: m.decides(),
+            plans,
+            by_table,
+            failure_enum: format_ident!("{}Failure", name),
+            record: format_ident!("{}Record", name),
             m,
             mode,
             rt: quote!(#krate::__private),
@@ -136,6 +157,8 @@ impl<'a> Gen<'a> {
         tokens.extend(self.state_enum());
         tokens.extend(self.input_enum());
         tokens.extend(self.return_enum());
+        tokens.extend(self.failure_enum());
+        tokens.extend(self.record_struct());
         tokens.extend(self.outputs_trait());
         tokens.extend(self.machine_impl());
         tokens.extend(self.observed_impl());

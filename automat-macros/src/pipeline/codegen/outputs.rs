@@ -4,17 +4,34 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::super::model::Machine;
-use super::{docs_or, Gen};
+use super::{docs_or, is_reference, Gen, Mode};
 
 impl Gen<'_> {
     pub(super) fn outputs_trait(&self) -> TokenStream {
         let Machine { vis, name, .. } = self.m;
         let outputs_trait = &self.outputs_trait;
-        let doc = format!(
-            "The outputs of [`{name}`]: the side effects its transitions perform. Implement this on \
-             the core type you give to [`{name}::new`]; the machine calls these methods, in the \
-             order a transition lists them, after it has moved to the transition's target state."
-        );
+        let steps_in_order = !self.m.guards.is_empty()
+            || self
+                .m
+                .states
+                .iter()
+                .any(|s| !s.entry.is_empty() || !s.exit.is_empty())
+            || self.decides;
+        let doc = if steps_in_order {
+            format!(
+                "The outputs of [`{name}`]: the side effects its transitions perform (and its guards, \
+                 the conditions that choose between transitions). Implement this on the core type you \
+                 give to [`{name}::new`]; the machine calls these methods in the order of its steps: \
+                 guards, fallible outputs, exit actions, then (once it has moved to the target state) \
+                 the transition's other outputs and the target's entry actions."
+            )
+        } else {
+            format!(
+                "The outputs of [`{name}`]: the side effects its transitions perform. Implement this on \
+                 the core type you give to [`{name}::new`]; the machine calls these methods, in the \
+                 order a transition lists them, after it has moved to the transition's target state."
+            )
+        };
         let methods = self.outputs.iter().map(|&o| {
             let output = &self.m.outputs[o];
             let docs = docs_or(
@@ -29,7 +46,28 @@ impl Gen<'_> {
             let ret = output.ret.as_ref().map(|ty| quote!(-> #ty));
             quote!(#docs fn #ident(&mut self, #(#params),*) #ret;)
         });
-        let blanket = self.m.outputs.is_empty().then(|| {
+        let guards = self
+            .m
+            .guards
+            .iter()
+            .enumerate()
+            .filter(|&(g, _)| self.mode == Mode::Full || self.first_guard(g))
+            .map(|(_, guard)| {
+                let docs = docs_or(&guard.docs.attrs, &format!("The guard `{}`.", guard.name));
+                let ident = &guard.name;
+                // Guards receive the input's arguments by reference; a parameter declared as a
+                // reference is taken as declared.
+                let params = self.params(&guard.params).into_iter().map(|p| {
+                    let (name, ty) = (&p.name, &p.ty);
+                    if is_reference(ty) {
+                        quote!(#name: #ty)
+                    } else {
+                        quote!(#name: &#ty)
+                    }
+                });
+                quote!(#docs #[must_use] fn #ident(&self, #(#params),*) -> ::core::primitive::bool;)
+            });
+        let blanket = (self.m.outputs.is_empty() && self.m.guards.is_empty()).then(|| {
             let doc = format!("`{name}` has no outputs, so any type can be its core.");
             quote! {
                 #[doc = #doc]
@@ -40,8 +78,16 @@ impl Gen<'_> {
             #[doc = #doc]
             #vis trait #outputs_trait {
                 #(#methods)*
+                #(#guards)*
             }
             #blanket
         }
+    }
+
+    /// Whether guard `g` is the first of its name (in `Stub` mode only those are declared).
+    fn first_guard(&self, g: usize) -> bool {
+        let name = &self.m.guards[g].name;
+        self.m.guards[..g].iter().all(|other| other.name != *name)
+            && self.m.outputs.iter().all(|o| o.name != *name)
     }
 }

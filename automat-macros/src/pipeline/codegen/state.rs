@@ -2,7 +2,7 @@
 //! function `State::next` (with `Input::index`/`name`).
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::{quote, ToTokens};
 use syn::Ident;
 
 use super::super::model::Machine;
@@ -11,23 +11,8 @@ use super::{docs_or, Gen, Mode};
 impl Gen<'_> {
     pub(super) fn state_enum(&self) -> TokenStream {
         let Machine { vis, name, .. } = self.m;
-        let Gen {
-            state_enum,
-            input_enum,
-            rt,
-            ..
-        } = self;
+        let state_enum = &self.state_enum;
         let doc = format!("The states of [`{name}`].");
-        // In stub mode `next` is not generated (it needs valid transitions).
-        let next_state_body = match self.mode {
-            Mode::Full => quote! {
-                match #state_enum::next(self, input) {
-                    ::core::option::Option::Some(next) => ::core::result::Result::Ok(next),
-                    ::core::option::Option::None => ::core::result::Result::Err(#rt::NoTransition::__new(self, #input_enum::index(input))),
-                }
-            },
-            Mode::Stub => quote!(::core::unreachable!()),
-        };
         let variants = self.states.iter().map(|&s| {
             let state = &self.m.states[s];
             let docs = docs_or(&state.docs.attrs, &format!("The state `{}`.", state.name));
@@ -47,12 +32,7 @@ impl Gen<'_> {
                 let ident = &self.m.states[s].name;
                 quote!(#state_enum::#ident)
             });
-        let all = self.states.iter().map(|&s| {
-            let ident = &self.m.states[s].name;
-            quote!(#state_enum::#ident)
-        });
-        let initial = self.initial_state_path();
-        let description = self.description();
+        let machine_state = self.machine_state_impl();
         let is_final_body = if self
             .states
             .iter()
@@ -80,13 +60,13 @@ impl Gen<'_> {
             impl #state_enum {
                 /// The state's name, as declared.
                 #[must_use]
-                pub const fn name(self) -> &'static str {
+                pub const fn name(self) -> &'static ::core::primitive::str {
                     #name_body
                 }
 
                 /// Whether the state is `final`: it accepts no input.
                 #[must_use]
-                pub const fn is_final(self) -> bool {
+                pub const fn is_final(self) -> ::core::primitive::bool {
                     #is_final_body
                 }
             }
@@ -98,23 +78,80 @@ impl Gen<'_> {
                 }
             }
 
+            #machine_state
+        }
+    }
+
+    /// `impl MachineState for State`: the description, the initial state, every state, and the
+    /// transition function over journal records.
+    fn machine_state_impl(&self) -> TokenStream {
+        let Gen {
+            state_enum,
+            input_enum,
+            rt,
+            ..
+        } = self;
+        let initial = self.initial_state_path();
+        let description = self.description();
+        let all = self.states.iter().map(|&s| {
+            let ident = &self.m.states[s].name;
+            quote!(#state_enum::#ident)
+        });
+        // In stub mode `next` is not generated (it needs valid transitions).
+        let record = Ident::new(
+            if self.decides { "record" } else { "input" },
+            Span::call_site(),
+        );
+        let record_input = if self.decides {
+            quote!(&#record.input)
+        } else {
+            quote!(#record)
+        };
+        let next_state_body = match self.mode {
+            Mode::Full => quote! {
+                match #state_enum::next(self, #record) {
+                    ::core::option::Option::Some(next) => ::core::result::Result::Ok(next),
+                    ::core::option::Option::None => ::core::result::Result::Err(#rt::NoTransition::__new(self, #input_enum::index(#record_input))),
+                }
+            },
+            Mode::Stub => quote!(::core::unreachable!()),
+        };
+        let record_type = self.record_type();
+        let (make_record, record_into_input) = if self.decides {
+            let record_struct = &self.record;
+            (quote!(#record_struct { input, to }), quote!(#record.input))
+        } else {
+            (quote!(let _ = to; input), quote!(#record))
+        };
+        quote! {
             #[automatically_derived]
             impl #rt::MachineState for #state_enum {
                 type Input = #input_enum;
+                type Record = #record_type;
 
                 const DESCRIPTION: &'static #rt::Description<'static> = &#description;
                 const INITIAL: Self = #initial;
                 const ALL: &'static [Self] = &[#(#all),*];
 
                 #[inline]
-                fn index(self) -> usize {
-                    self as usize
+                fn index(self) -> ::core::primitive::usize {
+                    self as ::core::primitive::usize
                 }
 
                 #[inline]
                 #[allow(unused_variables)]
-                fn next_state(self, input: &#input_enum) -> ::core::result::Result<Self, #rt::NoTransition<Self>> {
+                fn next_state(self, #record: &#record_type) -> ::core::result::Result<Self, #rt::NoTransition<Self>> {
                     #next_state_body
+                }
+
+                #[inline]
+                fn record(input: #input_enum, to: Self) -> #record_type {
+                    #make_record
+                }
+
+                #[inline]
+                fn into_input(#record: #record_type) -> #input_enum {
+                    #record_into_input
                 }
             }
         }
@@ -140,24 +177,26 @@ impl Gen<'_> {
             let (variant, name) = (&decl.variant, decl.name.to_string());
             quote!(#input_enum::#variant { .. } => #name)
         });
-        let (next_body, index_body, name_body) = if self.m.inputs.is_empty() {
-            (
-                quote!(match *#input {}),
-                quote!(match *self {}),
-                quote!(match *self {}),
-            )
+        let index_body = if self.m.inputs.is_empty() {
+            quote!(match *self {})
         } else {
-            (
-                quote!(Self::__NEXT[self as usize][#input_enum::index(#input)]),
-                quote!(match self { #(#indices,)* }),
-                quote!(match self { #(#names,)* }),
-            )
+            quote!(match self { #(#indices,)* })
+        };
+        let name_body = if self.m.inputs.is_empty() {
+            quote!(match *self {})
+        } else {
+            quote!(match self { #(#names,)* })
         };
         let table = self.next_table();
-        quote! {
-            impl #state_enum {
-                #table
-
+        let next = if self.decides {
+            self.recorded_next()
+        } else {
+            let next_body = if self.m.inputs.is_empty() {
+                quote!(match *#input {})
+            } else {
+                quote!(Self::__NEXT[self as ::core::primitive::usize][#input_enum::index(#input)])
+            };
+            quote! {
                 /// The state `input` leads to from this state, or `None` when this state has no
                 /// transition for it. A pure function of the declaration (no output runs), usable
                 /// in `const` contexts: replaying a journal of inputs with it rebuilds a machine's
@@ -167,17 +206,24 @@ impl Gen<'_> {
                     #next_body
                 }
             }
+        };
+        quote! {
+            impl #state_enum {
+                #table
+
+                #next
+            }
 
             impl #input_enum {
                 /// The input's index in the machine's `Description::inputs`.
                 #[must_use]
-                pub const fn index(&self) -> usize {
+                pub const fn index(&self) -> ::core::primitive::usize {
                     #index_body
                 }
 
                 /// The input's name, as declared.
                 #[must_use]
-                pub const fn name(&self) -> &'static str {
+                pub const fn name(&self) -> &'static ::core::primitive::str {
                     #name_body
                 }
             }
@@ -185,15 +231,22 @@ impl Gen<'_> {
     }
 
     /// `__NEXT[state][input]`: the target of every transition, `None` where the state refuses
-    /// the input. The one source of targets for `next` and the table-dispatched input methods.
+    /// the input. The one source of targets for `next` and the inputs that step by table; in a
+    /// machine that decides, only those inputs have cells (and without them, no table).
     fn next_table(&self) -> TokenStream {
         let (states, inputs) = (self.m.states.len(), self.m.inputs.len());
-        let mut table: Vec<Option<usize>> = vec![None; states * inputs];
-        for edge in self.m.edges() {
-            table[edge.source * inputs + edge.input] =
-                Some(self.m.transitions[edge.transition].target);
+        if self.decides && !self.by_table.iter().any(|&t| t) {
+            return TokenStream::new();
         }
-        let rows = table.chunks(inputs.max(1)).map(|row| {
+        let cells: Vec<Option<usize>> = (0..states * inputs)
+            .map(|pair| match self.plans[pair].as_slice() {
+                [t] if !self.decides || self.by_table[pair % inputs] => {
+                    Some(self.m.transitions[*t].target_from(pair / inputs))
+                }
+                _ => None,
+            })
+            .collect();
+        let rows = cells.chunks(inputs.max(1)).map(|row| {
             let cells = row.iter().map(|cell| {
                 if let Some(target) = cell {
                     let target = &self.m.states[*target].name;
@@ -207,6 +260,83 @@ impl Gen<'_> {
         quote! {
             /// The transition table: the target of each state (row) on each input (column).
             const __NEXT: [[::core::option::Option<Self>; #inputs]; #states] = [#(#rows),*];
+        }
+    }
+
+    /// What a journal records per step: the input, or (for a machine that decides) its record.
+    fn record_type(&self) -> TokenStream {
+        if self.decides {
+            self.record.to_token_stream()
+        } else {
+            self.input_enum.to_token_stream()
+        }
+    }
+
+    /// `State::next` of a machine that decides: the recorded state, when the recorded input can
+    /// lead there from this state (no guard is evaluated again).
+    fn recorded_next(&self) -> TokenStream {
+        let record = &self.record;
+        let inputs = self.m.inputs.len();
+        let mut leads: Vec<(usize, usize, usize)> = Vec::new();
+        for (pair, plan) in self.plans.iter().enumerate() {
+            let (source, input) = (pair / inputs, pair % inputs);
+            for &t in plan {
+                let t = &self.m.transitions[t];
+                leads.push((source, input, t.target_from(source)));
+                if let Some(otherwise) = &t.otherwise {
+                    leads.push((source, input, otherwise.target.from(source)));
+                }
+            }
+        }
+        leads.sort_unstable();
+        leads.dedup();
+        let count = leads.len();
+        let rows = leads.iter().map(|&(source, input, target)| {
+            let cells = [source, input, target].map(proc_macro2::Literal::usize_unsuffixed);
+            quote!([#(#cells),*])
+        });
+        quote! {
+            /// Every `[source, input, target]` a step can take (targets of `else` routes too),
+            /// sorted, for `next` to search.
+            const __LEADS: [[::core::primitive::usize; 3]; #count] = [#(#rows),*];
+
+            /// Whether input number `input` can lead from this state to `to`.
+            #[doc(hidden)]
+            #[must_use]
+            pub const fn __leads(self, input: ::core::primitive::usize, to: Self) -> ::core::primitive::bool {
+                let wanted = [self as ::core::primitive::usize, input, to as ::core::primitive::usize];
+                let (mut low, mut high) = (0, Self::__LEADS.len());
+                while low < high {
+                    let middle = low + (high - low) / 2;
+                    let row = Self::__LEADS[middle];
+                    let mut k = 0;
+                    while k < 3 && row[k] == wanted[k] {
+                        k += 1;
+                    }
+                    if k == 3 {
+                        return true;
+                    }
+                    if row[k] < wanted[k] {
+                        low = middle + 1;
+                    } else {
+                        high = middle;
+                    }
+                }
+                false
+            }
+
+            /// The state a journal's `record` leads to from this state: the recorded state, when
+            /// the recorded input can lead there from this state, else `None`. A pure function of
+            /// the declaration (no guard or output runs), usable in `const` contexts: replaying a
+            /// journal with it rebuilds a machine's state without deciding anything again.
+            #[must_use]
+            pub const fn next(self, record: &#record) -> ::core::option::Option<Self> {
+                if self.__leads(record.input.index(), record.to) {
+                    ::core::option::Option::Some(record.to)
+                } else {
+                    ::core::option::Option::None
+                }
+            }
         }
     }
 }

@@ -85,3 +85,83 @@ impl Gen<'_> {
         }
     }
 }
+
+impl Gen<'_> {
+    /// `NameFailure`: when inputs fail with different error types, `handle`'s error holds one of
+    /// them in a variant named after the input.
+    pub(super) fn failure_enum(&self) -> TokenStream {
+        if !self.decides || !self.needs_failure_enum() {
+            return TokenStream::new();
+        }
+        let Machine {
+            vis,
+            name,
+            derive_failure,
+            ..
+        } = self.m;
+        let failure_enum = &self.failure_enum;
+        let doc = format!(
+            "Why an input of [`{name}`] failed, for [`{name}::handle`]: the error of the input's \
+             fallible output, in the variant named after the input. Derives nothing unless asked \
+             with `#[derive_failure(Debug, ...)]`."
+        );
+        let variants = self
+            .inputs
+            .iter()
+            .filter(|&&i| self.m.fallible_type(i).is_some())
+            .map(|&i| {
+                let input = &self.m.inputs[i];
+                let variant = &input.variant;
+                let failure = self.input_failure(i);
+                let doc = format!("A fallible output of `{}` failed.", input.name);
+                quote!(#[doc = #doc] #variant(#failure))
+            });
+        let derive = (!derive_failure.is_empty()).then(|| quote!(#[derive(#(#derive_failure),*)]));
+        quote! {
+            #[doc = #doc]
+            #derive
+            // Built by `handle`; whether its values are read is up to the user.
+            #[allow(dead_code)]
+            #vis enum #failure_enum {
+                #(#variants,)*
+            }
+        }
+    }
+
+    /// `NameRecord`: what a journal keeps of a step of a machine that decides, the input and the
+    /// state it led to, so that replaying never evaluates a guard or a fallible output again.
+    pub(super) fn record_struct(&self) -> TokenStream {
+        if !self.decides {
+            return TokenStream::new();
+        }
+        let Machine {
+            vis,
+            name,
+            derive_input,
+            ..
+        } = self.m;
+        let Gen {
+            record,
+            input_enum,
+            state_enum,
+            ..
+        } = self;
+        let doc = format!(
+            "A step of [`{name}`] as a journal records it: the input, and the state it led to (the \
+             transition's target, or its `else` route's). `journal::replay_state` rebuilds the state \
+             from records without evaluating a guard or an output. Derives what \
+             `#[derive_input(..)]` asks of the input enum."
+        );
+        let derive = (!derive_input.is_empty()).then(|| quote!(#[derive(#(#derive_input),*)]));
+        quote! {
+            #[doc = #doc]
+            #derive
+            #vis struct #record {
+                /// The input the machine took.
+                pub input: #input_enum,
+                /// The state it led to.
+                pub to: #state_enum,
+            }
+        }
+    }
+}

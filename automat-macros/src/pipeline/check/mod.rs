@@ -1,0 +1,94 @@
+//! Stage 3: the rules a valid machine obeys, one `check_<rule>` function each, by topic:
+//! `names.rs` (declarations), `rows.rs` (transitions: sources, shadowing, guards, fallible
+//! outputs, `reenter`, entry and exit actions), `params.rs` (what outputs and guards receive and
+//! what inputs return) and `graph.rs` (reachability, dead ends, unused declarations).
+//!
+//! Every check reports into `Errors` and goes on, so one build shows every mistake. Each error is
+//! anchored on the offending token and says how to fix it. Unknown names are reported earlier, by
+//! `model::Machine::from_syntax`, because the model only holds resolved indices.
+
+mod graph;
+mod names;
+mod params;
+mod rows;
+
+use std::collections::HashSet;
+
+use super::errors::Errors;
+use super::model::{Machine, Source, Transition};
+
+pub use names::GENERATED_METHODS;
+
+pub fn all(machine: &Machine, errors: &mut Errors) {
+    names::check_duplicate_names(machine, errors);
+    names::check_serialized_names(machine, errors);
+    names::check_generated_name_collisions(machine, errors);
+    names::check_initial_state(machine, errors);
+    names::check_guard_declarations(machine, errors);
+    rows::check_transitions_from_final_states(machine, errors);
+    rows::check_sources_listed_once(machine, errors);
+    let shadowed = rows::check_shadowed_transitions(machine, errors);
+    rows::check_repeated_guards(machine, errors);
+    rows::check_fallible_outputs(machine, errors);
+    rows::check_reenter(machine, errors);
+    rows::check_actions(machine, errors);
+    params::check_output_parameters(machine, errors);
+    params::check_guard_parameters(machine, errors);
+    params::check_return_values(machine, errors);
+    if graph_is_sound(machine) && !shadowed {
+        let plans = machine.plans();
+        let edges = Machine::edges_of(&plans, machine.inputs.len());
+        let reachable = graph::reachable_states(machine, &edges, None);
+        graph::check_unreachable_states(machine, &edges, &reachable, errors);
+        graph::check_dead_ends(machine, &edges, &reachable, errors);
+        graph::check_unused_inputs(machine, &edges, &reachable, errors);
+        graph::check_unused_outputs(machine, errors);
+        graph::check_unused_guards(machine, errors);
+        graph::check_wildcards_that_cover_nothing(machine, &edges, errors);
+    }
+}
+
+/// Whether the transition graph is what the user meant, so that the checks over the whole graph
+/// (reachability, dead ends, unused declarations) say something new. With a transition left out
+/// (it named something unknown), a state declared twice, or no single non-final initial state,
+/// those checks would only echo the error already reported. (Shadowed transitions are the other
+/// reason, reported by `check_shadowed_transitions`.)
+fn graph_is_sound(machine: &Machine) -> bool {
+    let mut names = HashSet::new();
+    let unique_states = machine
+        .states
+        .iter()
+        .all(|s| names.insert(s.name.to_string()));
+    let mut initial = machine.states.iter().filter(|s| s.initial.is_some());
+    let one_initial =
+        matches!((initial.next(), initial.next()), (Some(state), None) if state.final_.is_none());
+    machine.complete && unique_states && one_initial
+}
+
+/// `A + input`, `A | B + input` or `_ + input`, as written.
+fn pair_text(machine: &Machine, t: &Transition) -> String {
+    let source = match &t.source {
+        Source::States(states) => states
+            .iter()
+            .map(|&(s, _)| machine.states[s].name.to_string())
+            .collect::<Vec<_>>()
+            .join(" | "),
+        Source::Any(_) => "_".to_owned(),
+    };
+    format!("{source} + {}", t.input_name)
+}
+
+/// Tokens spanning `Source + input`, for errors about the pair.
+fn source_tokens(t: &Transition) -> proc_macro2::TokenStream {
+    let source = syn::Ident::new("source", t.source_span());
+    let input = &t.input_name;
+    quote::quote!(#source #input)
+}
+
+/// Tokens spanning `Source + input => Target`.
+fn transition_tokens(t: &Transition) -> proc_macro2::TokenStream {
+    let mut tokens = source_tokens(t);
+    let target = syn::Ident::new("target", t.target_span);
+    tokens.extend(quote::quote!(#target));
+    tokens
+}

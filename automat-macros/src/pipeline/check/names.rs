@@ -1,0 +1,213 @@
+//! Checks of the declarations themselves: names, stable names, the initial state, guards.
+
+use std::collections::{HashMap, HashSet};
+
+use quote::quote;
+use syn::Ident;
+
+use super::super::errors::Errors;
+use super::super::model::Machine;
+use super::super::suggest;
+
+/// Names of the methods generated on the machine type; an input may not take one of them.
+pub const GENERATED_METHODS: &[&str] = &[
+    "new",
+    "state",
+    "core",
+    "core_mut",
+    "into_core",
+    "handle",
+    "description",
+];
+
+/// `state A; state A;`, `input go(); input go();`, `input go(a: u8, a: u8);`, and
+/// `guard heat(); output heat();`
+pub fn check_duplicate_names(machine: &Machine, errors: &mut Errors) {
+    report_duplicates("state", machine.states.iter().map(|s| &s.name), errors);
+    report_duplicates("input", machine.inputs.iter().map(|i| &i.name), errors);
+    report_duplicates("output", machine.outputs.iter().map(|o| &o.name), errors);
+    report_duplicates("guard", machine.guards.iter().map(|g| &g.name), errors);
+    for input in &machine.inputs {
+        report_duplicates("parameter", input.params.iter().map(|p| &p.name), errors);
+    }
+    for output in &machine.outputs {
+        report_duplicates("parameter", output.params.iter().map(|p| &p.name), errors);
+    }
+    for guard in &machine.guards {
+        report_duplicates("parameter", guard.params.iter().map(|p| &p.name), errors);
+    }
+    // Guards and outputs are methods of one trait, so they cannot share a name.
+    let outputs: HashSet<String> = machine.outputs.iter().map(|o| o.name.to_string()).collect();
+    for guard in &machine.guards {
+        if outputs.contains(&guard.name.to_string()) {
+            errors.at(
+                &guard.name,
+                format!(
+                    "guard `{name}` has the name of an output, and the core implements both as methods \
+                     of `{machine}Outputs`; rename one of them",
+                    name = guard.name,
+                    machine = machine.name
+                ),
+            );
+        }
+    }
+}
+
+fn report_duplicates<'a>(kind: &str, names: impl Iterator<Item = &'a Ident>, errors: &mut Errors) {
+    let mut seen = HashSet::new();
+    for name in names {
+        if !seen.insert(name.to_string()) {
+            errors.at(
+                name,
+                format!("{kind} `{name}` is declared twice; rename or remove one of them"),
+            );
+        }
+    }
+}
+
+/// `#[serialized = "Old"] state New; state Old;` (two states would be saved under one name)
+pub fn check_serialized_names(machine: &Machine, errors: &mut Errors) {
+    let states = machine
+        .states
+        .iter()
+        .map(|s| (&s.name, s.serialized_name(), s.allows.serialized.as_ref()));
+    report_shared_serialized_names("states", "snapshots", states, errors);
+    let inputs = machine
+        .inputs
+        .iter()
+        .map(|i| (&i.name, i.serialized_name(), i.allows.serialized.as_ref()));
+    report_shared_serialized_names("inputs", "journals", inputs, errors);
+}
+
+/// Reports each declaration saved under a name an earlier one already has (the error lands on
+/// its `#[serialized]` literal, or on its name when it keeps its own).
+fn report_shared_serialized_names<'a>(
+    kind: &str,
+    saved_in: &str,
+    declarations: impl Iterator<Item = (&'a Ident, String, Option<&'a syn::LitStr>)>,
+    errors: &mut Errors,
+) {
+    let mut seen: HashMap<String, &Ident> = HashMap::new();
+    for (name, serialized, literal) in declarations {
+        match seen.get(&serialized) {
+            // The same declared name twice is reported as a duplicate.
+            Some(first) if *first == name => {}
+            Some(first) => {
+                let message = format!(
+                    "{kind} `{first}` and `{name}` are both saved as \"{serialized}\" in {saved_in}; \
+                     give one of them another `#[serialized = \"..\"]` name"
+                );
+                match literal {
+                    Some(literal) => errors.at(literal, message),
+                    None => errors.at(name, message),
+                }
+            }
+            None => {
+                seen.insert(serialized, name);
+            }
+        }
+    }
+}
+
+/// `input state();` (the machine already has a `state()` method), or `input go_on(); input goOn();`
+/// (both would become the input variant `GoOn`).
+pub fn check_generated_name_collisions(machine: &Machine, errors: &mut Errors) {
+    for input in &machine.inputs {
+        let name = input.name.to_string();
+        if GENERATED_METHODS.contains(&name.as_str()) {
+            let mut message = format!(
+                "input `{name}` collides with the generated method `{}::{name}`; rename the input (generated methods: ",
+                machine.name
+            );
+            suggest::list(
+                &mut message,
+                &GENERATED_METHODS
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+            );
+            message.push(')');
+            errors.at(&input.name, message);
+        }
+    }
+    let mut variants: HashMap<String, &Ident> = HashMap::new();
+    for input in &machine.inputs {
+        let variant = input.variant.to_string();
+        match variants.get(&variant) {
+            Some(first) if **first != input.name => errors.at(
+                &input.name,
+                format!(
+                    "inputs `{first}` and `{}` both become the variant `{variant}` of `{}Input`; rename one of them",
+                    input.name, machine.name
+                ),
+            ),
+            Some(_) => {} // the same name twice: reported as a duplicate
+            None => {
+                variants.insert(variant, &input.name);
+            }
+        }
+    }
+}
+
+/// A machine without `initial state`, with two of them, or with an `initial final state`.
+pub fn check_initial_state(machine: &Machine, errors: &mut Errors) {
+    let mut initial = machine.states.iter().filter(|s| s.initial.is_some());
+    match initial.next() {
+        None => {
+            let example = machine
+                .states
+                .first()
+                .map_or_else(|| "Idle".to_owned(), |s| s.name.to_string());
+            errors.at(
+                &machine.name,
+                format!(
+                    "machine `{}` has no initial state; mark the state it starts in with `initial`, as in `initial state {example};`",
+                    machine.name
+                ),
+            );
+        }
+        Some(first) => {
+            for other in initial {
+                errors.span(
+                    other.initial.unwrap_or_else(|| other.name.span()),
+                    format!(
+                        "a machine has one initial state, but `{}` is marked `initial` as well as `{}`; remove one `initial`",
+                        other.name, first.name
+                    ),
+                );
+            }
+        }
+    }
+    for state in &machine.states {
+        if let (Some(_), Some(final_)) = (state.initial, state.final_) {
+            errors.span(
+                final_,
+                format!(
+                    "the initial state `{}` cannot be `final`: the machine would accept no input at all; remove `final`",
+                    state.name
+                ),
+            );
+        }
+    }
+}
+
+/// `guard full() -> u8;` (a guard returns `bool`)
+pub fn check_guard_declarations(machine: &Machine, errors: &mut Errors) {
+    for guard in &machine.guards {
+        let Some(ret) = &guard.ret else { continue };
+        let is_bool =
+            matches!(ret, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("bool"));
+        if !is_bool {
+            errors.at(
+                ret,
+                format!(
+                    "a guard returns `bool`, but `{name}` is declared to return `{ty}`; declare it \
+                     `guard {name}(..);` (a condition that can fail is a fallible output: \
+                     `output {name}(..) -> Result<T, E>;`, used as `{name}?`)",
+                    name = guard.name,
+                    ty = quote!(#ret),
+                ),
+            );
+        }
+    }
+}
