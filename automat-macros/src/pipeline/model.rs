@@ -48,6 +48,9 @@ pub struct Machine {
     pub outputs: Vec<Output>,
     pub guards: Vec<Guard>,
     pub transitions: Vec<Transition>,
+    /// Whether a transition has a guard or a fallible output, as declared (so that a transition
+    /// left out for an unknown name cannot change what the machine's stubs look like).
+    pub decides: bool,
     /// Whether every declared transition made it into the model. When one named something
     /// unknown it was left out, and the checks over the whole graph (reachability, dead ends,
     /// unused declarations) would only echo that error, so they are skipped.
@@ -238,6 +241,7 @@ impl Machine {
             outputs: Vec::new(),
             guards: Vec::new(),
             transitions: Vec::new(),
+            decides: false,
             complete: true,
         };
         for attr in syntax.attrs {
@@ -260,6 +264,9 @@ impl Machine {
         }
 
         let (transitions, actions) = machine.declare(syntax.items, errors);
+        machine.decides = transitions
+            .iter()
+            .any(|t| t.guard.is_some() || t.outputs.iter().any(|u| u.fallible.is_some()));
 
         let mut resolver = Resolver::new(&machine, errors, quiet);
         let mut resolved_actions = Vec::with_capacity(actions.len());
@@ -422,9 +429,7 @@ impl Machine {
     /// Whether the machine decides at run time what an input does: it has guards or fallible
     /// outputs. Its inputs then return `StepError`, and its journals record where each step led.
     pub fn decides(&self) -> bool {
-        self.transitions
-            .iter()
-            .any(|t| t.guard.is_some() || t.outputs.iter().any(|u| u.fallible.is_some()))
+        self.decides
     }
 
     /// The `Result` type of the first fallible output of input `input`: its error is the error of

@@ -105,9 +105,20 @@ fn pool(n: usize) -> Vec<Flat> {
         "super",
         "serde",
         "serialized",
+        // v0.2: guards, actions, routes.
+        "guard",
+        "entry",
+        "exit",
+        "reenter",
+        "else",
+        "has_water",
+        "Result",
+        "error",
+        "bool",
     ];
     const PUNCTS: &[&str] = &[
-        "+", "=>", "/", ",", ";", ":", "->", "@", "#", "!", "=", "&", "<", ">", "::", "'",
+        "+", "=>", "/", ",", ";", ":", "->", "@", "#", "!", "=", "&", "<", ">", "::", "'", "|",
+        "?", "&&", "||",
     ];
     let k = n % (IDENTS.len() + PUNCTS.len() + 6);
     let leaf = |tree: TokenTree| vec![Flat::Leaf(tree)];
@@ -225,6 +236,37 @@ fn seeds() -> Vec<TokenStream> {
             }
         },
         quote! {
+            /// Every v0.2 production of issue 11.
+            pub machine Brewer {
+                initial state Idle { entry power_on; exit power_off; }
+                state Ready;
+                state Brewing { entry start; }
+                state Jammed;
+                final state Broken;
+                input fill(grams: u32);
+                input brew(strength: u8) -> Cup;
+                input done();
+                input ping();
+                input kick();
+                guard has_water();
+                guard enough(grams: u32);
+                guard strong(strength: &u8);
+                guard full();
+                output power_on(); output power_off(); output start();
+                output heat(strength: u8) -> Result<Cup, HeatError>;
+                output complain(error: &HeatError);
+                output pong();
+                Idle + fill [has_water && (enough || !full)] => Ready;
+                Idle + fill [has_water] => Idle;
+                Ready + brew [strong] => Brewing / heat? else Jammed / complain;
+                Ready + brew => Brewing / heat? else _;
+                Brewing | Jammed + done => Idle;
+                Idle + done => reenter _;
+                _ + ping => _ / pong;
+                _ + kick => Broken;
+            }
+        },
+        quote! {
             @crate = ::automat_rs;
             machine Turnstile {
                 initial state Locked;
@@ -265,7 +307,7 @@ proptest! {
 
     #[test]
     fn expand_never_panics_on_mutated_machines(
-        seed in 0..2usize,
+        seed in 0..3usize,
         mutations in prop::collection::vec(mutation(), 1..8),
     ) {
         let mut flat = Vec::new();

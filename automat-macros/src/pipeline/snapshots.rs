@@ -84,3 +84,33 @@ fn machine_with_errors() {
         }
     })));
 }
+
+/// A machine that decides: guards, a fallible output with an `else` route, entry and exit
+/// actions, several sources, a stay, `reenter`; one input (`ping`) still steps by table.
+#[test]
+fn machine_that_decides() {
+    insta::assert_snapshot!(pretty(expand(quote! {
+        @crate = ::automat_rs;
+        /// A kettle.
+        pub machine Kettle {
+            initial state Cold { exit leave_cold; }
+            state Hot { entry beep; }
+            state Broken;
+            input boil(target: u8) -> u8;
+            input cool();
+            input ping();
+            input fix();
+            guard has_water();
+            guard safe(target: u8);
+            output heat(target: u8) -> Result<u8, Fault>;
+            output leave_cold();
+            output beep();
+            output report(error: &Fault);
+            output pong();
+            Cold + boil [has_water && safe] => Hot / heat? else Broken / report;
+            Hot | Broken + cool => Cold;
+            Broken + fix => reenter _;
+            _ + ping => _ / pong;
+        }
+    })));
+}

@@ -113,7 +113,8 @@ fn report_missing(
 fn returns_value(machine: &Machine, used: &OutputUse) -> bool {
     let ret = machine.outputs[used.output].ret.as_ref();
     match (ret, used.fallible) {
-        (Some(ty), Some(_)) => result_parts(ty).is_some() && !ok_is_unit(ty),
+        // `?` on an output that returns no `Result` is reported as such; its value counts.
+        (Some(ty), Some(_)) => result_parts(ty).is_none() || !ok_is_unit(ty),
         (ret, _) => ret.is_some(),
     }
 }

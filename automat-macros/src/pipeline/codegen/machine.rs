@@ -238,7 +238,10 @@ impl Gen<'_> {
         let result = self.handle_result();
         let handle_body = match self.mode {
             Mode::Full => quote!(#this.__handle(#observer, input)),
-            Mode::Stub => self.stub_handle_body(),
+            Mode::Stub => quote!({
+                let _ = input;
+                ::core::unreachable!()
+            }),
         };
         let handle_errors = self.handle_errors_doc();
         quote! {
@@ -312,36 +315,6 @@ impl Gen<'_> {
                 #body
             }
         }
-    }
-
-    /// `handle` in `Stub` mode: each input's (stub) method, so the match stays exhaustive.
-    fn stub_handle_body(&self) -> TokenStream {
-        let Gen {
-            input_enum,
-            return_enum,
-            ..
-        } = self;
-        let arms = self.inputs.iter().map(|&i| {
-            let input = &self.m.inputs[i];
-            let (ident, variant) = (&input.name, &input.variant);
-            let fields: Vec<_> = self
-                .params(&input.params)
-                .into_iter()
-                .map(|p| &p.name)
-                .collect();
-            let pattern = if fields.is_empty() {
-                quote!(#input_enum::#variant)
-            } else {
-                quote!(#input_enum::#variant { #(#fields),* })
-            };
-            let wrap = if input.ret.is_some() {
-                quote!(#return_enum::#variant)
-            } else {
-                quote!(|()| #return_enum::#variant)
-            };
-            quote!(#pattern => ::core::result::Result::map(self.#ident(#(#fields),*), #wrap))
-        });
-        quote!(match input { #(#arms,)* })
     }
 
     pub(super) fn trait_impls(&self) -> TokenStream {
