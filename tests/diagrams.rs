@@ -50,19 +50,29 @@ fn example_diagrams_parse_as_dot() {
             .iter()
             .filter(|s| matches!(s, graphviz_rust::dot_structures::Stmt::Edge(_)))
             .count();
-        // One node per state and per transition; two edges per transition (into and out of its table).
+        // One node per state and per declared transition (and an "any state" node for
+        // wildcards); an edge into each table from each state it applies to (or from "any
+        // state"), and one out of it.
+        let rules: Vec<_> = description.rules().collect();
+        let any = usize::from(rules.iter().any(|r| r.transition().wildcard));
         assert_eq!(
             nodes,
-            description.states.len() + description.transitions.len(),
+            description.states.len() + rules.len() + any,
             "{}",
             description.name
         );
-        assert_eq!(
-            edges,
-            2 * description.transitions.len(),
-            "{}",
-            description.name
-        );
+        let edges_drawn: usize = rules
+            .iter()
+            .map(|r| {
+                let into = if r.transition().wildcard {
+                    1
+                } else {
+                    r.sources().count()
+                };
+                into + usize::from(!r.stays_in_many())
+            })
+            .sum();
+        assert_eq!(edges, edges_drawn, "{}", description.name);
     }
 }
 
@@ -164,8 +174,13 @@ fn diagrams_are_drawn_in_automats_style_and_deterministically() {
          <td color=\"pink\"><font point-size=\"9\">save_beans</font></td></tr>"
     ));
     assert!(dot.contains("\"Empty\" -> \"t#0\":tableport:w [arrowhead=\"none\"];\n    \"t#0\":tableport:e -> \"Ready\";"));
-    // Wildcard `_ + kick` is drawn once per state it applies to, and never from the final state.
-    assert_eq!(dot.matches(">kick</font>").count(), 3);
+    // Wildcard `_ + kick` is one rule, drawn once, from the "any state" node; never from the
+    // final state.
+    assert_eq!(dot.matches(">kick</font>").count(), 1);
+    assert!(dot.contains(
+        "\"*\" [shape=\"ellipse\", style=\"dashed\", color=\"gray\", label=\"any state\"];"
+    ));
+    assert!(dot.contains("\"*\" -> \"t#3\":tableport:w [arrowhead=\"none\"];\n    \"t#3\":tableport:e -> \"Broken\";"));
     assert!(!dot.contains("\"Broken\" -> "));
 }
 
@@ -208,6 +223,14 @@ fn boxes(svg: &roxmltree::Document<'_>) -> Vec<(String, [f64; 4])> {
                 .unwrap()
                 .to_owned();
             boxes.push((name, [cx - rx, cy - ry, cx + rx, cy + ry]));
+        } else if node.has_tag_name("ellipse") && parent == "automat-any" {
+            let (cx, cy, rx, ry) = (
+                number(node, "cx"),
+                number(node, "cy"),
+                number(node, "rx"),
+                number(node, "ry"),
+            );
+            boxes.push(("any state".to_owned(), [cx - rx, cy - ry, cx + rx, cy + ry]));
         } else if node.has_tag_name("rect") && parent == "automat-transition" {
             let (x, y, w, h) = (
                 number(node, "x"),
@@ -258,10 +281,9 @@ fn svg_diagrams_are_valid_xml_with_every_name_and_no_overlapping_boxes() {
             );
         }
         let boxes = boxes(&doc);
-        assert_eq!(
-            boxes.len(),
-            description.states.len() + description.transitions.len()
-        );
+        let rules: Vec<_> = description.rules().collect();
+        let any = usize::from(rules.iter().any(|r| r.transition().wildcard));
+        assert_eq!(boxes.len(), description.states.len() + rules.len() + any);
         for (i, (a, ra)) in boxes.iter().enumerate() {
             for (b, rb) in &boxes[i + 1..] {
                 let overlap = ra[0] < rb[2] && rb[0] < ra[2] && ra[1] < rb[3] && rb[1] < ra[3];
@@ -299,16 +321,22 @@ fn mermaid_diagrams_have_one_line_per_state_and_transition() {
                 .collect::<Vec<_>>(),
             [&format!("    [*] --> s{initial}")]
         );
-        let arrows = lines
+        // One labelled arrow per declared transition: from its state, or from "any state" for a
+        // wildcard (these examples have no rule with several sources).
+        let rules: Vec<_> = d.rules().collect();
+        let labelled = lines
             .iter()
-            .filter(|l| l.contains(" --> s") && !l.contains("[*]"))
+            .filter(|l| l.contains(" --> ") && l.contains(" : "))
             .count();
-        assert_eq!(arrows, d.transitions.len());
-        for t in d.transitions {
-            let label = format!(
-                "s{} --> s{} : {}",
-                t.source, t.target, d.inputs[t.input].name
-            );
+        assert_eq!(labelled, rules.len());
+        for rule in rules {
+            let t = rule.transition();
+            let from = if t.wildcard {
+                "any".to_owned()
+            } else {
+                format!("s{}", t.source)
+            };
+            let label = format!("{from} --> s{} : {}", t.target, d.inputs[t.input].name);
             assert!(
                 lines.iter().any(|l| l.trim().starts_with(&label)),
                 "{}: missing `{label}`",
@@ -329,12 +357,12 @@ fn transition_tables_have_one_row_per_transition() {
     let table = d.table().to_string();
     let rows: Vec<&str> = table.lines().collect();
     assert_eq!(rows[0], "| state | input | next | outputs |");
-    assert_eq!(rows.len(), 2 + d.transitions.len());
+    assert_eq!(rows.len(), 2 + d.rules().count());
     assert_eq!(
         rows[2],
         "| `Empty` (initial) | `put_in_beans` | `Ready` | `log_beans`, `save_beans` |"
     );
-    assert!(rows.contains(&"| `Brewing` | `kick` | `Broken` (final) | `complain` |"));
+    assert!(rows.contains(&"| any state | `kick` | `Broken` (final) | `complain` |"));
 }
 
 #[test]
@@ -371,15 +399,20 @@ fn highlighting_marks_exactly_the_current_state_in_every_format() {
     assert_eq!(
         mermaid
             .lines()
-            .filter(|l| l.trim().starts_with("class "))
+            .filter(|l| l.trim().starts_with("class ") && l.ends_with(" current"))
             .collect::<Vec<_>>(),
         [&format!("    class s{} current", current.index())]
     );
 
     let table = d.table().highlight(current).to_string();
     let marked_rows: Vec<&str> = table.lines().filter(|l| l.contains('▶')).collect();
-    assert_eq!(marked_rows.len(), 2, "Ready has two transitions: {table}");
-    assert!(marked_rows.iter().all(|row| row.starts_with("| ▶ `Ready`")));
+    assert_eq!(
+        marked_rows.len(),
+        2,
+        "Ready has its own transition and the wildcard: {table}"
+    );
+    assert!(marked_rows[0].starts_with("| ▶ `Ready` | `brew`"));
+    assert!(marked_rows[1].starts_with("| ▶ any state | `kick`"));
 
     // Without a highlight nothing is marked; an index out of range marks nothing either.
     assert!(!d.svg().to_string().contains("automat-current"));
@@ -392,7 +425,7 @@ fn highlighting_marks_exactly_the_current_state_in_every_format() {
         .mermaid()
         .highlight_index(99)
         .to_string()
-        .contains("class "));
+        .contains(" current"));
 }
 
 automat_rs::machine! {
@@ -442,4 +475,137 @@ fn the_readme_image_is_what_the_renderer_draws_today() {
         "docs/coffee_brewer.svg is stale: run `cargo run --example export_diagrams --features registry` \
          and copy target/diagrams/CoffeeBrewer.svg to docs/coffee_brewer.svg"
     );
+}
+
+/// A payment that did not go through.
+pub struct Declined;
+
+automat_rs::machine! {
+    /// Every v0.2 construct a diagram shows.
+    machine Checkout {
+        initial state Cart { exit save_cart; }
+        state Addressed;
+        state Paid { entry send_receipt, notify; }
+        state Failed;
+        final state Cancelled;
+        input address();
+        input pay(amount: u32);
+        input ping();
+        input cancel();
+        input retry();
+        guard valid(amount: u32);
+        output save_cart();
+        output send_receipt();
+        output notify();
+        output charge(amount: u32) -> Result<(), Declined>;
+        output log_failure(error: &Declined);
+        output pong();
+        Cart | Addressed + address => Addressed;
+        Addressed + pay [valid] => Paid / charge? else Failed / log_failure;
+        Failed + retry => Addressed;
+        Cart | Addressed + ping => _ / pong;
+        _ + cancel => Cancelled;
+    }
+}
+
+#[test]
+fn diagrams_show_guards_fallible_outputs_else_routes_actions_and_one_rule_per_declaration() {
+    let d = Checkout::description();
+    assert_eq!(d.rules().count(), 6, "five declarations and one else route");
+
+    let dot = d.dot().to_string();
+    assert!(graphviz_rust::parse(&dot).is_ok(), "{dot}");
+    // Entry and exit actions inside the state.
+    assert!(
+        dot.contains(r#"label=<Cart<br/><font point-size="9">exit / save_cart</font>>"#),
+        "{dot}"
+    );
+    assert!(dot
+        .contains(r#"label=<Paid<br/><font point-size="9">entry / send_receipt, notify</font>>"#));
+    // The guard after the input, `?` on the fallible output.
+    assert!(dot.contains(">pay [valid]</font>"), "{dot}");
+    assert!(dot.contains(r#"<font point-size="9">charge?</font>"#));
+    // The else route: dashed, headed by what failed.
+    assert!(dot.contains(">charge ✗</font>"), "{dot}");
+    let else_rule = d.rules().find(|r| r.transition().else_route).unwrap();
+    let n = else_rule.index();
+    assert!(dot.contains(&format!(
+        "\"Addressed\" -> \"t#{n}\":tableport:w [arrowhead=\"none\", style=\"dashed\"];\n    \"t#{n}\":tableport:e -> \"Failed\" [style=\"dashed\"];"
+    )));
+    // `Cart | Addressed + address`: one table, an edge in from each source, one edge out.
+    assert_eq!(dot.matches(">address</font>").count(), 1);
+    assert!(dot.contains("\"Cart\" -> \"t#0\":tableport:w [arrowhead=\"none\"];\n    \"Addressed\" -> \"t#0\":tableport:w [arrowhead=\"none\"];\n    \"t#0\":tableport:e -> \"Addressed\";"));
+    // A stay from two states: one table, edges in, none out.
+    assert_eq!(dot.matches(">ping ↺</font>").count(), 1);
+    let ping = d
+        .rules()
+        .find(|r| d.inputs[r.transition().input].name == "ping")
+        .unwrap();
+    assert!(!dot.contains(&format!("\"t#{}\":tableport:e", ping.index())));
+
+    let mermaid = d.mermaid().to_string();
+    assert!(mermaid.contains("    s0 : exit / save_cart\n"), "{mermaid}");
+    assert!(mermaid.contains("    s2 : entry / send_receipt, notify\n"));
+    assert!(
+        mermaid.contains(
+            "    state r0 <<join>>\n    s0 --> r0\n    s1 --> r0\n    r0 --> s1 : address\n"
+        ),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("    s1 --> s2 : pay [valid] / charge?\n"));
+    assert!(mermaid.contains("    s1 --> s3 : charge ✗ / log_failure\n"));
+    assert!(
+        mermaid.contains(&format!(
+            "    state \"ping ↺ / pong\" as r{}\n",
+            ping.index()
+        )),
+        "{mermaid}"
+    );
+    assert!(mermaid.contains("    any --> s4 : cancel\n"));
+
+    let table = d.table().to_string();
+    for row in [
+        "| `Cart` (initial), `Addressed` | `address` | `Addressed` |  |",
+        "| `Addressed` | `pay` [`valid`] | `Paid` | `charge`? |",
+        "| `Addressed` | `charge` ✗ | `Failed` | `log_failure` |",
+        "| `Cart` (initial), `Addressed` | `ping` | (stays) | `pong` |",
+        "| any state | `cancel` | `Cancelled` (final) |  |",
+        "| `Cart` |  | `save_cart` |",
+        "| `Paid` | `send_receipt`, `notify` |  |",
+    ] {
+        assert!(table.lines().any(|l| l == row), "missing {row}:\n{table}");
+    }
+
+    let svg = d.svg().to_string();
+    let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{e}\n{svg}"));
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect();
+    for text in [
+        "pay [valid]",
+        "charge?",
+        "charge ✗",
+        "ping ↺",
+        "exit / save_cart",
+        "entry / send_receipt, notify",
+        "any state",
+    ] {
+        assert!(texts.contains(&text), "SVG lacks {text:?}: {texts:?}");
+    }
+    assert_eq!(
+        doc.descendants()
+            .filter(|n| n.has_tag_name("rect") && n.attribute("stroke-dasharray").is_some())
+            .count(),
+        1,
+        "the else route's box is dashed"
+    );
+    let boxes = boxes(&doc);
+    for (i, (a, ra)) in boxes.iter().enumerate() {
+        for (b, rb) in &boxes[i + 1..] {
+            let overlap = ra[0] < rb[2] && rb[0] < ra[2] && ra[1] < rb[3] && rb[1] < ra[3];
+            assert!(!overlap, "{a} {ra:?} overlaps {b} {rb:?}");
+        }
+    }
 }

@@ -1,8 +1,13 @@
 //! Graphviz DOT, in Automat's visual language.
 //!
-//! States are blue ellipses (the initial one bold, final ones doubled). Each transition is a small
-//! table node: the input's name on top, its outputs below, with an edge from the source state
-//! into the table and one out of it to the target state, as `automat-visualize` draws them.
+//! States are blue ellipses (the initial one bold, final ones doubled), with their entry and exit
+//! actions under the name. Each declared transition is one small table node: the input's name
+//! (and its guard, `brew [has_water]`) on top, its outputs below (`heat?` when fallible), with an
+//! edge from each state it applies to into the table and one out of it to the target state, as
+//! `automat-visualize` draws them. A wildcard (`_ + input`) leaves from one dashed "any state"
+//! node; an `else` route is drawn dashed, headed by the outputs whose failure takes it
+//! (`heat ✗`); a rule that stays in several states (`_ + ping => _`) has no arrow out, and a
+//! `↺` in its head.
 //!
 //! The renderer is a [`Display`](fmt::Display) adapter that writes straight into the formatter:
 //! no allocation, and the same description always renders the same bytes.
@@ -10,7 +15,7 @@
 use core::fmt;
 
 use crate::escape::{DotStr, Xml as Html};
-use crate::Description;
+use crate::{Description, Rule, StateInfo};
 
 /// A [`Description`] rendered as Graphviz DOT; see [`Description::dot`].
 #[derive(Debug, Clone, Copy)]
@@ -53,80 +58,150 @@ impl fmt::Display for Dot<'_> {
         writeln!(f, "    edge [fontname=\"Menlo\"];")?;
         writeln!(f)?;
         for (index, state) in d.states.iter().enumerate() {
-            write!(
-                f,
-                "    \"{}\" [shape=\"ellipse\", color=\"blue\"",
-                DotStr(state.name)
-            )?;
-            let current = self.current == Some(index);
-            match (state.initial, current) {
-                (true, false) => f.write_str(", style=\"bold\", fontname=\"Menlo-Bold\"")?,
-                (true, true) => f.write_str(", style=\"bold,filled\", fontname=\"Menlo-Bold\"")?,
-                (false, true) => f.write_str(", style=\"filled\"")?,
-                (false, false) => {}
-            }
-            if current {
-                f.write_str(", fillcolor=\"#fff3b0\", penwidth=\"3\"")?;
-            }
-            if state.is_final {
-                f.write_str(", peripheries=\"2\"")?;
-            }
-            if !state.docs.is_empty() {
-                write!(f, ", tooltip=\"{}\"", DotStr(state.docs))?;
-            }
-            f.write_str("];\n")?;
+            self.write_state(f, index, state)?;
         }
-        for (n, t) in d.transitions.iter().enumerate() {
-            let (Some(source), Some(input), Some(target)) = (
-                d.states.get(t.source),
-                d.inputs.get(t.input),
-                d.states.get(t.target),
-            ) else {
+        if d.rules().any(|r| r.transition().wildcard) {
+            // Where wildcard rules (`_ + input`) leave from: every state they apply to.
+            writeln!(
+                f,
+                "    \"{ANY}\" [shape=\"ellipse\", style=\"dashed\", color=\"gray\", label=\"any state\"];"
+            )?;
+        }
+        for rule in d.rules() {
+            let t = rule.transition();
+            let (Some(_), Some(target)) = (d.inputs.get(t.input), d.states.get(t.target)) else {
                 // Only a hand-made description can point out of range; draw what exists.
                 continue;
             };
+            let n = rule.index();
             writeln!(f)?;
-            write!(
-                f,
-                "    \"t#{n}\" [shape=\"none\", margin=\"0.2\", label=<<table border=\"0\" \
-                 cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><td port=\"tableport\" \
-                 color=\"purple\""
-            )?;
-            if t.outputs.len() > 1 {
-                write!(f, " colspan=\"{}\"", t.outputs.len())?;
-            }
-            write!(
-                f,
-                "><font face=\"Menlo-Italic\">{}</font></td></tr>",
-                Html(input.name)
-            )?;
-            if !t.outputs.is_empty() {
-                f.write_str("<tr>")?;
-                for output in t.outputs.iter().filter_map(|&o| d.outputs.get(o)) {
-                    write!(
+            write_table(f, &rule)?;
+            let style = if t.else_route {
+                ", style=\"dashed\""
+            } else {
+                ""
+            };
+            if t.wildcard {
+                writeln!(
+                    f,
+                    "    \"{ANY}\" -> \"t#{n}\":tableport:w [arrowhead=\"none\"{style}];"
+                )?;
+            } else {
+                for source in rule.sources().filter_map(|s| d.states.get(s)) {
+                    writeln!(
                         f,
-                        "<td color=\"pink\"><font point-size=\"9\">{}</font></td>",
-                        Html(output.name)
+                        "    \"{}\" -> \"t#{n}\":tableport:w [arrowhead=\"none\"{style}];",
+                        DotStr(source.name)
                     )?;
                 }
-                f.write_str("</tr>")?;
             }
-            f.write_str("</table>>")?;
-            if !t.docs.is_empty() {
-                write!(f, ", tooltip=\"{}\"", DotStr(t.docs))?;
+            if !rule.stays_in_many() {
+                let style = if t.else_route {
+                    " [style=\"dashed\"]"
+                } else {
+                    ""
+                };
+                writeln!(
+                    f,
+                    "    \"t#{n}\":tableport:e -> \"{}\"{style};",
+                    DotStr(target.name)
+                )?;
             }
-            f.write_str("];\n")?;
-            writeln!(
-                f,
-                "    \"{}\" -> \"t#{n}\":tableport:w [arrowhead=\"none\"];",
-                DotStr(source.name)
-            )?;
-            writeln!(
-                f,
-                "    \"t#{n}\":tableport:e -> \"{}\";",
-                DotStr(target.name)
-            )?;
         }
         f.write_str("}\n")
     }
+}
+
+/// The node of wildcard rules' sources.
+const ANY: &str = "*";
+
+impl Dot<'_> {
+    fn write_state(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        index: usize,
+        state: &StateInfo<'_>,
+    ) -> fmt::Result {
+        let d = self.description;
+        write!(
+            f,
+            "    \"{}\" [shape=\"ellipse\", color=\"blue\"",
+            DotStr(state.name)
+        )?;
+        let current = self.current == Some(index);
+        match (state.initial, current) {
+            (true, false) => f.write_str(", style=\"bold\", fontname=\"Menlo-Bold\"")?,
+            (true, true) => f.write_str(", style=\"bold,filled\", fontname=\"Menlo-Bold\"")?,
+            (false, true) => f.write_str(", style=\"filled\"")?,
+            (false, false) => {}
+        }
+        if current {
+            f.write_str(", fillcolor=\"#fff3b0\", penwidth=\"3\"")?;
+        }
+        if state.is_final {
+            f.write_str(", peripheries=\"2\"")?;
+        }
+        if !state.docs.is_empty() {
+            write!(f, ", tooltip=\"{}\"", DotStr(state.docs))?;
+        }
+        if !state.entry.is_empty() || !state.exit.is_empty() {
+            // The state's name over its entry and exit actions.
+            write!(f, ", label=<{}", Html(state.name))?;
+            for (kind, actions) in [("entry", state.entry), ("exit", state.exit)] {
+                if actions.is_empty() {
+                    continue;
+                }
+                write!(f, "<br/><font point-size=\"9\">{kind} / ")?;
+                for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
+                    if n > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", Html(output.name))?;
+                }
+                f.write_str("</font>")?;
+            }
+            f.write_str(">")?;
+        }
+        f.write_str("];\n")
+    }
+}
+
+/// A rule's table node: its input (with its guard) over its outputs, as `automat-visualize`
+/// draws a transition; a fallible output has a `?`, an `else` route's head names what failed.
+fn write_table(f: &mut fmt::Formatter<'_>, rule: &Rule<'_>) -> fmt::Result {
+    let t = rule.transition();
+    write!(
+        f,
+        "    \"t#{}\" [shape=\"none\", margin=\"0.2\", label=<<table border=\"0\" \
+         cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\"><tr><td port=\"tableport\" \
+         color=\"purple\"",
+        rule.index()
+    )?;
+    let outputs = rule.outputs().count();
+    if outputs > 1 {
+        write!(f, " colspan=\"{outputs}\"")?;
+    }
+    f.write_str("><font face=\"Menlo-Italic\">")?;
+    rule.write_head(f, Html)?;
+    if let Some(guard) = rule.guard() {
+        write!(f, " [{}]", Html(guard))?;
+    }
+    write!(f, "{}</font></td></tr>", rule.mark())?;
+    if outputs > 0 {
+        f.write_str("<tr>")?;
+        for (name, fallible) in rule.outputs() {
+            let mark = if fallible { "?" } else { "" };
+            write!(
+                f,
+                "<td color=\"pink\"><font point-size=\"9\">{}{mark}</font></td>",
+                Html(name)
+            )?;
+        }
+        f.write_str("</tr>")?;
+    }
+    f.write_str("</table>>")?;
+    if !t.docs.is_empty() {
+        write!(f, ", tooltip=\"{}\"", DotStr(t.docs))?;
+    }
+    f.write_str("];\n")
 }

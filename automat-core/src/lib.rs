@@ -35,6 +35,7 @@ pub mod journal;
 mod machine;
 mod mermaid;
 mod observe;
+mod rules;
 mod step;
 #[cfg(feature = "svg")]
 mod svg;
@@ -52,6 +53,7 @@ pub use observe::Coverage;
 #[cfg(feature = "tracing")]
 pub use observe::TracingObserver;
 pub use observe::{NoObserver, Observer};
+pub use rules::{Rule, Rules};
 #[doc(hidden)]
 pub use step::Fallible;
 pub use step::{Commit, Diverted, Failed, GuardsFailed, InputError, StepError};

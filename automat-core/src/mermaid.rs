@@ -1,13 +1,17 @@
 //! Mermaid `stateDiagram-v2`, which GitHub and most Markdown viewers draw from a code block.
 //!
 //! States are declared with generated identifiers (`s0`, `s1`, ...) and labelled with their
-//! names, so a state called `end` or `state` cannot collide with Mermaid's keywords. Each
-//! transition is an arrow labelled `input / outputs`.
+//! names, so a state called `end` or `state` cannot collide with Mermaid's keywords; their entry
+//! and exit actions are state descriptions (`s0 : entry / power_on`). Each declared transition is
+//! one arrow labelled `input [guard] / outputs` (`heat?` when fallible; an `else` route reads
+//! `heat ✗ / outputs`). A transition from several states joins their arrows in a `<<join>>` bar
+//! first; wildcards (`_ + input`) leave from one dashed "any state"; a rule that stays in several
+//! states is a dashed box they point to.
 
 use core::fmt;
 
 use crate::escape::Inline;
-use crate::Description;
+use crate::{Description, Rule};
 
 /// A [`Description`] rendered as Mermaid; see [`Description::mermaid`].
 #[derive(Debug, Clone, Copy)]
@@ -38,36 +42,77 @@ impl fmt::Display for Mermaid<'_> {
             writeln!(f, "    state \"{}\" as s{i}", Inline(state.name))?;
         }
         for (i, state) in d.states.iter().enumerate() {
+            for (kind, actions) in [("entry", state.entry), ("exit", state.exit)] {
+                if actions.is_empty() {
+                    continue;
+                }
+                write!(f, "    s{i} : {kind} / ")?;
+                for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
+                    if n > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", Inline(output.name))?;
+                }
+                f.write_str("\n")?;
+            }
+        }
+        for (i, state) in d.states.iter().enumerate() {
             if state.initial {
                 writeln!(f, "    [*] --> s{i}")?;
             }
         }
-        for t in d.transitions {
-            let Some(input) = d.inputs.get(t.input) else {
+        let mut pseudo = false;
+        if d.rules().any(|r| r.transition().wildcard) {
+            // Where wildcard rules (`_ + input`) leave from: every state they apply to.
+            writeln!(f, "    state \"any state\" as any")?;
+            writeln!(f, "    class any pseudo")?;
+            pseudo = true;
+        }
+        for rule in d.rules() {
+            let t = rule.transition();
+            if d.inputs.get(t.input).is_none() || t.target >= d.states.len() {
                 continue;
-            };
-            write!(
-                f,
-                "    s{} --> s{} : {}",
-                t.source,
-                t.target,
-                Inline(input.name)
-            )?;
-            for (n, output) in t
-                .outputs
-                .iter()
-                .filter_map(|&o| d.outputs.get(o))
-                .enumerate()
-            {
-                f.write_str(if n == 0 { " / " } else { ", " })?;
-                write!(f, "{}", Inline(output.name))?;
             }
+            let n = rule.index();
+            let single = rule.sources().nth(1).is_none() && !t.wildcard;
+            let from = if t.wildcard {
+                Node::Any
+            } else if single {
+                Node::State(t.source)
+            } else if rule.stays_in_many() {
+                // One box for the rule, from each state it applies to: no arrow can point back.
+                f.write_str("    state \"")?;
+                write_label(f, &rule)?;
+                writeln!(f, "\" as r{n}\n    class r{n} pseudo")?;
+                pseudo = true;
+                for source in rule.sources() {
+                    writeln!(f, "    s{source} --> r{n}")?;
+                }
+                continue;
+            } else {
+                // The rule's arrows join, then go on to the target once.
+                writeln!(f, "    state r{n} <<join>>")?;
+                for source in rule.sources() {
+                    writeln!(f, "    s{source} --> r{n}")?;
+                }
+                Node::Rule(n)
+            };
+            let to = if t.wildcard && rule.stays_in_many() {
+                Node::Any
+            } else {
+                Node::State(t.target)
+            };
+            write!(f, "    {from} --> {to} : ")?;
+            write_label(f, &rule)?;
             f.write_str("\n")?;
         }
         for (i, state) in d.states.iter().enumerate() {
             if state.is_final {
                 writeln!(f, "    s{i} --> [*]")?;
             }
+        }
+        if pseudo {
+            writeln!(f, "    classDef pseudo stroke-dasharray:5 5")?;
         }
         if let Some(current) = self.current.filter(|&c| c < d.states.len()) {
             writeln!(
@@ -78,4 +123,41 @@ impl fmt::Display for Mermaid<'_> {
         }
         Ok(())
     }
+}
+
+/// A node's Mermaid identifier.
+#[derive(Clone, Copy)]
+enum Node {
+    /// The "any state" that wildcard rules leave from.
+    Any,
+    State(usize),
+    /// A `<<join>>` bar or a box of the rule at this index.
+    Rule(usize),
+}
+
+impl fmt::Display for Node {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Node::Any => f.write_str("any"),
+            Node::State(i) => write!(f, "s{i}"),
+            Node::Rule(i) => write!(f, "r{i}"),
+        }
+    }
+}
+
+/// `input [guard] / output?, output` (an `else` route: `heat ✗ / output`), and its mark.
+fn write_label(f: &mut fmt::Formatter<'_>, rule: &Rule<'_>) -> fmt::Result {
+    rule.write_head(f, Inline)?;
+    if let Some(guard) = rule.guard() {
+        write!(f, " [{}]", Inline(guard))?;
+    }
+    f.write_str(rule.mark())?;
+    for (n, (name, fallible)) in rule.outputs().enumerate() {
+        f.write_str(if n == 0 { " / " } else { ", " })?;
+        write!(f, "{}", Inline(name))?;
+        if fallible {
+            f.write_str("?")?;
+        }
+    }
+    Ok(())
 }

@@ -6,9 +6,12 @@
 //!
 //! - states are ranked by breadth-first distance from the initial state (states no input reaches
 //!   are ranked after the others) and drawn on even rows, as ellipses;
-//! - each transition is a small box (its input over its outputs) on the odd row just below its
-//!   source state, so there are no edge labels to place: the edge into the box has no arrowhead,
-//!   the edge out of it points at the target;
+//! - each declared transition is one small box (its input and guard over its outputs) on the odd
+//!   row just below its first source state, so there are no edge labels to place: the edges into
+//!   the box (one from each state it applies to, or one from a dashed "any state" node for a
+//!   wildcard) have no arrowhead, the edge out of it points at the target (a rule that stays in
+//!   several states has none, and a `↺`); an `else` route's box and edges are dashed;
+//! - states show their entry and exit actions under their names;
 //! - the order within rows comes from a few barycenter sweeps (each node moves toward the mean
 //!   position of its neighbours in the adjacent row), with stable tie-breaks;
 //! - nodes in a row are packed side by side and rows are stacked, so boxes never overlap.
@@ -21,7 +24,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::escape::Xml;
-use crate::Description;
+use crate::{Description, Rule};
 
 /// A [`Description`] rendered as SVG; see [`Description::svg`].
 #[derive(Debug, Clone, Copy)]
@@ -58,9 +61,9 @@ const V_GAP: f64 = 30.0;
 const MARGIN: f64 = 16.0;
 const SWEEPS: usize = 4;
 
-/// A laid-out node: its centre and size. States come first (ids `0..states`), then transition
-/// boxes (ids `states..states + transitions`), then the virtual points that long edges pass
-/// through.
+/// A laid-out node: its centre and size. States come first (ids `0..states`), then one box per
+/// rule (see [`Layout::boxes`]), then the "any state" node when wildcards need one, then the
+/// virtual points that long edges pass through.
 #[derive(Clone, Copy, Debug)]
 struct Node {
     row: usize,
@@ -70,11 +73,25 @@ struct Node {
     h: f64,
 }
 
-/// The layout: nodes, plus for each transition the virtual points its edge out of the box passes
-/// through, in order from the box to the target.
-struct Layout {
+/// An edge to draw: from node `from` through the virtual points `via` to node `to`.
+struct Edge {
+    from: usize,
+    to: usize,
+    via: Vec<usize>,
+    /// An arrowhead at `to` (edges out of a box); edges into a box have none.
+    arrow: bool,
+    /// An `else` route's edges are dashed.
+    dashed: bool,
+}
+
+/// The layout: nodes and edges.
+struct Layout<'a> {
     nodes: Vec<Node>,
-    routes: Vec<Vec<usize>>,
+    /// The rule of each box, in order: box `k` is node `states + k`.
+    boxes: Vec<Rule<'a>>,
+    /// The "any state" node, when some rule is a wildcard.
+    any: Option<usize>,
+    edges: Vec<Edge>,
     /// Per node, whether nothing is drawn left (right) of it in its row, so an edge may use
     /// that side.
     free: Vec<(bool, bool)>,
@@ -86,16 +103,37 @@ fn text_width(chars: usize, font: f64) -> f64 {
     chars * font * CHAR_WIDTH
 }
 
-fn outputs_chars(d: &Description<'_>, t: usize) -> usize {
-    let outputs = d.transitions[t].outputs;
-    let names: usize = outputs
-        .iter()
-        .filter_map(|&o| d.outputs.get(o))
-        .map(|o| o.name.chars().count())
-        .sum();
-    names + 2 * outputs.len().saturating_sub(1)
+/// The length of a box's top line: its head, guard and mark.
+fn head_chars(rule: &Rule<'_>) -> usize {
+    rule.head_chars()
+        + rule.guard().map_or(0, |g| g.chars().count() + 3)
+        + rule.mark().chars().count()
 }
 
+/// The length of a box's bottom line: its outputs, `?` marks and separators.
+fn outputs_chars(rule: &Rule<'_>) -> usize {
+    let (mut chars, mut count) = (0_usize, 0_usize);
+    for (name, fallible) in rule.outputs() {
+        chars += name.chars().count() + usize::from(fallible);
+        count += 1;
+    }
+    chars + 2 * count.saturating_sub(1)
+}
+
+/// How many lines of entry and exit actions a state shows under its name.
+fn action_lines(state: &crate::StateInfo<'_>) -> usize {
+    usize::from(!state.entry.is_empty()) + usize::from(!state.exit.is_empty())
+}
+
+/// The text of a state's line of `kind` actions: `entry / a, b`.
+fn actions_chars(d: &Description<'_>, kind: &str, actions: &[usize]) -> usize {
+    let names: usize = actions
+        .iter()
+        .filter_map(|&o| d.outputs.get(o))
+        .map(|o| o.name.chars().count() + 2)
+        .sum();
+    kind.len() + 3 + names
+}
 /// Ranks states by breadth-first distance from the initial state, then from each state left
 /// unranked (in declaration order), below everything ranked so far. Final states go last, on a
 /// rank of their own, where a reader looks for the end.
@@ -144,115 +182,154 @@ fn ranks(d: &Description<'_>, out: &[Vec<usize>]) -> Vec<usize> {
     rank
 }
 
-fn layout(d: &Description<'_>) -> Layout {
+fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
     let n = d.states.len();
-    let valid: Vec<bool> = d
-        .transitions
-        .iter()
-        .map(|t| t.source < n && t.target < n)
+    let boxes: Vec<Rule<'a>> = d
+        .rules()
+        .filter(|rule| {
+            let t = rule.transition();
+            t.target < n && d.inputs.get(t.input).is_some() && rule.sources().all(|s| s < n)
+        })
         .collect();
-    let mut nodes = sized_nodes(d, &valid);
-    let (links, routes) = route_edges(d, &valid, &mut nodes);
-    let free = place(&mut nodes, &links);
-    Layout {
-        nodes,
-        routes,
-        free,
-    }
-}
-
-/// One node per state (on the even row of its rank) and per transition box (on the odd row below
-/// its source), sized for their text.
-fn sized_nodes(d: &Description<'_>, valid: &[bool]) -> Vec<Node> {
-    let n = d.states.len();
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, t) in d.transitions.iter().enumerate() {
-        if valid[i] {
+        if t.source < n && t.target < n {
             out[t.source].push(i);
         }
     }
     let rank = ranks(d, &out);
 
-    let mut nodes: Vec<Node> = Vec::with_capacity(n + d.transitions.len());
+    let mut nodes: Vec<Node> = Vec::with_capacity(n + boxes.len() + 1);
     for (i, state) in d.states.iter().enumerate() {
-        let w = (text_width(state.name.chars().count(), FONT) + 32.0).max(64.0);
+        let actions = [("entry", state.entry), ("exit", state.exit)]
+            .iter()
+            .filter(|(_, actions)| !actions.is_empty())
+            .map(|(kind, actions)| text_width(actions_chars(d, kind, actions), SMALL_FONT))
+            .fold(0.0, f64::max);
+        let width = (text_width(state.name.chars().count(), FONT).max(actions) + 32.0).max(64.0);
+        #[allow(clippy::cast_precision_loss)] // at most two lines
+        let height = 36.0 + 14.0 * action_lines(state) as f64;
         nodes.push(Node {
             row: 2 * rank[i],
             x: 0.0,
             y: 0.0,
-            w,
-            h: 36.0,
+            w: width,
+            h: height,
         });
     }
-    for (i, t) in d.transitions.iter().enumerate() {
-        let input = d
-            .inputs
-            .get(t.input)
-            .map_or(0, |input| input.name.chars().count());
-        let w = text_width(input, FONT).max(text_width(outputs_chars(d, i), SMALL_FONT)) + 16.0;
-        let h = if t.outputs.is_empty() { 22.0 } else { 38.0 };
-        let row = if valid[i] { 2 * rank[t.source] + 1 } else { 1 };
+    for rule in &boxes {
+        let width = text_width(head_chars(rule), FONT)
+            .max(text_width(outputs_chars(rule), SMALL_FONT))
+            + 16.0;
+        let height = if rule.outputs().next().is_none() {
+            22.0
+        } else {
+            38.0
+        };
+        // Below its deepest source, so that the edges from its other sources run down into it;
+        // a wildcard's below the "any state" node, on the first row.
+        let t = rule.transition();
+        let row = if t.wildcard {
+            1
+        } else {
+            2 * rule.sources().map(|s| rank[s]).max().unwrap_or(0) + 1
+        };
         nodes.push(Node {
             row,
             x: 0.0,
             y: 0.0,
-            w,
-            h,
+            w: width,
+            h: height,
         });
     }
-    nodes
-}
+    let any = boxes.iter().any(|r| r.transition().wildcard).then(|| {
+        nodes.push(Node {
+            row: 0,
+            x: 0.0,
+            y: 0.0,
+            w: text_width("any state".len(), FONT) + 32.0,
+            h: 30.0,
+        });
+        nodes.len() - 1
+    });
 
-/// Adds the virtual points of edges that span rows; returns the links between adjacent rows
-/// (`(upper, lower)` node ids) and, per transition, the points its edge out of the box passes.
-fn route_edges(
-    d: &Description<'_>,
-    valid: &[bool],
-    nodes: &mut Vec<Node>,
-) -> (Vec<(usize, usize)>, Vec<Vec<usize>>) {
-    let n = d.states.len();
-    let mut links: Vec<(usize, usize)> = Vec::new();
-    let mut routes: Vec<Vec<usize>> = vec![Vec::new(); d.transitions.len()];
-    for (i, t) in d.transitions.iter().enumerate() {
-        if !valid[i] {
-            continue;
+    let mut edges = Vec::new();
+    for (k, rule) in boxes.iter().enumerate() {
+        let (t, tbox) = (rule.transition(), n + k);
+        let dashed = t.else_route;
+        match any {
+            Some(any) if t.wildcard => edges.push((any, tbox, false, dashed)),
+            _ => edges.extend(rule.sources().map(|s| (s, tbox, false, dashed))),
         }
-        let tbox = n + i;
-        links.push((t.source, tbox));
-        let (box_row, target_row) = (nodes[tbox].row, nodes[t.target].row);
-        // The edge out of the box passes a virtual point in every row strictly between the box
-        // and the target, going down (forward) or up (back to an earlier state).
-        let between: Vec<usize> = if target_row > box_row {
-            (box_row + 1..target_row).collect()
-        } else {
-            (target_row + 1..box_row).rev().collect()
-        };
-        let mut previous = tbox;
-        for row in between {
-            let id = nodes.len();
-            nodes.push(Node {
-                row,
-                x: 0.0,
-                y: 0.0,
-                w: 8.0,
-                h: 0.0,
-            });
-            routes[i].push(id);
-            links.push(if nodes[previous].row < row {
-                (previous, id)
-            } else {
-                (id, previous)
-            });
-            previous = id;
-        }
-        let (a, b) = (previous, t.target);
-        if nodes[a].row + 1 == nodes[b].row {
-            links.push((a, b));
-        } else if nodes[b].row + 1 == nodes[a].row {
-            links.push((b, a));
+        if !rule.stays_in_many() {
+            edges.push((tbox, t.target, true, dashed));
         }
     }
-    (links, routes)
+    let mut links = Vec::new();
+    let edges: Vec<Edge> = edges
+        .into_iter()
+        .map(|(from, to, arrow, dashed)| {
+            let via = route_edge(&mut nodes, &mut links, from, to);
+            Edge {
+                from,
+                to,
+                via,
+                arrow,
+                dashed,
+            }
+        })
+        .collect();
+    let free = place(&mut nodes, &links);
+    Layout {
+        nodes,
+        boxes,
+        any,
+        edges,
+        free,
+    }
+}
+
+/// Adds the virtual points of an edge from node `from` to node `to`, one in every row strictly
+/// between them (going down, or back up to an earlier row), and the links between adjacent rows
+/// (`(upper, lower)` node ids) that order the rows; returns the points, from `from` to `to`.
+fn route_edge(
+    nodes: &mut Vec<Node>,
+    links: &mut Vec<(usize, usize)>,
+    from: usize,
+    to: usize,
+) -> Vec<usize> {
+    let (from_row, to_row) = (nodes[from].row, nodes[to].row);
+    let between: Vec<usize> = if to_row > from_row {
+        (from_row + 1..to_row).collect()
+    } else {
+        (to_row + 1..from_row).rev().collect()
+    };
+    let mut via = Vec::with_capacity(between.len());
+    let mut previous = from;
+    for row in between {
+        let id = nodes.len();
+        nodes.push(Node {
+            row,
+            x: 0.0,
+            y: 0.0,
+            w: 8.0,
+            h: 0.0,
+        });
+        via.push(id);
+        links.push(if nodes[previous].row < row {
+            (previous, id)
+        } else {
+            (id, previous)
+        });
+        previous = id;
+    }
+    let (a, b) = (previous, to);
+    if nodes[a].row + 1 == nodes[b].row {
+        links.push((a, b));
+    } else if nodes[b].row + 1 == nodes[a].row {
+        links.push((b, a));
+    }
+    via
 }
 
 /// Orders every row by barycenter sweeps, then gives each node its coordinates. Returns, per
@@ -445,7 +522,12 @@ impl Route {
     }
 
     /// Writes the route as a smooth path of cubic curves.
-    fn write(&self, f: &mut fmt::Formatter<'_>, arrow: Option<&Xml<'_>>) -> fmt::Result {
+    fn write(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        arrow: Option<&Xml<'_>>,
+        dashed: bool,
+    ) -> fmt::Result {
         let Some(first) = self.points.first() else {
             return Ok(());
         };
@@ -465,6 +547,9 @@ impl Route {
             )?;
         }
         f.write_str("\"")?;
+        if dashed {
+            f.write_str(" stroke-dasharray=\"5 4\"")?;
+        }
         if let Some(name) = arrow {
             write!(f, " marker-end=\"url(#automat-arrow-{name})\"")?;
         }
@@ -483,30 +568,30 @@ impl fmt::Display for Num {
     }
 }
 
-/// The edge out of transition `i`'s box. Forward edges leave the box's bottom and enter the
-/// target's top; an edge back up to an earlier row leaves and enters on the sides that face the
-/// way it goes, so it does not run behind the boxes beside them.
-fn out_route(d: &Description<'_>, layout: &Layout, i: usize) -> Route {
-    let (nodes, n) = (&layout.nodes, d.states.len());
-    let t = &d.transitions[i];
-    let (tbox, target) = (&nodes[n + i], &nodes[t.target]);
-    let via: Vec<Point> = layout.routes[i]
+/// The curve of an edge. One going down leaves its node's bottom and enters the other's top; one
+/// going back up to an earlier row leaves and enters on the sides that face the way it goes, so
+/// it does not run behind the boxes beside them.
+fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
+    let nodes = &layout.nodes;
+    let (from, to) = (&nodes[edge.from], &nodes[edge.to]);
+    let via: Vec<Point> = edge
+        .via
         .iter()
         .map(|&id| Point {
             x: nodes[id].x,
             y: nodes[id].y,
         })
         .collect();
-    if target.row > tbox.row {
+    if to.row > from.row {
         let mut points = Vec::with_capacity(via.len() + 2);
         points.push(Point {
-            x: tbox.x,
-            y: tbox.y + tbox.h / 2.0,
+            x: from.x,
+            y: from.y + from.h / 2.0,
         });
         points.extend(via);
         points.push(Point {
-            x: target.x,
-            y: target.y - target.h / 2.0,
+            x: to.x,
+            y: to.y - to.h / 2.0,
         });
         return Route {
             points,
@@ -514,17 +599,17 @@ fn out_route(d: &Description<'_>, layout: &Layout, i: usize) -> Route {
             end_side: Side::Vertical,
         };
     }
-    let next_x = via.first().map_or(target.x, |p| p.x);
-    let start_side = side(layout.free[n + i], tbox, next_x);
+    let next_x = via.first().map_or(to.x, |p| p.x);
+    let start_side = side(layout.free[edge.from], from, next_x);
     let start = Point {
-        x: tbox.x + start_side.sign() * tbox.w / 2.0,
-        y: tbox.y,
+        x: from.x + start_side.sign() * from.w / 2.0,
+        y: from.y,
     };
     let previous_x = via.last().map_or(start.x, |p| p.x);
-    let end_side = side(layout.free[t.target], target, previous_x);
+    let end_side = side(layout.free[edge.to], to, previous_x);
     let end = Point {
-        x: target.x + end_side.sign() * target.w / 2.0,
-        y: target.y,
+        x: to.x + end_side.sign() * to.w / 2.0,
+        y: to.y,
     };
     let mut points = Vec::with_capacity(via.len() + 2);
     points.push(start);
@@ -548,12 +633,6 @@ fn side(free: (bool, bool), node: &Node, x: f64) -> Side {
     }
 }
 
-/// Whether transition `i` points at states that exist (a hand-made description may not).
-fn drawn(d: &Description<'_>, i: usize) -> bool {
-    let n = d.states.len();
-    d.transitions[i].source < n && d.transitions[i].target < n
-}
-
 impl fmt::Display for Svg<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
@@ -569,8 +648,8 @@ impl fmt::Display for Svg<'_> {
             .map(|node| node.y + node.h / 2.0)
             .fold(0.0, f64::max)
             + MARGIN;
-        for i in (0..d.transitions.len()).filter(|&i| drawn(d, i)) {
-            let (low, high) = out_route(d, &layout, i).extent();
+        for edge in &layout.edges {
+            let (low, high) = route(&layout, edge).extent();
             left = left.min(low - MARGIN);
             right = right.max(high);
         }
@@ -600,48 +679,29 @@ impl fmt::Display for Svg<'_> {
             writeln!(f, "<g>")?;
         }
         self.write_edges(f, &layout)?;
-        self.write_states(f, nodes)?;
-        self.write_transitions(f, nodes)?;
+        self.write_states(f, &layout)?;
+        self.write_transitions(f, &layout)?;
         f.write_str("</g>\n</svg>\n")
     }
 }
 
 impl Svg<'_> {
-    fn write_edges(&self, f: &mut fmt::Formatter<'_>, layout: &Layout) -> fmt::Result {
-        let d = self.description;
-        let (nodes, n, name) = (&layout.nodes, d.states.len(), Xml(d.name));
+    fn write_edges(&self, f: &mut fmt::Formatter<'_>, layout: &Layout<'_>) -> fmt::Result {
+        let name = Xml(self.description.name);
         writeln!(
             f,
             "<g class=\"automat-edges\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.3\">"
         )?;
-        for i in (0..d.transitions.len()).filter(|&i| drawn(d, i)) {
-            let t = &d.transitions[i];
-            let (source, tbox) = (&nodes[t.source], &nodes[n + i]);
-            // Into the box: from the bottom of the source, no arrowhead.
-            let into = Route {
-                points: vec![
-                    Point {
-                        x: source.x,
-                        y: source.y + source.h / 2.0,
-                    },
-                    Point {
-                        x: tbox.x,
-                        y: tbox.y - tbox.h / 2.0,
-                    },
-                ],
-                start_side: Side::Vertical,
-                end_side: Side::Vertical,
-            };
-            into.write(f, None)?;
-            // Out of the box, to the target, with an arrowhead.
-            out_route(d, layout, i).write(f, Some(&name))?;
+        for edge in &layout.edges {
+            route(layout, edge).write(f, edge.arrow.then_some(&name), edge.dashed)?;
         }
         writeln!(f, "</g>")?;
         Ok(())
     }
 
-    fn write_states(&self, f: &mut fmt::Formatter<'_>, nodes: &[Node]) -> fmt::Result {
+    fn write_states(&self, f: &mut fmt::Formatter<'_>, layout: &Layout<'_>) -> fmt::Result {
         let d = self.description;
+        let nodes = &layout.nodes;
         writeln!(
             f,
             "<g class=\"automat-states\" text-anchor=\"middle\" dominant-baseline=\"central\">"
@@ -692,24 +752,60 @@ impl Svg<'_> {
             } else {
                 ""
             };
+            // The name, with the entry and exit actions under it.
+            #[allow(clippy::cast_precision_loss)] // at most two lines
+            let name_y = node.y - 7.0 * action_lines(state) as f64;
+            write!(
+                f,
+                "<text x=\"{}\" y=\"{}\"{weight}>{}</text>",
+                Num(node.x),
+                Num(name_y),
+                Xml(state.name)
+            )?;
+            let lines = [("entry", state.entry), ("exit", state.exit)];
+            for (line, (kind, actions)) in lines.iter().filter(|(_, a)| !a.is_empty()).enumerate() {
+                #[allow(clippy::cast_precision_loss)] // line 0 or 1
+                let y = name_y + 14.0 * (line + 1) as f64;
+                write!(
+                    f,
+                    "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_FONT}\" fill=\"#555\">{kind} / ",
+                    Num(node.x),
+                    Num(y)
+                )?;
+                for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
+                    if n > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", Xml(output.name))?;
+                }
+                f.write_str("</text>")?;
+            }
+            writeln!(f, "</g>")?;
+        }
+        if let Some(any) = layout.any {
+            let node = &nodes[any];
             writeln!(
                 f,
-                "<text x=\"{}\" y=\"{}\"{weight}>{}</text></g>",
-                Num(node.x),
-                Num(node.y),
-                Xml(state.name)
+                "<g class=\"automat-any\"><ellipse cx=\"{x}\" cy=\"{y}\" rx=\"{rx}\" ry=\"{ry}\" fill=\"#ffffff\" \
+                 stroke=\"#888\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/><text x=\"{x}\" y=\"{y}\" \
+                 fill=\"#555\">any state</text></g>",
+                x = Num(node.x),
+                y = Num(node.y),
+                rx = Num(node.w / 2.0),
+                ry = Num(node.h / 2.0),
             )?;
         }
         writeln!(f, "</g>")?;
         Ok(())
     }
 
-    fn write_transitions(&self, f: &mut fmt::Formatter<'_>, nodes: &[Node]) -> fmt::Result {
+    fn write_transitions(&self, f: &mut fmt::Formatter<'_>, layout: &Layout<'_>) -> fmt::Result {
         let d = self.description;
         let n = d.states.len();
         writeln!(f, "<g class=\"automat-transitions\" text-anchor=\"middle\" dominant-baseline=\"central\">")?;
-        for (i, t) in d.transitions.iter().enumerate() {
-            let node = &nodes[n + i];
+        for (k, rule) in layout.boxes.iter().enumerate() {
+            let node = &layout.nodes[n + k];
+            let t = rule.transition();
             let Some(input) = d.inputs.get(t.input) else {
                 continue;
             };
@@ -722,30 +818,33 @@ impl Svg<'_> {
                 write!(f, "<title>{}</title>", Xml(t.docs))?;
             }
             let (left, top) = (node.x - node.w / 2.0, node.y - node.h / 2.0);
+            let dash = if t.else_route {
+                " stroke-dasharray=\"4 3\""
+            } else {
+                ""
+            };
             write!(
                 f,
-                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" stroke=\"#8e44ad\" stroke-width=\"1.2\"/>",
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" stroke=\"#8e44ad\" stroke-width=\"1.2\"{dash}/>",
                 Num(left),
                 Num(top),
                 Num(node.w),
                 Num(node.h)
             )?;
-            if t.outputs.is_empty() {
-                write!(
-                    f,
-                    "<text x=\"{}\" y=\"{}\" font-style=\"italic\">{}</text>",
-                    Num(node.x),
-                    Num(node.y),
-                    Xml(input.name)
-                )?;
-            } else {
-                write!(
-                    f,
-                    "<text x=\"{}\" y=\"{}\" font-style=\"italic\">{}</text>",
-                    Num(node.x),
-                    Num(top + 11.0),
-                    Xml(input.name)
-                )?;
+            let has_outputs = rule.outputs().next().is_some();
+            let head_y = if has_outputs { top + 11.0 } else { node.y };
+            write!(
+                f,
+                "<text x=\"{}\" y=\"{}\" font-style=\"italic\">",
+                Num(node.x),
+                Num(head_y),
+            )?;
+            rule.write_head(f, Xml)?;
+            if let Some(guard) = rule.guard() {
+                write!(f, " [{}]", Xml(guard))?;
+            }
+            write!(f, "{}</text>", rule.mark())?;
+            if has_outputs {
                 write!(
                     f,
                     "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#e8a0c8\"/>",
@@ -760,16 +859,14 @@ impl Svg<'_> {
                     Num(node.x),
                     Num(top + 30.0)
                 )?;
-                for (k, output) in t
-                    .outputs
-                    .iter()
-                    .filter_map(|&o| d.outputs.get(o))
-                    .enumerate()
-                {
+                for (k, (name, fallible)) in rule.outputs().enumerate() {
                     if k > 0 {
                         f.write_str(", ")?;
                     }
-                    write!(f, "{}", Xml(output.name))?;
+                    write!(f, "{}", Xml(name))?;
+                    if fallible {
+                        f.write_str("?")?;
+                    }
                 }
                 f.write_str("</text>")?;
             }

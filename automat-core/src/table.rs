@@ -1,4 +1,5 @@
-//! A Markdown transition table: one row per transition, in declaration order.
+//! A Markdown transition table: one row per declared transition (and `else` route), in declaration
+//! order, then the states' entry and exit actions.
 
 use core::fmt;
 
@@ -14,7 +15,10 @@ pub struct Table<'a> {
 
 impl<'a> Description<'a> {
     /// Renders the machine's transitions as a Markdown table (`state | input | next | outputs`),
-    /// the form that reads well in a code review or a runbook.
+    /// the form that reads well in a code review or a runbook: one row per declared transition,
+    /// listing the states it applies to (`any state` for a wildcard), its guard after the input,
+    /// `?` after fallible outputs, and for an `else` route the outputs whose failure takes it
+    /// (`heat ✗`). A second table lists the states' entry and exit actions, when there are any.
     #[must_use]
     pub const fn table(&'a self) -> Table<'a> {
         Table {
@@ -31,39 +35,96 @@ impl fmt::Display for Table<'_> {
         let d = self.description;
         writeln!(f, "| state | input | next | outputs |")?;
         writeln!(f, "|---|---|---|---|")?;
-        for t in d.transitions {
-            let (Some(source), Some(input), Some(target)) = (
-                d.states.get(t.source),
-                d.inputs.get(t.input),
-                d.states.get(t.target),
-            ) else {
+        for rule in d.rules() {
+            let t = rule.transition();
+            let (Some(_), Some(target)) = (d.inputs.get(t.input), d.states.get(t.target)) else {
                 continue;
             };
             f.write_str("| ")?;
-            if self.current == Some(t.source) {
+            if self.current.is_some_and(|current| rule.applies_to(current)) {
                 f.write_str("▶ ")?;
             }
-            write!(f, "`{}`", Inline(source.name))?;
-            if source.initial {
-                f.write_str(" (initial)")?;
-            }
-            write!(f, " | `{}` | `{}`", Inline(input.name), Inline(target.name))?;
-            if target.is_final {
-                f.write_str(" (final)")?;
+            if t.wildcard {
+                f.write_str("any state")?;
+            } else {
+                for (n, source) in rule.sources().filter_map(|s| d.states.get(s)).enumerate() {
+                    if n > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "`{}`", Inline(source.name))?;
+                    if source.initial {
+                        f.write_str(" (initial)")?;
+                    }
+                }
             }
             f.write_str(" | ")?;
-            for (n, output) in t
-                .outputs
-                .iter()
-                .filter_map(|&o| d.outputs.get(o))
-                .enumerate()
-            {
+            if t.else_route {
+                for (n, name) in rule.failing().enumerate() {
+                    if n > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "`{}`", Inline(name))?;
+                }
+                f.write_str(" ✗")?;
+            } else {
+                f.write_str("`")?;
+                rule.write_head(f, Inline)?;
+                f.write_str("`")?;
+            }
+            if let Some(guard) = rule.guard() {
+                write!(f, " [`{}`]", Inline(guard))?;
+            }
+            f.write_str(" | ")?;
+            if t.stays && rule.stays_in_many() {
+                f.write_str("(stays)")?;
+            } else {
+                write!(f, "`{}`", Inline(target.name))?;
+                if target.is_final {
+                    f.write_str(" (final)")?;
+                }
+            }
+            if t.reenter {
+                f.write_str(" (reenter)")?;
+            }
+            f.write_str(" | ")?;
+            for (n, (name, fallible)) in rule.outputs().enumerate() {
                 if n > 0 {
                     f.write_str(", ")?;
                 }
-                write!(f, "`{}`", Inline(output.name))?;
+                write!(f, "`{}`", Inline(name))?;
+                if fallible {
+                    f.write_str("?")?;
+                }
             }
             f.write_str(" |\n")?;
+        }
+        if d.states
+            .iter()
+            .any(|s| !s.entry.is_empty() || !s.exit.is_empty())
+        {
+            writeln!(f, "\n| state | entry | exit |")?;
+            writeln!(f, "|---|---|---|")?;
+            for (index, state) in d.states.iter().enumerate() {
+                if state.entry.is_empty() && state.exit.is_empty() {
+                    continue;
+                }
+                f.write_str("| ")?;
+                if self.current == Some(index) {
+                    f.write_str("▶ ")?;
+                }
+                write!(f, "`{}`", Inline(state.name))?;
+                for actions in [state.entry, state.exit] {
+                    f.write_str(" | ")?;
+                    for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate()
+                    {
+                        if n > 0 {
+                            f.write_str(", ")?;
+                        }
+                        write!(f, "`{}`", Inline(output.name))?;
+                    }
+                }
+                f.write_str(" |\n")?;
+            }
         }
         Ok(())
     }

@@ -1,0 +1,233 @@
+//! Transitions as declared: one [`Rule`] per declaration (and per `else` route), however many
+//! states it applies to. Diagrams draw rules, so `A | B + x => C` or `_ + kick => Broken` reads
+//! as the one rule it is, not as a copy per state.
+//!
+//! A description lists a rule's entries next to each other (an `else` route's entry right after
+//! each entry of its transition), so finding a rule's entries is a walk along neighbours: no
+//! allocation, linear in the number of entries.
+
+use core::fmt;
+
+use crate::{Description, TransitionInfo};
+
+/// One declared transition, or one `else` route, of a [`Description`]: the entries of
+/// [`Description::transitions`] it stands for, one per state it applies to.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule<'a> {
+    description: &'a Description<'a>,
+    first: usize,
+}
+
+/// The rules of a description, in declaration order; see [`Description::rules`].
+#[derive(Debug, Clone)]
+pub struct Rules<'a> {
+    description: &'a Description<'a>,
+    next: usize,
+}
+
+/// Whether entries `a` and `b` come from the same declaration, of the same kind (transition, or
+/// its `else` route). Descriptions made by hand may leave `rule` at 0, so what the entries say is
+/// compared too.
+fn same_rule(a: &TransitionInfo<'_>, b: &TransitionInfo<'_>) -> bool {
+    a.rule == b.rule
+        && a.else_route == b.else_route
+        && a.input == b.input
+        && a.wildcard == b.wildcard
+        && a.stays == b.stays
+        && a.reenter == b.reenter
+        && (a.stays || a.target == b.target)
+        && a.guard == b.guard
+        && a.fallible == b.fallible
+        && a.outputs == b.outputs
+}
+
+/// The entry after `at` of the same rule and kind as `at`: next to it, or one further when an
+/// entry of the other kind (a transition and its `else` route) sits between.
+fn next_of(transitions: &[TransitionInfo<'_>], at: usize) -> Option<usize> {
+    let here = &transitions[at];
+    let near = transitions.get(at + 1)?;
+    if same_rule(here, near) {
+        return Some(at + 1);
+    }
+    let far = transitions.get(at + 2)?;
+    (near.rule == here.rule && same_rule(here, far)).then_some(at + 2)
+}
+
+/// Whether entry `at` continues a rule that an earlier entry began.
+fn continues(transitions: &[TransitionInfo<'_>], at: usize) -> bool {
+    let here = &transitions[at];
+    match at {
+        0 => false,
+        1 => same_rule(&transitions[0], here),
+        _ => {
+            let near = &transitions[at - 1];
+            same_rule(near, here)
+                || (near.rule == here.rule && same_rule(&transitions[at - 2], here))
+        }
+    }
+}
+
+impl<'a> Description<'a> {
+    /// The declared transitions, one [`Rule`] each (and one per `else` route), in declaration
+    /// order: what a diagram draws once.
+    #[must_use]
+    pub fn rules(&'a self) -> Rules<'a> {
+        Rules {
+            description: self,
+            next: 0,
+        }
+    }
+}
+
+impl<'a> Iterator for Rules<'a> {
+    type Item = Rule<'a>;
+
+    fn next(&mut self) -> Option<Rule<'a>> {
+        let transitions = self.description.transitions;
+        while self.next < transitions.len() {
+            let at = self.next;
+            self.next += 1;
+            if !continues(transitions, at) {
+                return Some(Rule {
+                    description: self.description,
+                    first: at,
+                });
+            }
+        }
+        None
+    }
+}
+
+impl<'a> Rule<'a> {
+    /// The position of the rule's first entry in [`Description::transitions`]: a stable name for
+    /// the rule within its description.
+    #[must_use]
+    pub const fn index(&self) -> usize {
+        self.first
+    }
+
+    /// The rule's first entry, which holds everything the entries share (input, guard, outputs,
+    /// flags, and the target unless the rule [`stays`](TransitionInfo::stays)).
+    #[must_use]
+    pub fn transition(&self) -> &'a TransitionInfo<'a> {
+        &self.description.transitions[self.first]
+    }
+
+    /// The rule's entries, one per state it applies to, in state order.
+    pub fn entries(&self) -> impl Iterator<Item = &'a TransitionInfo<'a>> + 'a {
+        let transitions: &'a [TransitionInfo<'a>] = self.description.transitions;
+        let mut at = Some(self.first);
+        core::iter::from_fn(move || {
+            let here = at?;
+            at = next_of(transitions, here);
+            Some(&transitions[here])
+        })
+    }
+
+    /// The states the rule applies to (the sources of its entries), in state order.
+    pub fn sources(&self) -> impl Iterator<Item = usize> + 'a {
+        self.entries().map(|t| t.source)
+    }
+
+    /// Whether the rule applies to state `state` (an index).
+    #[must_use]
+    pub fn applies_to(&self, state: usize) -> bool {
+        self.sources().any(|s| s == state)
+    }
+
+    /// For an `else` route, the transition whose fallible outputs it routes (the entry right
+    /// before its first).
+    #[must_use]
+    pub fn routed(&self) -> Option<&'a TransitionInfo<'a>> {
+        let t = self.transition();
+        if !t.else_route || self.first == 0 {
+            return None;
+        }
+        let before = &self.description.transitions[self.first - 1];
+        (before.rule == t.rule && !before.else_route).then_some(before)
+    }
+
+    /// Whether the rule stays where it is from several states (or from any): then no single
+    /// target exists to draw an arrow to.
+    #[must_use]
+    pub fn stays_in_many(&self) -> bool {
+        let t = self.transition();
+        t.stays && (t.wildcard || self.entries().nth(1).is_some())
+    }
+}
+
+/// The pieces of a rule's label, for the renderers; each writes them through its own escaping
+/// (`escape(name)` is a `Display` of the name as that format needs it).
+impl<'a> Rule<'a> {
+    /// Writes the label's head: the input's name, or for an `else` route the fallible outputs of
+    /// the transition it routes, which failed (`heat ✗`).
+    pub(crate) fn write_head<D: fmt::Display>(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        escape: impl Fn(&'a str) -> D,
+    ) -> fmt::Result {
+        if self.routed().is_none() {
+            let d = self.description;
+            let input = d.inputs.get(self.transition().input).map_or("", |i| i.name);
+            return write!(f, "{}", escape(input));
+        }
+        for (n, name) in self.failing().enumerate() {
+            if n > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", escape(name))?;
+        }
+        f.write_str(" ✗")
+    }
+
+    /// For an `else` route, the names of the fallible outputs whose failure takes it.
+    pub(crate) fn failing(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let d = self.description;
+        self.routed()
+            .into_iter()
+            .flat_map(|routed| routed.outputs.iter().take(routed.fallible))
+            .filter_map(move |&o| d.outputs.get(o).map(|o| o.name))
+    }
+
+    /// The head's length in characters, for layouts.
+    pub(crate) fn head_chars(&self) -> usize {
+        if self.routed().is_none() {
+            let d = self.description;
+            return d
+                .inputs
+                .get(self.transition().input)
+                .map_or(0, |i| i.name.chars().count());
+        }
+        self.failing()
+            .map(|name| name.chars().count() + 2)
+            .sum::<usize>()
+    }
+
+    /// The guard expression, for a guarded transition (not for an `else` route).
+    pub(crate) fn guard(&self) -> Option<&'a str> {
+        let t = self.transition();
+        t.guard.filter(|_| !t.else_route)
+    }
+
+    /// What follows the label: ` (reenter)` for a self-loop that re-enters, ` ↺` for a rule that
+    /// stays in several states (which no arrow can show), else nothing.
+    pub(crate) fn mark(&self) -> &'static str {
+        if self.transition().reenter {
+            " (reenter)"
+        } else if self.stays_in_many() {
+            " ↺"
+        } else {
+            ""
+        }
+    }
+
+    /// The outputs, in order, each with whether it is fallible (`heat?`).
+    pub(crate) fn outputs(&self) -> impl Iterator<Item = (&'a str, bool)> + 'a {
+        let d = self.description;
+        let t = self.transition();
+        t.outputs
+            .iter()
+            .enumerate()
+            .filter_map(move |(n, &o)| d.outputs.get(o).map(|o| (o.name, n < t.fallible)))
+    }
+}
