@@ -5,5 +5,6 @@
 
 pub mod export;
 pub mod hostile;
+pub mod records;
 pub mod snapshots;
 pub mod tracing_events;
