@@ -4,11 +4,11 @@
 //! cargo run --example export_diagrams --features registry
 //! ```
 //!
-//! writes `target/diagrams/<Machine>.{dot,mmd,md,svg}` for the three examples' machines, which this
+//! writes `target/diagrams/<Machine>.{dot,mmd,md,svg}` for the four examples' machines, which this
 //! program links in. In your own crate, the same one call in a test or a small binary exports
 //! every machine of the crate.
 
-// Each example is included with its own `mod support;`: three copies, on purpose.
+// Each example is included with its own `mod support;`: four copies, on purpose.
 #![allow(clippy::duplicate_mod)]
 
 #[allow(dead_code)]
@@ -17,6 +17,9 @@ mod coffee_brewer;
 #[allow(dead_code)]
 #[path = "garage_door.rs"]
 mod garage_door;
+#[allow(dead_code)]
+#[path = "tcp.rs"]
+mod tcp;
 #[allow(dead_code)]
 #[path = "turnstile.rs"]
 mod turnstile;

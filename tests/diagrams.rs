@@ -4,7 +4,7 @@
 //! (`.ci/run` installs it; under `CI` it must be there) each is also rendered with `dot -Tsvg`.
 
 #![allow(missing_docs)]
-// Each example is included below with its own `mod support;`: three copies, on purpose.
+// Each example is included below with its own `mod support;`: four copies, on purpose.
 #![allow(clippy::duplicate_mod)]
 
 use std::io::Write as _;
@@ -19,14 +19,18 @@ mod coffee_brewer;
 #[path = "../examples/garage_door.rs"]
 mod garage_door;
 #[allow(dead_code)]
+#[path = "../examples/tcp.rs"]
+mod tcp;
+#[allow(dead_code)]
 #[path = "../examples/turnstile.rs"]
 mod turnstile;
 
-fn examples() -> [&'static Description<'static>; 3] {
+fn examples() -> [&'static Description<'static>; 4] {
     [
         turnstile::Turnstile::description(),
         coffee_brewer::CoffeeBrewer::description(),
         garage_door::GarageDoor::description(),
+        tcp::Connection::description(),
     ]
 }
 
@@ -139,8 +143,10 @@ fn example_diagrams_render_with_graphviz() {
             );
         }
         for input in description.inputs {
+            // The input's name heads its tables (followed by a guard, when guarded).
             assert!(
-                svg.contains(&format!(">{}</text>", input.name)),
+                svg.contains(&format!(">{}</text>", input.name))
+                    || svg.contains(&format!(">{} [", input.name)),
                 "{} lacks input {}",
                 description.name,
                 input.name
@@ -189,6 +195,7 @@ fn example_main_functions_run_and_write_their_diagrams() {
     turnstile::main().unwrap();
     coffee_brewer::main().unwrap();
     garage_door::main().unwrap();
+    tcp::main().unwrap();
 }
 
 /// The boxes (state ellipses and transition rectangles) of an SVG, as `(left, top, right, bottom)`.
@@ -274,7 +281,9 @@ fn svg_diagrams_are_valid_xml_with_every_name_and_no_overlapping_boxes() {
         }
         for input in description.inputs {
             assert!(
-                texts.contains(&input.name),
+                texts
+                    .iter()
+                    .any(|t| *t == input.name || t.starts_with(&format!("{} [", input.name))),
                 "{} lacks input {}",
                 description.name,
                 input.name
@@ -321,8 +330,8 @@ fn mermaid_diagrams_have_one_line_per_state_and_transition() {
                 .collect::<Vec<_>>(),
             [&format!("    [*] --> s{initial}")]
         );
-        // One labelled arrow per declared transition: from its state, or from "any state" for a
-        // wildcard (these examples have no rule with several sources).
+        // One labelled arrow per declared transition: from its state, from "any state" for a
+        // wildcard, or from the `<<join>>` bar of a transition with several sources.
         let rules: Vec<_> = d.rules().collect();
         let labelled = lines
             .iter()
@@ -333,6 +342,8 @@ fn mermaid_diagrams_have_one_line_per_state_and_transition() {
             let t = rule.transition();
             let from = if t.wildcard {
                 "any".to_owned()
+            } else if rule.sources().count() > 1 {
+                format!("r{}", rule.index())
             } else {
                 format!("s{}", t.source)
             };

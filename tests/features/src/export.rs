@@ -74,7 +74,9 @@ mod tests {
             .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         let mut expected = BTreeSet::new();
-        for stem in ["Door", "Kettle", "Lamp", "Lamp-2", "Switch", "Tap", "Valve", "Vending"] {
+        for stem in [
+            "Door", "Kettle", "Lamp", "Lamp-2", "Switch", "Tap", "Valve", "Vending",
+        ] {
             for extension in ["dot", "mmd", "md", "svg"] {
                 expected.insert(format!("{stem}.{extension}"));
             }

@@ -108,6 +108,9 @@ mod tests {
         let message = serde_json::from_str::<Vec<VendingRecord>>(unknown)
             .unwrap_err()
             .to_string();
-        assert!(message.contains("Lost") && message.contains("Paying"), "{message}");
+        assert!(
+            message.contains("Lost") && message.contains("Paying"),
+            "{message}"
+        );
     }
 }
