@@ -190,6 +190,7 @@ impl<'a> Rule<'a> {
     }
 
     /// The head's length in characters, for layouts.
+    #[cfg(feature = "svg")]
     pub(crate) fn head_chars(&self) -> usize {
         if self.routed().is_none() {
             let d = self.description;

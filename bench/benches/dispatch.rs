@@ -1,10 +1,10 @@
-//! Time per input of every implementation of both workloads (criterion; median per 100,000
+//! Time per input of every implementation of every workload (criterion; median per 100,000
 //! inputs). `bash bench/run.sh` reads criterion's estimates and divides by the batch.
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use automat_bench::{inputs, small, wide};
+use automat_bench::{guarded, inputs, small, wide};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// Inputs per measured iteration (`run.sh` divides by it).
@@ -14,6 +14,7 @@ fn dispatch(c: &mut Criterion) {
     for (workload, machines, count) in [
         ("small", small::MACHINES, small::INPUTS),
         ("wide", wide::MACHINES, wide::INPUTS),
+        ("guarded", guarded::MACHINES, guarded::INPUTS),
     ] {
         let inputs = inputs(BATCH, count);
         let mut group = c.benchmark_group(workload);

@@ -1,7 +1,8 @@
-//! The dispatch benchmark of automat-rs: two workloads (a small media player, 6 states × 5 inputs,
-//! and a wide generated machine, 64 states × 8 inputs), each implemented by automat-rs, two
-//! hand-written baselines (an `enum` + `match`, and a table) and the peers rust-fsm, smlang and
-//! statig. Every implementation sits behind [`Drive`], so one driver loop feeds them all the same
+//! The dispatch benchmark of automat-rs: three workloads (a small media player, 6 states × 5
+//! inputs; a wide generated machine, 64 states × 8 inputs; and the player with half of its pairs
+//! guarded on the input's argument), each implemented by automat-rs, hand-written baselines (an
+//! `enum` + `match`, with `if` guards for the guarded one, and a table) and the peers rust-fsm,
+//! smlang and statig (smlang alone has guards). Every implementation sits behind [`Drive`], so one driver loop feeds them all the same
 //! inputs; `automat-bench check` asserts that they agree. `bash bench/run.sh` runs everything.
 
 // Each implementation is built by `Drive::start`; `Default` would only repeat it.
@@ -9,6 +10,7 @@
 
 #[path = "../gen/mod.rs"]
 pub mod gen;
+pub mod guarded;
 pub mod small;
 pub mod table;
 pub mod wide;

@@ -1,8 +1,8 @@
 //! The dispatch benchmark's command line (`bash bench/run.sh` drives it):
 //!
 //!     automat-bench check [inputs]                  cross-check, sizes, allocations
-//!     automat-bench run <small|wide> <name> <inputs>   one implementation (for callgrind)
-//!     automat-bench list <small|wide>               implementation names, one per line
+//!     automat-bench run <small|wide|guarded> <name> <inputs>   one implementation (for callgrind)
+//!     automat-bench list <small|wide|guarded>       implementation names, one per line
 //!     automat-bench source <implementation> <states> <inputs>   a wide machine's source
 //!     automat-bench report <results> <criterion> <batch>   the table, from the files run.sh wrote
 
@@ -12,7 +12,7 @@ use std::mem::size_of;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use automat_bench::{gen, inputs, small, wide, Implementation};
+use automat_bench::{gen, guarded, inputs, small, wide, Implementation};
 
 mod report;
 
@@ -49,6 +49,7 @@ fn workload(name: &str) -> Option<(Machines, u8)> {
     match name {
         "small" => Some((small::MACHINES, small::INPUTS)),
         "wide" => Some((wide::MACHINES, wide::INPUTS)),
+        "guarded" => Some((guarded::MACHINES, guarded::INPUTS)),
         _ => None,
     }
 }
@@ -69,6 +70,11 @@ fn sizes(name: &str) -> Vec<(&'static str, usize)> {
             ("smlang", size_of::<small::smlang::Machine>()),
             ("statig", size_of::<small::statig::Machine>()),
         ],
+        "guarded" => vec![
+            ("match", size_of::<guarded::matched::Machine>()),
+            ("automat-rs", size_of::<guarded::automat::Machine>()),
+            ("smlang", size_of::<guarded::smlang::Machine>()),
+        ],
         _ => vec![
             ("match", size_of::<wide::matched::Machine>()),
             ("table", size_of::<wide::table::Machine>()),
@@ -85,7 +91,7 @@ fn sizes(name: &str) -> Vec<(&'static str, usize)> {
 fn check(n: usize) -> Result<(), String> {
     println!("# the state machine alone, without its output counter: automat-rs small {} byte(s), wide {} byte(s)",
         size_of::<small::automat::Player<()>>(), size_of::<wide::automat::Wide<()>>());
-    for name in ["small", "wide"] {
+    for name in ["small", "wide", "guarded"] {
         let (machines, count) = workload(name).expect("known workload");
         let inputs = inputs(n, count);
         let sizes = sizes(name);
@@ -163,7 +169,7 @@ fn main() -> ExitCode {
             );
             Ok(())
         }
-        _ => Err("usage: automat-bench check [inputs] | list <small|wide> | run <small|wide> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
+        _ => Err("usage: automat-bench check [inputs] | list <small|wide|guarded> | run <small|wide|guarded> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

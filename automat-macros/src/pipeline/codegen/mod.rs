@@ -81,6 +81,13 @@ struct Gen<'a> {
     /// Per input, whether its step is a table lookup (every state takes at most one transition,
     /// unguarded, infallible, with no exit or entry action to run): the code v0.1 generates.
     by_table: Vec<bool>,
+    /// Per input stepping by cases, its groups of states that run the same code (each with a
+    /// representative); empty for inputs stepping by table.
+    groups: Vec<Vec<(usize, Vec<usize>)>>,
+    /// A machine that decides: the cases `handle` dispatches on, `(input, group)` (`None`: the
+    /// input steps by table), and per `(state, input)` pair its case (1 + index; 0 refuses).
+    cases: Vec<(usize, Option<usize>)>,
+    case_table: Vec<usize>,
     /// The enum of the failures of every input (`NameFailure`), when `handle` needs one.
     failure_enum: Ident,
     /// A journal's record of a step of a machine that decides (`NameRecord`).
@@ -126,11 +133,28 @@ impl<'a> Gen<'a> {
             }
         };
         let plans = m.plans();
-        let by_table = (0..m.inputs.len())
+        let by_table: Vec<bool> = (0..m.inputs.len())
             .map(|i| step::is_table_step(m, &plans, i))
             .collect();
+        let groups: Vec<_> = (0..m.inputs.len())
+            .map(|i| {
+                if by_table[i] {
+                    Vec::new()
+                } else {
+                    step::case_groups(m, &plans, i)
+                }
+            })
+            .collect();
+        let (cases, case_table) = if m.decides() && mode == Mode::Full {
+            step::cases(m, &plans, &by_table, &groups)
+        } else {
+            (Vec::new(), Vec::new())
+        };
         Gen {
             decides: m.decides(),
+            groups,
+            cases,
+            case_table,
             plans,
             by_table,
             failure_enum: format_ident!("{}Failure", name),

@@ -244,10 +244,10 @@ impl Gen<'_> {
         let result = self.handle_result();
         let body = if self.inputs.is_empty() {
             quote!(match input {})
-        } else if self.by_table.iter().all(|&t| t) {
-            self.table_handle_body()
-        } else {
+        } else if self.decides {
             self.case_handle_body()
+        } else {
+            self.table_handle_body()
         };
         quote! {
             #[inline]
@@ -296,7 +296,10 @@ impl Gen<'_> {
         }
     }
 
-    /// `__handle` of a machine with inputs stepping by cases: each input's step.
+    /// `__handle` of a machine that decides: a `match` on the state, then on the input, whose arms
+    /// call the input's case method for that state (states with the same cases share an arm). The
+    /// state is what the branch history predicts (it follows from the last state, input and
+    /// guards), the input is what it cannot: that order costs one unpredictable jump per input.
     fn case_handle_body(&self) -> TokenStream {
         let Gen {
             input_enum,
@@ -305,35 +308,61 @@ impl Gen<'_> {
             ..
         } = self;
         let observer = observer_ident();
+        let from = from_ident();
         let failure = self.handle_failure();
-        let arms = self.inputs.iter().map(|&i| {
-            let input = &self.m.inputs[i];
-            let variant = &input.variant;
-            let fields: Vec<_> = input.params.iter().map(|p| &p.name).collect();
-            let step = Self::step_name(i);
-            let ok = if input.ret.is_some() {
-                quote!(#return_enum::#variant)
-            } else {
-                quote!(|()| #return_enum::#variant)
-            };
-            let call =
-                quote!(::core::result::Result::map(self.#step(#observer, #(#fields),*), #ok));
-            let widen = match (&failure, self.m.fallible_type(i)) {
-                (HandleFailure::Enum, Some(_)) => {
-                    Some(quote!(|__error| __error.map_failure(#failure_enum::#variant)))
-                }
-                (HandleFailure::Enum | HandleFailure::Shared(_), None) => {
-                    Some(quote!(|__error| __error.widen()))
-                }
-                _ => None,
-            };
-            let call = match widen {
-                Some(widen) => quote!(::core::result::Result::map_err(#call, #widen)),
-                None => call,
-            };
-            quote!(#input_enum::#variant { #(#fields),* } => #call)
+        let inputs = self.m.inputs.len();
+        // States with the same case on every input share an arm.
+        let rows = group((0..self.m.states.len()).map(|s| {
+            let row: Vec<usize> = self.case_table[s * inputs..(s + 1) * inputs].to_vec();
+            (row, s, s)
+        }));
+        let arms = rows.iter().map(|(representative, states)| {
+            let pattern = self.state_patterns(states);
+            let row = &self.case_table[representative * inputs..(representative + 1) * inputs];
+            let mut inner: Vec<TokenStream> = row
+                .iter()
+                .enumerate()
+                .filter(|&(_, &c)| c != 0)
+                .map(|(i, &c)| {
+                    let input = &self.m.inputs[i];
+                    let variant = &input.variant;
+                    let fields: Vec<_> = input.params.iter().map(|p| &p.name).collect();
+                    let pattern = quote!(#input_enum::#variant { #(#fields),* });
+                    let (_, g) = self.cases[c - 1];
+                    let method = g.map_or_else(|| Self::step_name(i), |g| case_name(i, g));
+                    let ok = if input.ret.is_some() {
+                        quote!(#return_enum::#variant)
+                    } else {
+                        quote!(|()| #return_enum::#variant)
+                    };
+                    let call = quote!(::core::result::Result::map(self.#method(#observer, #(#fields),*), #ok));
+                    let widen = match (&failure, self.m.fallible_type(i)) {
+                        (HandleFailure::Enum, Some(_)) => Some(
+                            quote!(|__error| __error.map_failure(#failure_enum::#variant)),
+                        ),
+                        (HandleFailure::Enum | HandleFailure::Shared(_), None) => {
+                            Some(quote!(|__error| __error.widen()))
+                        }
+                        _ => None,
+                    };
+                    let call = match widen {
+                        Some(widen) => quote!(::core::result::Result::map_err(#call, #widen)),
+                        None => call,
+                    };
+                    quote!(#pattern => #call)
+                })
+                .collect();
+            if row.contains(&0) {
+                let refused = Ident::new("__refused", Span::mixed_site());
+                let refusal = self.refusal(&quote!(#input_enum::index(&#refused)), true);
+                inner.push(quote!(#refused => #refusal));
+            }
+            quote!(#pattern => match input { #(#inner,)* })
         });
-        quote!(match input { #(#arms,)* })
+        quote! {
+            let #from = self.__state;
+            match #from { #(#arms,)* }
+        }
     }
 
     /// Whether some state takes input `i`.
@@ -648,75 +677,65 @@ impl Gen<'_> {
         })
     }
 
-    /// The step of input `i`, by cases (see the module docs).
+    /// The step of input `i`, by cases (see the module docs): each group of states that runs the
+    /// same code is a case method (`__case<i>_<g>`), which `__handle` calls too.
     fn case_step(&self, i: usize) -> TokenStream {
         let input = &self.m.inputs[i];
-        let inputs = self.m.inputs.len();
-        let typed = input.params.iter().map(|p| {
-            let (name, ty) = (&p.name, &p.ty);
-            quote!(#name: #ty)
-        });
+        let names: Vec<_> = input.params.iter().map(|p| &p.name).collect();
+        let typed: Vec<_> = input
+            .params
+            .iter()
+            .map(|p| {
+                let (name, ty) = (&p.name, &p.ty);
+                quote!(#name: #ty)
+            })
+            .collect();
         let (generics, observer_param) = self.observer_param();
+        let observer = observer_ident();
         let result = self.input_result(i);
         let (step, from) = (Self::step_name(i), from_ident());
-        let unused = self.unused_args(i);
-        // States that run the same code share an arm: same candidates, and the same exit and
-        // entry actions where the code runs those of the source state itself.
-        let groups = group((0..self.m.states.len()).filter_map(|s| {
-            let plan = &self.plans[s * inputs + i];
-            if plan.is_empty() {
-                return None;
-            }
-            let leaves: Vec<(bool, bool)> = plan
-                .iter()
-                .map(|&t| {
-                    let t = &self.m.transitions[t];
-                    (
-                        t.exits(s),
-                        else_exits(t.otherwise.as_ref().map(|e| e.target), s),
-                    )
-                })
-                .collect();
-            let own_exit: Vec<usize> = if leaves.iter().any(|&(a, b)| a || b) {
-                self.m.states[s].exit.iter().map(|u| u.output).collect()
-            } else {
-                Vec::new()
-            };
-            let own_entry: Vec<usize> = if plan.iter().any(|&t| {
-                let t = &self.m.transitions[t];
-                matches!(t.target, Target::Stay) && t.reenter.is_some()
-            }) {
-                self.m.states[s].entry.iter().map(|u| u.output).collect()
-            } else {
-                Vec::new()
-            };
-            Some(((plan.clone(), leaves, own_exit, own_entry), s, s))
-        }));
+        let groups = &self.groups[i];
         let covered: usize = groups.iter().map(|(_, states)| states.len()).sum();
         let mut arms: Vec<TokenStream> = groups
             .iter()
-            .map(|(representative, states)| {
+            .enumerate()
+            .map(|(g, (_, states))| {
                 let pattern = self.state_patterns(states);
-                let plan = &self.plans[representative * inputs + i];
-                let code = self.select_code(i, plan, *representative);
-                quote!(#pattern => #code)
+                let case = case_name(i, g);
+                quote!(#pattern => self.#case(#observer, #(#names),*))
             })
             .collect();
         if covered < self.m.states.len() {
             let refusal = self.refusal(&quote!(#i), true);
-            arms.push(quote!(_ => #refusal));
+            arms.push(quote!(_ => { #(let _ = &#names;)* #refusal }));
         }
+        let unused = self.unused_args(i);
+        let cases = groups.iter().enumerate().map(|(g, (representative, _))| {
+            let case = case_name(i, g);
+            let plan = &self.plans[representative * self.m.inputs.len() + i];
+            let code = self.select_code(i, plan, *representative);
+            quote! {
+                #[inline]
+                #[allow(
+                    unused_variables, unused_assignments, clippy::needless_pass_by_value,
+                    clippy::unnecessary_wraps, clippy::too_many_lines
+                )]
+                fn #case #generics (&mut self, #observer_param, #(#typed),*) -> #result {
+                    #(#unused)*
+                    let #from = self.__state;
+                    #code
+                }
+            }
+        });
         quote! {
             #[inline]
-            #[allow(
-                unused_variables, unused_assignments, clippy::needless_pass_by_value,
-                clippy::unnecessary_wraps, clippy::too_many_lines
-            )]
+            #[allow(clippy::unnecessary_wraps)]
             fn #step #generics (&mut self, #observer_param, #(#typed),*) -> #result {
-                #(#unused)*
                 let #from = self.__state;
                 match #from { #(#arms,)* }
             }
+
+            #(#cases)*
         }
     }
 
@@ -997,6 +1016,80 @@ fn else_exits(target: Option<Target>, state: usize) -> bool {
         Some(Target::State(s)) => s != state,
         Some(Target::Stay) | None => false,
     }
+}
+
+/// The groups of states that run the same code for input `i` (same candidates, and the same exit
+/// and entry actions where the code runs those of the source state itself), in state order; each
+/// with a representative state. Empty for an input no state takes.
+pub(super) fn case_groups(m: &Machine, plans: &[Vec<usize>], i: usize) -> Vec<(usize, Vec<usize>)> {
+    let inputs = m.inputs.len();
+    group((0..m.states.len()).filter_map(|s| {
+        let plan = &plans[s * inputs + i];
+        if plan.is_empty() {
+            return None;
+        }
+        let leaves: Vec<(bool, bool)> = plan
+            .iter()
+            .map(|&t| {
+                let t = &m.transitions[t];
+                (
+                    t.exits(s),
+                    else_exits(t.otherwise.as_ref().map(|e| e.target), s),
+                )
+            })
+            .collect();
+        let own_exit: Vec<usize> = if leaves.iter().any(|&(a, b)| a || b) {
+            m.states[s].exit.iter().map(|u| u.output).collect()
+        } else {
+            Vec::new()
+        };
+        let own_entry: Vec<usize> = if plan.iter().any(|&t| {
+            let t = &m.transitions[t];
+            matches!(t.target, Target::Stay) && t.reenter.is_some()
+        }) {
+            m.states[s].entry.iter().map(|u| u.output).collect()
+        } else {
+            Vec::new()
+        };
+        Some(((plan.clone(), leaves, own_exit, own_entry), s, s))
+    }))
+}
+
+/// The cases `__handle` of a machine that decides dispatches on: per case its input and group
+/// (`None`: an input that steps by table), and per `(state, input)` pair its case (1 + index,
+/// 0 where the state refuses the input).
+pub(super) fn cases(
+    m: &Machine,
+    plans: &[Vec<usize>],
+    by_table: &[bool],
+    groups: &[Vec<(usize, Vec<usize>)>],
+) -> (Vec<(usize, Option<usize>)>, Vec<usize>) {
+    let inputs = m.inputs.len();
+    let mut cases = Vec::new();
+    let mut table = vec![0; m.states.len() * inputs];
+    for i in 0..inputs {
+        if by_table[i] {
+            cases.push((i, None));
+            for s in 0..m.states.len() {
+                if !plans[s * inputs + i].is_empty() {
+                    table[s * inputs + i] = cases.len();
+                }
+            }
+        } else {
+            for (g, (_, states)) in groups[i].iter().enumerate() {
+                cases.push((i, Some(g)));
+                for &s in states {
+                    table[s * inputs + i] = cases.len();
+                }
+            }
+        }
+    }
+    (cases, table)
+}
+
+/// The name of the method of input `i`'s group `g` of states.
+fn case_name(i: usize, g: usize) -> Ident {
+    format_ident!("__case{}_{}", i, g)
 }
 
 /// The name of input `i`'s outputs helper.
