@@ -23,14 +23,31 @@ pub use automat_core::Svg;
 pub use automat_core::TracingObserver;
 pub use automat_core::{
     Commit, Description, Diverted, Dot, Failed, GuardInfo, GuardsFailed, InputError, InputInfo,
-    Machine, MachineState, Mermaid, NoObserver, NoTransition, Observer, OutputInfo, Param,
-    StateInfo, StepError, Table, TransitionInfo,
+    Machine, MachineState, Mermaid, NoObserver, NoTransition, Observer, OutputInfo, Param, Rule,
+    Rules, StateInfo, StepError, Table, TransitionInfo,
 };
 
 /// Declares a finite-state machine.
 ///
-/// See the [crate documentation](crate) for the grammar, the generated API and the semantics;
-/// this is a summary.
+/// See the [crate documentation](crate) for the grammar, the generated API and the semantics
+/// ("The DSL", "How one step runs"); this is a summary.
+///
+/// ```text
+/// machine Name {
+///     initial state A;                      final state Z;
+///     state B { entry start; exit stop; }   // actions: outputs without arguments
+///     input go(n: u32) -> T;                // a method you call
+///     output act(n: u32) -> T;              // a method your core implements
+///     output try_it() -> Result<(), E>;     // fallible when used as `try_it?`
+///     guard ready(n: u32);                  // `fn ready(&self, n: &u32) -> bool` on the core
+///
+///     A + go => B / act;                    // state + input => target / outputs
+///     A + go [ready && !other] => B;        // guarded: first that holds wins, in order
+///     A | B + go => _ / act;                // several sources; `_` stays (internal)
+///     _ + go => reenter _;                  // every non-final state; re-enter (exit, entry)
+///     B + go => Z / try_it? else A / act;   // a failure refuses the step, or takes `else`
+/// }
+/// ```
 ///
 /// ```
 /// automat_rs::machine! {
@@ -68,9 +85,49 @@ pub use automat_core::{
 /// # Ok::<(), automat_rs::NoTransition<TurnstileState>>(())
 /// ```
 ///
+/// A turnstile that decides: a guard on the coin's value, a fallible output whose failure keeps
+/// the gate locked, an entry action.
+///
+/// ```
+/// use automat_rs::StepError;
+///
+/// automat_rs::machine! {
+///     pub machine Gate {
+///         initial state Locked;
+///         state Unlocked { entry beep; }
+///         input coin(cents: u32);
+///         input push();
+///         guard enough(cents: u32);
+///         output beep();
+///         output unlatch() -> Result<(), &'static str>;
+///         Locked + coin [enough] => Unlocked / unlatch?;
+///         Unlocked + push => Locked;
+///     }
+/// }
+///
+/// struct Latch { jammed: bool, beeps: u32 }
+///
+/// impl GateOutputs for Latch {
+///     fn beep(&mut self) { self.beeps += 1 }
+///     fn unlatch(&mut self) -> Result<(), &'static str> {
+///         if self.jammed { Err("jammed") } else { Ok(()) }
+///     }
+///     fn enough(&self, cents: &u32) -> bool { *cents >= 50 }
+/// }
+///
+/// let mut gate = Gate::new(Latch { jammed: true, beeps: 0 });
+/// assert!(matches!(gate.coin(10), Err(StepError::GuardsFailed(_))));
+/// assert!(matches!(gate.coin(50), Err(StepError::Failed(_))));
+/// assert_eq!(gate.state(), GateState::Locked); // the failure changed nothing
+/// gate.core_mut().jammed = false;
+/// gate.coin(50)?;
+/// assert_eq!((gate.state(), gate.core().beeps), (GateState::Unlocked, 1));
+/// # Ok::<(), automat_rs::StepError<GateState, &'static str>>(())
+/// ```
+///
 /// # What it expands to
 ///
-/// For the turnstile above, the macro writes code equivalent to this (abridged; the real
+/// For the first turnstile, the macro writes code equivalent to this (abridged; the real
 /// expansion uses absolute paths and also implements [`Machine`] and [`MachineState`]):
 ///
 /// ```ignore
@@ -88,38 +145,45 @@ pub use automat_core::{
 ///     fn lock(&mut self);
 /// }
 ///
+/// impl TurnstileState {
+///     // The transition table: one load finds the target.
+///     const NEXT: [[Option<Self>; 2]; 2] = [[Some(Self::Unlocked), None], [Some(Self::Unlocked), Some(Self::Locked)]];
+/// }
+///
 /// impl<C: TurnstileOutputs> Turnstile<C> {
 ///     pub const fn new(core: C) -> Self { Turnstile { state: TurnstileState::Locked, core } }
 ///     pub const fn state(&self) -> TurnstileState { self.state }
 ///     pub fn coin(&mut self) -> Result<(), NoTransition<TurnstileState>> {
-///         match self.state {
-///             TurnstileState::Locked => {
-///                 self.state = TurnstileState::Unlocked; // committed first
-///                 self.core.unlock();                    // then the outputs, in order
+///         self.step_coin(&mut NoObserver)     // the one step, with an observer that does nothing
+///     }
+///     // The step of `coin`, written once: the observed form calls it with its own observer.
+///     fn step_coin<O: Observer<TurnstileState>>(&mut self, observer: &mut O) -> Result<(), NoTransition<TurnstileState>> {
+///         let from = self.state;
+///         match TurnstileState::NEXT[from as usize][0] {
+///             Some(next) => {
+///                 self.state = next;                       // committed first
+///                 observer.commit(/* from, coin, next */);
+///                 if from == TurnstileState::Locked {      // then the outputs, in order
+///                     observer.output(next, /* unlock */ 0);
+///                     self.core.unlock();
+///                 }
 ///                 Ok(())
 ///             }
-///             TurnstileState::Unlocked => { self.state = TurnstileState::Unlocked; Ok(()) }
+///             None => Err(NoTransition::new(from, /* index of `coin` */ 0)),
 ///         }
 ///     }
-///     pub fn push(&mut self) -> Result<(), NoTransition<TurnstileState>> {
-///         match self.state {
-///             TurnstileState::Unlocked => { self.state = TurnstileState::Locked; self.core.lock(); Ok(()) }
-///             state => Err(NoTransition::new(state, /* index of `push` */ 1)),
-///         }
-///     }
-///     pub fn handle(&mut self, input: TurnstileInput) -> Result<TurnstileReturn, NoTransition<TurnstileState>> {
-///         match input {
-///             TurnstileInput::Coin => self.coin().map(|()| TurnstileReturn::Coin),
-///             TurnstileInput::Push => self.push().map(|()| TurnstileReturn::Push),
-///         }
-///     }
-///     // restore(), observe(), core(), core_mut(), into_core(), description() ...
+///     // push(), handle(), restore(), observe(), core(), core_mut(), into_core(), description() ...
 /// }
 ///
-/// // `observe(observer)` returns the same machine as a type of its own, whose input methods also
-/// // call the observer; the plain machine above has no observer code at all.
-/// pub struct TurnstileObserved<C, O> { state: TurnstileState, core: C, observer: O }
+/// // `observe(observer)` returns the same machine as a type of its own, whose methods run the
+/// // same steps with the observer; the plain machine's `NoObserver` inlines to nothing.
+/// pub struct TurnstileObserved<C, O> { machine: Turnstile<C>, observer: O }
 /// ```
+///
+/// An input that decides (the second turnstile's `coin`) steps by cases instead: a `match` on
+/// the state, and in each arm the phases in order: the guards as an `if` chain, the fallible
+/// outputs (an `Err` returns `StepError::Failed` before anything changed), the exit actions, the
+/// commit, the outputs, the entry actions.
 #[macro_export]
 macro_rules! machine {
     ($($tokens:tt)*) => {
