@@ -4,9 +4,11 @@
 # once, then `cargo build` (dev profile) of the crate alone, median of RUNS runs. Its `main` drives
 # the machine, so that the machine's code is generated, as in a user's program. Incremental
 # compilation is off (every run changes the source anyway). Prints
-# `implementation<TAB>states<TAB>seconds` lines; RUNS (default 5) runs per figure.
+# `implementation<TAB>states<TAB>seconds` lines; RUNS (default 5) runs per figure; IMPLEMENTATIONS
+# (default: all) chooses which.
 #
 #   bash bench/build-time.sh [sizes...]     # default: 128 512
+#   IMPLEMENTATIONS="match automat" RUNS=3 bash bench/build-time.sh 128 512 2048
 set -euo pipefail
 cd "$(dirname "$0")"
 export CARGO_INCREMENTAL=0
@@ -41,7 +43,7 @@ echo "fn main() {}" > "$scratch/src/main.rs"
 (cd "$scratch" && cargo build -q 2>/dev/null)   # the dependencies, once
 
 for states in "${sizes[@]}"; do
-    for implementation in match automat rust_fsm smlang statig; do
+    for implementation in ${IMPLEMENTATIONS:-match automat rust_fsm smlang statig}; do
         times=()
         for _ in $(seq "${RUNS:-5}"); do
             {
