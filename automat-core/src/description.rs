@@ -136,9 +136,9 @@ pub struct TransitionInfo<'a> {
     pub wildcard: bool,
     /// The transition's doc comment (empty when undocumented).
     pub docs: &'a str,
-    /// The declared transition this entry comes from, counted in declaration order from 0:
-    /// every entry of one declaration (several sources, a wildcard, its `else` route) has the
-    /// same rule, so a diagram can draw it once.
+    /// The declared transition this entry comes from, named by the position of its first entry
+    /// in [`Description::transitions`]: every entry of one declaration (several sources, a
+    /// wildcard, its `else` route) has the same rule, so a diagram can draw it once.
     pub rule: usize,
     /// The guard expression as written (`has_water && !descaling`), when the transition is
     /// guarded.
@@ -379,16 +379,17 @@ impl<'a> Param<'a> {
 
 impl<'a> TransitionInfo<'a> {
     /// `N` transitions from a compact table, for generated code: each row is `[source, input,
-    /// target, outputs, flags, docs, rule, guard]`, where `outputs` indexes `output_lists`, `docs`
-    /// indexes `docs`, `guard` is 0 for none or 1 + an index into `guards` (the expressions as
-    /// written), and `flags` has bit 0 for a wildcard, bit 1 for `stays`, bit 2 for `reenter`,
-    /// bit 3 for an `else` route and the count of fallible outputs from bit 8. Integer rows cost
-    /// the compiler far less than one constructor call per transition, which matters for
+    /// target, outputs, flags, docs]`, where `outputs` indexes `output_lists` and `docs` indexes
+    /// `docs`. `flags` packs the rest (0 for a plain transition): bit 0 a wildcard, bit 1 `stays`,
+    /// bit 2 `reenter`, bit 3 an `else` route, bits 4 to 9 the count of fallible outputs, bits 10
+    /// and 11 how many rows back the entry's rule began (0: at this row), and from bit 12 the
+    /// guard, 0 for none or 1 + an index into `guards` (the expressions as written). Integer rows
+    /// cost the compiler far less than one constructor call per transition, which matters for
     /// machines with thousands of them.
     #[doc(hidden)]
     #[must_use]
     pub const fn __table<const N: usize>(
-        rows: [[usize; 8]; N],
+        rows: [[usize; 6]; N],
         output_lists: &'a [&'a [usize]],
         docs: &'a [&'a str],
         guards: &'a [&'a str],
@@ -396,7 +397,10 @@ impl<'a> TransitionInfo<'a> {
         let mut table = [Self::__new(0, 0, 0, &[], false, ""); N];
         let mut i = 0;
         while i < N {
-            let [source, input, target, outputs, flags, doc, rule, guard] = rows[i];
+            let [source, input, target, outputs, flags, doc] = rows[i];
+            let back = (flags >> 10) & 3;
+            let rule = if back == 0 { i } else { table[i - back].rule };
+            let guard = flags >> 12;
             let guard = if guard == 0 {
                 None
             } else {
@@ -442,7 +446,8 @@ impl<'a> TransitionInfo<'a> {
         }
     }
 
-    /// The v0.2 parts of an entry: its rule, guard, and `flags` as in [`__table`](Self::__table).
+    /// The v0.2 parts of an entry: its rule, guard, and the low bits of `flags` as in
+    /// [`__table`](Self::__table).
     #[doc(hidden)]
     #[must_use]
     pub const fn __with(self, rule: usize, guard: Option<&'a str>, flags: usize) -> Self {
@@ -453,7 +458,7 @@ impl<'a> TransitionInfo<'a> {
             stays: flags & 2 != 0,
             reenter: flags & 4 != 0,
             else_route: flags & 8 != 0,
-            fallible: flags >> 8,
+            fallible: (flags >> 4) & 63,
             ..self
         }
     }

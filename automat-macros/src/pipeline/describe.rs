@@ -73,14 +73,18 @@ pub struct Owned {
     transitions: Vec<Transition>,
 }
 
+// The bits of `TransitionInfo::__table`'s flags.
 const WILDCARD: usize = 1;
 const STAYS: usize = 2;
 const REENTER: usize = 4;
 const ELSE_ROUTE: usize = 8;
-const FALLIBLE_SHIFT: usize = 8;
+const FALLIBLE_SHIFT: usize = 4;
+const FALLIBLE_MAX: usize = 63;
+const BACK_SHIFT: usize = 10;
+const GUARD_SHIFT: usize = 12;
 
 impl Owned {
-    pub fn from_model(m: &Machine) -> Owned {
+    pub fn from_model(m: &Machine, edges: &[super::model::Edge]) -> Owned {
         let signature = |name: &syn::Ident,
                          docs: String,
                          params: &[super::model::Param],
@@ -95,8 +99,8 @@ impl Owned {
                 returns: ret.as_ref().map(type_text),
             }
         };
-        let mut transitions = Vec::new();
-        for edge in m.edges() {
+        let mut transitions: Vec<Transition> = Vec::new();
+        for edge in edges {
             let t = &m.transitions[edge.transition];
             let wildcard = if matches!(t.source, Source::Any(_)) {
                 WILDCARD
@@ -109,6 +113,7 @@ impl Owned {
                 0
             };
             let reenter = if t.reenter.is_some() { REENTER } else { 0 };
+            let fallible = t.tries().count().min(FALLIBLE_MAX) << FALLIBLE_SHIFT;
             transitions.push(Transition {
                 source: edge.source,
                 input: edge.input,
@@ -117,7 +122,7 @@ impl Owned {
                 docs: t.docs.text(),
                 rule: edge.transition,
                 guard: t.guard.as_ref().map(|g| g.expr.text(m).to_string()),
-                flags: wildcard | stays | reenter | (t.tries().count() << FALLIBLE_SHIFT),
+                flags: wildcard | stays | reenter | fallible,
             });
             if let Some(otherwise) = &t.otherwise {
                 let stays = if matches!(otherwise.target, Target::Stay) {
@@ -136,6 +141,17 @@ impl Owned {
                     flags: wildcard | stays | ELSE_ROUTE,
                 });
             }
+        }
+        // A rule is named by the position of its first entry (see `TransitionInfo::rule`); a
+        // declaration's entries (and its `else` routes') are next to each other.
+        let mut previous = None;
+        let mut first = 0;
+        for (position, t) in transitions.iter_mut().enumerate() {
+            if previous != Some(t.rule) {
+                first = position;
+            }
+            previous = Some(t.rule);
+            t.rule = first;
         }
         Owned {
             name: m.name.to_string(),
@@ -286,7 +302,8 @@ impl Owned {
         let rows: Vec<TokenStream> = self
             .transitions
             .iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(position, t)| {
                 let list = *list_index.entry(t.outputs.as_slice()).or_insert_with(|| {
                     lists.push(&t.outputs);
                     lists.len() - 1
@@ -301,11 +318,12 @@ impl Owned {
                         guard_texts.len() - 1
                     })
                 });
+                // The rule: the same as the row before's (1), or beginning here (0).
+                let back = usize::from(t.rule != position);
+                let flags = t.flags | (back << BACK_SHIFT) | (guard << GUARD_SHIFT);
                 // Unsuffixed: the row's type says `usize`, and literals are cheaper that way.
-                let cells = [
-                    t.source, t.input, t.target, list, t.flags, doc, t.rule, guard,
-                ]
-                .map(proc_macro2::Literal::usize_unsuffixed);
+                let cells = [t.source, t.input, t.target, list, flags, doc]
+                    .map(proc_macro2::Literal::usize_unsuffixed);
                 quote!([#(#cells),*])
             })
             .collect();

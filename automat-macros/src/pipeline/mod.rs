@@ -165,8 +165,7 @@ mod tests {
         if let Err(error) = errors.into_result() {
             panic!("{}", error.to_compile_error());
         }
-        let edges: Vec<_> = machine
-            .edges()
+        let edges: Vec<_> = super::model::Machine::edges_of(&machine.plans(), machine.inputs.len())
             .iter()
             .map(|e| (e.source, e.transition))
             .collect();

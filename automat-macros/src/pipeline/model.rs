@@ -403,13 +403,8 @@ impl Machine {
         plans
     }
 
-    /// Every `(state, input, transition)` that a step may take, in transition declaration order,
-    /// then state order within a transition (the order of the description).
-    pub fn edges(&self) -> Vec<Edge> {
-        Self::edges_of(&self.plans(), self.inputs.len())
-    }
-
-    /// `edges()` from plans already computed.
+    /// Every `(state, input, transition)` that a step may take, from `plans`: in transition
+    /// declaration order, then state order within a transition (the order of the description).
     pub fn edges_of(plans: &[Vec<usize>], inputs: usize) -> Vec<Edge> {
         let mut edges: Vec<Edge> = plans
             .iter()

@@ -401,28 +401,30 @@ impl Parse for ParamDecl {
 impl Parse for TransitionDecl {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let source = Source::parse(input)?;
-        let source_text = source.text();
+        // The messages name what came before; built only when there is an error.
         if !input.peek(Token![+]) {
+            let source = source.text();
             return Err(input.error(format!(
-                "expected `+` and an input after `{source_text}`, as in `{source_text} + input => Target;`"
+                "expected `+` and an input after `{source}`, as in `{source} + input => Target;`"
             )));
         }
         input.parse::<Token![+]>()?;
         let input_name: Ident = input.parse()?;
-        let pair = format!("{source_text} + {input_name}");
+        let pair = || format!("{} + {input_name}", source.text());
         let guard = if input.peek(syn::token::Bracket) {
             Some(input.parse()?)
         } else {
             None
         };
         if !input.peek(Token![=>]) {
+            let pair = pair();
             return Err(input.error(format!(
                 "expected `=>` and a target after `{pair}`, as in `{pair} => Target;`"
             )));
         }
         input.parse::<Token![=>]>()?;
         let reenter = input.parse()?;
-        let target = Target::parse_after(input, &format!("{pair} =>"))?;
+        let target = Target::parse_after(input, || format!("{} =>", pair()))?;
         let mut outputs = Vec::new();
         if input.peek(Token![/]) {
             input.parse::<Token![/]>()?;
@@ -445,9 +447,12 @@ impl Parse for TransitionDecl {
         if !input.peek(Token![;]) {
             return Err(input.error(match (outputs.is_empty(), &otherwise) {
                 (_, Some(_)) => "expected `,` and another output, or `;`".to_owned(),
-                (true, None) => format!(
-                    "expected `;`, or `/` and the outputs of `{pair}`, as in `{pair} => Target / output;`"
-                ),
+                (true, None) => {
+                    let pair = pair();
+                    format!(
+                        "expected `;`, or `/` and the outputs of `{pair}`, as in `{pair} => Target / output;`"
+                    )
+                }
                 (false, None) => "expected `,` and another output, `else`, or `;`".to_owned(),
             }));
         }
@@ -529,7 +534,7 @@ impl Parse for ElseDecl {
     /// `else Target / output, output`
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let token = input.parse()?;
-        let target = Target::parse_after(input, "else")?;
+        let target = Target::parse_after(input, || "else".to_owned())?;
         let mut outputs = Vec::new();
         if input.peek(Token![/]) {
             input.parse::<Token![/]>()?;
@@ -557,14 +562,15 @@ impl Parse for ElseDecl {
 
 impl Target {
     /// A target state, or `_` to stay, after `what` (for the error).
-    fn parse_after(input: ParseStream, what: &str) -> syn::Result<Self> {
+    fn parse_after(input: ParseStream, what: impl FnOnce() -> String) -> syn::Result<Self> {
         if input.peek(Token![_]) {
             Ok(Target::Stay(input.parse()?))
         } else if input.peek(Ident) && !input.peek(Token![else]) {
             Ok(Target::State(input.parse()?))
         } else {
             Err(input.error(format!(
-                "expected a target state after `{what}`, or `_` to stay in the source state"
+                "expected a target state after `{}`, or `_` to stay in the source state",
+                what()
             )))
         }
     }

@@ -27,8 +27,9 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     names::check_guard_declarations(machine, errors);
     rows::check_transitions_from_final_states(machine, errors);
     rows::check_sources_listed_once(machine, errors);
-    let shadowed = rows::check_shadowed_transitions(machine, errors);
-    rows::check_repeated_guards(machine, errors);
+    let levels = rows::levels(machine);
+    let shadowed = rows::check_shadowed_transitions(machine, &levels, errors);
+    rows::check_repeated_guards(machine, &levels, errors);
     rows::check_fallible_outputs(machine, errors);
     rows::check_reenter(machine, errors);
     rows::check_actions(machine, errors);

@@ -46,38 +46,33 @@ pub fn check_sources_listed_once(machine: &Machine, errors: &mut Errors) {
     }
 }
 
-/// A level of transitions a step tries: one state's own on one input (`Some(state)`), or the
-/// wildcards on one input (`None`).
-type Level = (Option<usize>, usize);
-
-/// The transitions a step in `state` tries on an input, at one level (the state's own, or the
-/// wildcards), in declaration order: for each input, per state, and the wildcards (`None`).
-fn levels(machine: &Machine) -> HashMap<Level, Vec<usize>> {
-    let mut levels: HashMap<Level, Vec<usize>> = HashMap::new();
+/// The transitions a step tries at one level, in declaration order: a state's own on an input,
+/// at `state * inputs + input`, then the wildcards on each input, at `states * inputs + input`.
+/// (A state listed twice in one transition's sources counts once.)
+pub fn levels(machine: &Machine) -> Vec<Vec<usize>> {
+    let inputs = machine.inputs.len();
+    let pairs = machine.states.len() * inputs;
+    let mut levels: Vec<Vec<usize>> = vec![Vec::new(); pairs + inputs];
     for (index, t) in machine.transitions.iter().enumerate() {
         match &t.source {
             Source::States(states) => {
-                let mut seen = HashSet::new();
                 for &(state, _) in states {
-                    if seen.insert(state) {
-                        levels
-                            .entry((Some(state), t.input))
-                            .or_default()
-                            .push(index);
+                    let level = &mut levels[state * inputs + t.input];
+                    if level.last() != Some(&index) {
+                        level.push(index);
                     }
                 }
             }
-            Source::Any(_) => levels.entry((None, t.input)).or_default().push(index),
+            Source::Any(_) => levels[pairs + t.input].push(index),
         }
     }
     levels
 }
 
-/// The levels in a deterministic order (declaration order of their first transition).
-fn ordered_levels(machine: &Machine) -> Vec<(Level, Vec<usize>)> {
-    let mut levels: Vec<_> = levels(machine).into_iter().collect();
-    levels.sort_by_key(|(key, list)| (list[0], *key));
-    levels
+/// The state of level `level` (`None` for the wildcards).
+fn level_state(machine: &Machine, level: usize) -> Option<usize> {
+    let inputs = machine.inputs.len().max(1);
+    (level < machine.states.len() * inputs).then_some(level / inputs)
 }
 
 /// `Ready + brew => Brewing; Ready + brew => Broken;`, `_ + kick => A; _ + kick => B;` and
@@ -86,9 +81,14 @@ fn ordered_levels(machine: &Machine) -> Vec<(Level, Vec<usize>)> {
 ///
 /// An explicit transition overrides a wildcard one on the same input (see `Machine::plans`), so
 /// only transitions of one level can shadow each other. Returns whether any was reported.
-pub fn check_shadowed_transitions(machine: &Machine, errors: &mut Errors) -> bool {
+pub fn check_shadowed_transitions(
+    machine: &Machine,
+    levels: &[Vec<usize>],
+    errors: &mut Errors,
+) -> bool {
     let mut reported = HashSet::new();
-    for ((state, _), list) in ordered_levels(machine) {
+    for (level, list) in levels.iter().enumerate() {
+        let state = level_state(machine, level);
         let Some(position) = list
             .iter()
             .position(|&t| machine.transitions[t].guard.is_none())
@@ -134,11 +134,15 @@ pub fn check_shadowed_transitions(machine: &Machine, errors: &mut Errors) -> boo
 
 /// `Ready + brew [has_water] => Brewing; Ready + brew [has_water] => Ready;` (the second is tried
 /// only when `has_water` did not hold, so it never runs)
-pub fn check_repeated_guards(machine: &Machine, errors: &mut Errors) {
+pub fn check_repeated_guards(machine: &Machine, levels: &[Vec<usize>], errors: &mut Errors) {
     let mut reported = HashSet::new();
-    for ((state, _), list) in ordered_levels(machine) {
+    for (level, list) in levels.iter().enumerate() {
+        if list.len() < 2 {
+            continue;
+        }
+        let state = level_state(machine, level);
         let mut seen: HashMap<&super::super::model::GuardExpr, usize> = HashMap::new();
-        for &index in &list {
+        for &index in list {
             let Some(guard) = &machine.transitions[index].guard else {
                 continue;
             };

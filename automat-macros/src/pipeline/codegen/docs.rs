@@ -5,25 +5,24 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::super::describe::Owned;
-use super::{Gen, Mode};
+use super::Gen;
 
 impl Gen<'_> {
     /// The `Description` literal.
     pub(super) fn description(&self) -> TokenStream {
         let rt = &self.rt;
-        if self.mode == Mode::Stub {
-            let (name, docs) = (self.m.name.to_string(), self.m.docs.text());
-            return quote!(#rt::Description::__new(#name, #docs, &[], &[], &[], &[]));
+        if let Some(described) = &self.described {
+            return described.to_tokens(rt);
         }
-        Owned::from_model(self.m).to_tokens(rt)
+        let (name, docs) = (self.m.name.to_string(), self.m.docs.text());
+        quote!(#rt::Description::__new(#name, #docs, &[], &[], &[], &[]))
     }
 
     /// The diagram and transition table for the machine type's docs, drawn now from the same
     /// description the code uses (nothing next to errors).
     pub(super) fn drawing(&self) -> String {
-        match self.mode {
-            Mode::Full => Owned::from_model(self.m).docs_section(),
-            Mode::Stub => String::new(),
-        }
+        self.described
+            .as_ref()
+            .map_or_else(String::new, Owned::docs_section)
     }
 }

@@ -36,7 +36,8 @@ use quote::{format_ident, quote};
 use syn::{Ident, Type};
 
 use super::check::GENERATED_METHODS;
-use super::model::{Machine, Param};
+use super::describe::Owned;
+use super::model::{Edge, Machine, Param};
 
 /// Whether the input methods get real bodies or stubs.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -78,6 +79,10 @@ struct Gen<'a> {
     decides: bool,
     /// `Machine::plans`: the candidate transitions of every `(state, input)` pair.
     plans: Vec<Vec<usize>>,
+    /// `Machine::edges` (of `plans`): every `(state, input, transition)`, in description order.
+    edges: Vec<Edge>,
+    /// The description, built once for the constant and the docs (`Full` mode only).
+    described: Option<Owned>,
     /// Per input, whether its step is a table lookup (every state takes at most one transition,
     /// unguarded, infallible, with no exit or entry action to run): the code v0.1 generates.
     by_table: Vec<bool>,
@@ -150,8 +155,12 @@ impl<'a> Gen<'a> {
         } else {
             (Vec::new(), Vec::new())
         };
+        let edges = Machine::edges_of(&plans, m.inputs.len());
+        let described = (mode == Mode::Full).then(|| Owned::from_model(m, &edges));
         Gen {
             decides: m.decides(),
+            edges,
+            described,
             groups,
             cases,
             case_table,

@@ -440,7 +440,6 @@ impl Gen<'_> {
     /// Nothing for an input no state accepts.
     fn outputs_helper(&self, i: usize) -> TokenStream {
         let input = &self.m.inputs[i];
-        let inputs = self.m.inputs.len();
         let state_enum = &self.state_enum;
         let from = from_ident();
         let helper = outputs_name(i);
@@ -453,8 +452,7 @@ impl Gen<'_> {
         let unused = self.unused_args(i);
         // Same outputs, same code: grouped in order of first appearance, hashed, so a wide
         // machine expands in linear time.
-        let edges = Machine::edges_of(&self.plans, inputs);
-        let groups = group(edges.iter().filter(|e| e.input == i).map(|edge| {
+        let groups = group(self.edges.iter().filter(|e| e.input == i).map(|edge| {
             let t = &self.m.transitions[edge.transition];
             let outputs: Vec<usize> = t.outputs.iter().map(|u| u.output).collect();
             (outputs, edge.transition, edge.source)
