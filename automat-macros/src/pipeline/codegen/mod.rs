@@ -2,7 +2,9 @@
 //!
 //! - `machine.rs`: the machine type and its observed form, their constructors, accessors and
 //!   public input methods (thin wrappers), and the trait impls;
-//! - `step.rs`: what one input does, written once for both forms (see below);
+//! - `step.rs`: what one input does, written once for both forms (see below): what every step
+//!   shares; `table.rs` and `cases.rs` its two ways to step; `calls.rs` how outputs receive the
+//!   input's arguments;
 //! - `state.rs`: the state enum, its `MachineState` impl, the transition table and `State::next`;
 //! - `values.rs`: the input and return enums; `outputs.rs`: the outputs trait;
 //! - `docs.rs`: the `Description` constant and the diagram in the docs;
@@ -21,12 +23,15 @@
 //! `Span::mixed_site()`, and code whose type errors belong to the user (argument and return types)
 //! is spanned on the user's tokens with `quote_spanned!`.
 
+mod calls;
+mod cases;
 mod docs;
 mod hooks;
 mod machine;
 mod outputs;
 mod state;
 mod step;
+mod table;
 mod values;
 
 use std::collections::HashSet;
@@ -139,19 +144,19 @@ impl<'a> Gen<'a> {
         };
         let plans = m.plans();
         let by_table: Vec<bool> = (0..m.inputs.len())
-            .map(|i| step::is_table_step(m, &plans, i))
+            .map(|i| table::is_table_step(m, &plans, i))
             .collect();
         let groups: Vec<_> = (0..m.inputs.len())
             .map(|i| {
                 if by_table[i] {
                     Vec::new()
                 } else {
-                    step::case_groups(m, &plans, i)
+                    cases::case_groups(m, &plans, i)
                 }
             })
             .collect();
         let (cases, case_table) = if m.decides() && mode == Mode::Full {
-            step::cases(m, &plans, &by_table, &groups)
+            cases::cases(m, &plans, &by_table, &groups)
         } else {
             (Vec::new(), Vec::new())
         };

@@ -1,0 +1,553 @@
+//! Inputs that step **by cases**: those that decide (guards, fallible outputs) or run entry and
+//! exit actions. The input's states are grouped by the code they run (`case_groups`); each group
+//! is a method `__case<i>_<g>` holding the phases in order: its candidate transitions' guards as
+//! an `if` chain (first that holds wins; a guard named twice is evaluated once), the chosen
+//! transition's fallible outputs (an `Err` refuses, or takes the `else` route), the source's exit
+//! actions, the commit, the outputs, the target's entry actions. `__step<i>` matches the state to
+//! call its group's method, and so does `__handle` of a machine that decides, which matches the
+//! state first, then the input: the state is what the branch history predicts (it follows from
+//! the last state, input and guards), the input is what it cannot, so that order costs one
+//! unpredictable jump per input.
+
+use std::collections::{HashMap, HashSet};
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::Ident;
+
+use super::super::model::{ok_is_unit, result_parts, Else, GuardExpr, Machine, OutputUse, Target};
+use super::step::{error_ident, from_ident, observer_ident, HandleFailure};
+use super::{group, is_reference, Gen};
+
+impl Gen<'_> {
+    /// `__handle` of a machine that decides: a `match` on the state, then on the input, whose arms
+    /// call the input's case method for that state (states with the same cases share an arm). The
+    /// state is what the branch history predicts (it follows from the last state, input and
+    /// guards), the input is what it cannot: that order costs one unpredictable jump per input.
+    pub(super) fn case_handle_body(&self) -> TokenStream {
+        let Gen {
+            input_enum,
+            return_enum,
+            failure_enum,
+            ..
+        } = self;
+        let observer = observer_ident();
+        let from = from_ident();
+        let failure = self.handle_failure();
+        let inputs = self.m.inputs.len();
+        // States with the same case on every input share an arm.
+        let rows = group((0..self.m.states.len()).map(|s| {
+            let row: Vec<usize> = self.case_table[s * inputs..(s + 1) * inputs].to_vec();
+            (row, s, s)
+        }));
+        let arms = rows.iter().map(|(representative, states)| {
+            let pattern = self.state_patterns(states);
+            let row = &self.case_table[representative * inputs..(representative + 1) * inputs];
+            let mut inner: Vec<TokenStream> = row
+                .iter()
+                .enumerate()
+                .filter(|&(_, &c)| c != 0)
+                .map(|(i, &c)| {
+                    let input = &self.m.inputs[i];
+                    let variant = &input.variant;
+                    let fields: Vec<_> = input.params.iter().map(|p| &p.name).collect();
+                    let pattern = quote!(#input_enum::#variant { #(#fields),* });
+                    let (_, g) = self.cases[c - 1];
+                    let method = g.map_or_else(|| Self::step_name(i), |g| case_name(i, g));
+                    let ok = if input.ret.is_some() {
+                        quote!(#return_enum::#variant)
+                    } else {
+                        quote!(|()| #return_enum::#variant)
+                    };
+                    let call = quote!(::core::result::Result::map(self.#method(#observer, #(#fields),*), #ok));
+                    let widen = match (&failure, self.m.fallible_type(i)) {
+                        (HandleFailure::Enum, Some(_)) => Some(
+                            quote!(|__error| __error.map_failure(#failure_enum::#variant)),
+                        ),
+                        (HandleFailure::Enum | HandleFailure::Shared(_), None) => {
+                            Some(quote!(|__error| __error.widen()))
+                        }
+                        _ => None,
+                    };
+                    let call = match widen {
+                        Some(widen) => quote!(::core::result::Result::map_err(#call, #widen)),
+                        None => call,
+                    };
+                    quote!(#pattern => #call)
+                })
+                .collect();
+            if row.contains(&0) {
+                let refused = Ident::new("__refused", Span::mixed_site());
+                let refusal = self.refusal(&quote!(#input_enum::index(&#refused)), true);
+                inner.push(quote!(#refused => #refusal));
+            }
+            quote!(#pattern => match input { #(#inner,)* })
+        });
+        quote! {
+            let #from = self.__state;
+            match #from { #(#arms,)* }
+        }
+    }
+
+    /// The step of input `i`, by cases (see the module docs): each group of states that runs the
+    /// same code is a case method (`__case<i>_<g>`), which `__handle` calls too.
+    pub(super) fn case_step(&self, i: usize) -> TokenStream {
+        let input = &self.m.inputs[i];
+        let names: Vec<_> = input.params.iter().map(|p| &p.name).collect();
+        let typed: Vec<_> = input
+            .params
+            .iter()
+            .map(|p| {
+                let (name, ty) = (&p.name, &p.ty);
+                quote!(#name: #ty)
+            })
+            .collect();
+        let (generics, observer_param) = self.observer_param();
+        let observer = observer_ident();
+        let result = self.input_result(i);
+        let (step, from) = (Self::step_name(i), from_ident());
+        let groups = &self.groups[i];
+        let covered: usize = groups.iter().map(|(_, states)| states.len()).sum();
+        let mut arms: Vec<TokenStream> = groups
+            .iter()
+            .enumerate()
+            .map(|(g, (_, states))| {
+                let pattern = self.state_patterns(states);
+                let case = case_name(i, g);
+                quote!(#pattern => self.#case(#observer, #(#names),*))
+            })
+            .collect();
+        if covered < self.m.states.len() {
+            let refusal = self.refusal(&quote!(#i), true);
+            arms.push(quote!(_ => { #(let _ = &#names;)* #refusal }));
+        }
+        let unused = self.unused_args(i);
+        let cases = groups.iter().enumerate().map(|(g, (representative, _))| {
+            let case = case_name(i, g);
+            let plan = &self.plans[representative * self.m.inputs.len() + i];
+            let code = self.select_code(i, plan, *representative);
+            quote! {
+                #[inline]
+                #[allow(
+                    unused_variables, unused_assignments, clippy::needless_pass_by_value,
+                    clippy::unnecessary_wraps, clippy::too_many_lines
+                )]
+                fn #case #generics (&mut self, #observer_param, #(#typed),*) -> #result {
+                    #(#unused)*
+                    let #from = self.__state;
+                    #code
+                }
+            }
+        });
+        quote! {
+            #[inline]
+            #[allow(clippy::unnecessary_wraps)]
+            fn #step #generics (&mut self, #observer_param, #(#typed),*) -> #result {
+                let #from = self.__state;
+                match #from { #(#arms,)* }
+            }
+
+            #(#cases)*
+        }
+    }
+
+    /// Step 1, select: the candidates of `plan` tried in order (an `if` chain over their
+    /// guards), the chosen one's code, or the refusal when no guard held. `state` stands for the
+    /// states that share this code.
+    pub(super) fn select_code(&self, i: usize, plan: &[usize], state: usize) -> TokenStream {
+        // A guard named more than once in the candidates is evaluated once, when first needed.
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut names = Vec::new();
+        for &t in plan {
+            if let Some(guard) = &self.m.transitions[t].guard {
+                names.clear();
+                guard.expr.names(&mut names);
+                for (g, _) in &names {
+                    *counts.entry(*g).or_default() += 1;
+                }
+            }
+        }
+        let mut memo: Vec<usize> = counts
+            .into_iter()
+            .filter(|&(_, n)| n > 1)
+            .map(|(g, _)| g)
+            .collect();
+        memo.sort_unstable();
+        let declarations = memo.iter().map(|g| {
+            let name = memo_ident(*g);
+            quote!(let mut #name: ::core::option::Option<::core::primitive::bool> = ::core::option::Option::None;)
+        });
+        let last = plan.len() - 1;
+        let mut code = if self.m.transitions[plan[last]].guard.is_none() {
+            self.row_code(i, plan[last], last, state)
+        } else {
+            self.guards_failed(i)
+        };
+        for (candidate, &t) in plan.iter().enumerate().rev() {
+            let Some(guard) = &self.m.transitions[t].guard else {
+                continue; // only the last candidate may be unguarded
+            };
+            let condition = self.condition(i, &guard.expr, &memo);
+            let row = self.row_code(i, t, candidate, state);
+            code = quote!(if #condition #row else #code);
+        }
+        quote!({ #(#declarations)* #code })
+    }
+
+    /// A guard expression as a Rust condition; guards in `memo` are evaluated once.
+    pub(super) fn condition(&self, i: usize, expr: &GuardExpr, memo: &[usize]) -> TokenStream {
+        match expr {
+            GuardExpr::Name(g, name) => {
+                let call = self.guard_call(i, *g, &name.0);
+                if memo.contains(g) {
+                    let cache = memo_ident(*g);
+                    let held = Ident::new("__held", Span::mixed_site());
+                    quote!(match #cache {
+                        ::core::option::Option::Some(#held) => #held,
+                        ::core::option::Option::None => {
+                            let #held = #call;
+                            #cache = ::core::option::Option::Some(#held);
+                            #held
+                        }
+                    })
+                } else {
+                    call
+                }
+            }
+            GuardExpr::Not(inner) => {
+                let inner = self.condition(i, inner, memo);
+                quote!(!(#inner))
+            }
+            GuardExpr::And(a, b) => {
+                let (a, b) = (self.condition(i, a, memo), self.condition(i, b, memo));
+                quote!((#a && #b))
+            }
+            GuardExpr::Or(a, b) => {
+                let (a, b) = (self.condition(i, a, memo), self.condition(i, b, memo));
+                quote!((#a || #b))
+            }
+        }
+    }
+
+    /// One evaluation of guard `g` with the input's arguments by reference, which the observer
+    /// hears of; spanned on the guard's name in the transition.
+    pub(super) fn guard_call(&self, i: usize, g: usize, name: &Ident) -> TokenStream {
+        let Gen {
+            outputs_trait,
+            core,
+            ..
+        } = self;
+        let input = &self.m.inputs[i];
+        let from = from_ident();
+        let held = Ident::new("__held", Span::mixed_site());
+        let args = self.m.guards[g].params.iter().map(|param| {
+            let Some(arg) = input.params.iter().find(|p| p.name == param.name) else {
+                return quote!(::core::unreachable!()); // reported by check_guard_parameters
+            };
+            let span = param.name.span();
+            let name = Ident::new(&param.name.to_string(), span);
+            if is_reference(&arg.ty) {
+                quote_spanned!(span=> #name)
+            } else {
+                quote_spanned!(span=> &#name)
+            }
+        });
+        let span = name.span();
+        let method = Ident::new(&self.m.guards[g].name.to_string(), span);
+        let core_ref = quote!(&self.__core);
+        let call = quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));
+        let hook = self.hook("guard", &quote!(#from, #g, #held));
+        quote!({ let #held: ::core::primitive::bool = #call; #hook #held })
+    }
+
+    /// The refusal when the candidates' guards all failed.
+    pub(super) fn guards_failed(&self, i: usize) -> TokenStream {
+        let rt = &self.rt;
+        let from = from_ident();
+        let refusal = Ident::new("__refusal", Span::mixed_site());
+        let hook = self.hook("guards_failed", &quote!(#refusal));
+        quote!({
+            let #refusal = #rt::GuardsFailed::__new(#from, #i);
+            #hook
+            ::core::result::Result::Err(#rt::StepError::GuardsFailed(#refusal))
+        })
+    }
+
+    /// Steps 2 to 6 of transition `t` (on input `i`), the `candidate`-th of its source's
+    /// candidates, from `state` (or a state that shares its code): try, exit, commit, outputs,
+    /// entry, and the input's value.
+    pub(super) fn row_code(
+        &self,
+        i: usize,
+        t: usize,
+        candidate: usize,
+        state: usize,
+    ) -> TokenStream {
+        let rt = &self.rt;
+        let state_enum = &self.state_enum;
+        let transition = &self.m.transitions[t];
+        let input = &self.m.inputs[i];
+        let from = from_ident();
+        let tries: Vec<&OutputUse> = transition.tries().collect();
+        let mains: Vec<&OutputUse> = transition
+            .outputs
+            .iter()
+            .filter(|u| u.fallible.is_none())
+            .collect();
+        let elses: Vec<&OutputUse> = transition
+            .otherwise
+            .iter()
+            .flat_map(|e| e.outputs.iter())
+            .collect();
+        // The output whose value the input returns: a fallible one's success value, or a plain
+        // output's return value (`check` allows one).
+        let fallible_value = input.ret.as_ref().and_then(|_| {
+            tries.iter().position(|u| {
+                self.m.outputs[u.output]
+                    .ret
+                    .as_ref()
+                    .is_some_and(|ty| result_parts(ty).is_some() && !ok_is_unit(ty))
+            })
+        });
+
+        // 2. try
+        let mut code = TokenStream::new();
+        let (ok, error) = (Ident::new("__ok", Span::mixed_site()), error_ident());
+        let later_all: HashSet<String> = self
+            .param_names(&mains)
+            .into_iter()
+            .chain(self.param_names(&elses))
+            .collect();
+        let mut value = None;
+        for (k, used) in tries.iter().enumerate() {
+            let mut later = self.param_names(&tries[k + 1..]);
+            later.extend(later_all.iter().cloned());
+            let call = self.output_call(i, used, &later, false);
+            let output_index = used.output;
+            code.extend(self.hook("output", &quote!(#from, #output_index)));
+            let on_error = match &transition.otherwise {
+                None => {
+                    let hook = self.hook("failed", &quote!(#from, #i, #output_index));
+                    quote! {
+                        #hook
+                        return ::core::result::Result::Err(#rt::StepError::Failed(
+                            #rt::Failed::__new(#from, #i, #output_index, #error)
+                        ));
+                    }
+                }
+                Some(otherwise) => {
+                    self.else_code(i, candidate, state, output_index, otherwise, &elses)
+                }
+            };
+            let span = used.name.span();
+            if fallible_value == Some(k) {
+                let binding = Ident::new("__value", span);
+                code.extend(quote_spanned! {span=>
+                    let #binding = match #call {
+                        ::core::result::Result::Ok(#ok) => #ok,
+                        ::core::result::Result::Err(#error) => { #on_error }
+                    };
+                });
+                value = Some(quote_spanned!(span=> #binding));
+            } else {
+                code.extend(quote_spanned! {span=>
+                    if let ::core::result::Result::Err(#error) = #call { #on_error }
+                });
+            }
+        }
+
+        // 3. exit
+        let exits = transition.exits(state);
+        if exits {
+            code.extend(self.exit_code(state));
+        }
+
+        // 4. commit (a self-loop that stays needs no store)
+        let target = transition.target_from(state);
+        let target_path = match transition.target {
+            Target::State(s) => {
+                let ident = &self.m.states[s].name;
+                Some(quote!(#state_enum::#ident))
+            }
+            Target::Stay => None,
+        };
+        if let Some(path) = target_path {
+            code.extend(quote!(self.__state = #path;));
+        }
+        code.extend(self.commit_hook(&quote!(#i), candidate, false));
+
+        // 5. outputs
+        let (statements, returned) = self.run_outputs(i, &mains, &HashSet::new(), false);
+        code.extend(statements);
+
+        // 6. entry
+        if exits {
+            code.extend(self.entry_code(target));
+        }
+        let value = value.or(returned).unwrap_or_else(|| quote!(()));
+        quote!({ #code ::core::result::Result::Ok(#value) })
+    }
+
+    /// The `else` route, once the fallible output `output` failed with `__error`: the observer
+    /// hears of the diversion, then exit, commit, the route's outputs (which receive the failure
+    /// by name) and entry run as for any transition from `state`; the step returns the failure as
+    /// `StepError::Diverted`.
+    pub(super) fn else_code(
+        &self,
+        i: usize,
+        candidate: usize,
+        state: usize,
+        output: usize,
+        otherwise: &Else,
+        outputs: &[&OutputUse],
+    ) -> TokenStream {
+        let (rt, state_enum) = (&self.rt, &self.state_enum);
+        let (from, error) = (from_ident(), error_ident());
+        let mut code = self.hook("diverted", &quote!(#from, #i, #output));
+        let exits = else_exits(Some(otherwise.target), state);
+        if exits {
+            code.extend(self.exit_code(state));
+        }
+        if let Target::State(s) = otherwise.target {
+            let ident = &self.m.states[s].name;
+            code.extend(quote!(self.__state = #state_enum::#ident;));
+        }
+        code.extend(self.commit_hook(&quote!(#i), candidate, true));
+        let (statements, _) = self.run_outputs(i, outputs, &HashSet::new(), true);
+        code.extend(statements);
+        if exits {
+            code.extend(self.entry_code(otherwise.target.from(state)));
+        }
+        quote! {
+            #code
+            return ::core::result::Result::Err(#rt::StepError::Diverted(
+                #rt::Diverted::__new(#from, #i, #output, self.__state, #error)
+            ));
+        }
+    }
+
+    /// An entry or exit action (an output without parameters), announced to the observer in
+    /// `state` (an expression), spanned on its name in the state's block.
+    pub(super) fn action(&self, used: &OutputUse, state: &TokenStream) -> TokenStream {
+        let Gen {
+            outputs_trait,
+            core,
+            ..
+        } = self;
+        let span = used.name.span();
+        let method = Ident::new(&self.m.outputs[used.output].name.to_string(), span);
+        let output_index = used.output;
+        let hook = self.hook("output", &quote!(#state, #output_index));
+        let core_ref = quote!(&mut self.__core);
+        let call = quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref));
+        quote!(#hook #call;)
+    }
+
+    /// Step 3: the observer hears that `from` is left, then `state`'s exit actions run.
+    pub(super) fn exit_code(&self, state: usize) -> TokenStream {
+        let from = from_ident();
+        let mut code = self.hook("exit", &quote!(#from));
+        for used in &self.m.states[state].exit {
+            code.extend(self.action(used, &quote!(#from)));
+        }
+        code
+    }
+
+    /// Step 6: the observer hears that the current state is entered, then `state`'s entry actions
+    /// run.
+    pub(super) fn entry_code(&self, state: usize) -> TokenStream {
+        let mut code = self.hook("entry", &quote!(self.__state));
+        for used in &self.m.states[state].entry {
+            code.extend(self.action(used, &quote!(self.__state)));
+        }
+        code
+    }
+}
+
+/// Whether an `else` route to `target` leaves `state` (a route back to the source, or `_`, does
+/// not).
+fn else_exits(target: Option<Target>, state: usize) -> bool {
+    match target {
+        Some(Target::State(s)) => s != state,
+        Some(Target::Stay) | None => false,
+    }
+}
+
+/// The groups of states that run the same code for input `i` (same candidates, and the same exit
+/// and entry actions where the code runs those of the source state itself), in state order; each
+/// with a representative state. Empty for an input no state takes.
+pub(super) fn case_groups(m: &Machine, plans: &[Vec<usize>], i: usize) -> Vec<(usize, Vec<usize>)> {
+    let inputs = m.inputs.len();
+    group((0..m.states.len()).filter_map(|s| {
+        let plan = &plans[s * inputs + i];
+        if plan.is_empty() {
+            return None;
+        }
+        let leaves: Vec<(bool, bool)> = plan
+            .iter()
+            .map(|&t| {
+                let t = &m.transitions[t];
+                (
+                    t.exits(s),
+                    else_exits(t.otherwise.as_ref().map(|e| e.target), s),
+                )
+            })
+            .collect();
+        let own_exit: Vec<usize> = if leaves.iter().any(|&(a, b)| a || b) {
+            m.states[s].exit.iter().map(|u| u.output).collect()
+        } else {
+            Vec::new()
+        };
+        let own_entry: Vec<usize> = if plan.iter().any(|&t| {
+            let t = &m.transitions[t];
+            matches!(t.target, Target::Stay) && t.reenter.is_some()
+        }) {
+            m.states[s].entry.iter().map(|u| u.output).collect()
+        } else {
+            Vec::new()
+        };
+        Some(((plan.clone(), leaves, own_exit, own_entry), s, s))
+    }))
+}
+
+/// The cases `__handle` of a machine that decides dispatches on: per case its input and group
+/// (`None`: an input that steps by table), and per `(state, input)` pair its case (1 + index,
+/// 0 where the state refuses the input).
+pub(super) fn cases(
+    m: &Machine,
+    plans: &[Vec<usize>],
+    by_table: &[bool],
+    groups: &[Vec<(usize, Vec<usize>)>],
+) -> (Vec<(usize, Option<usize>)>, Vec<usize>) {
+    let inputs = m.inputs.len();
+    let mut cases = Vec::new();
+    let mut table = vec![0; m.states.len() * inputs];
+    for i in 0..inputs {
+        if by_table[i] {
+            cases.push((i, None));
+            for s in 0..m.states.len() {
+                if !plans[s * inputs + i].is_empty() {
+                    table[s * inputs + i] = cases.len();
+                }
+            }
+        } else {
+            for (g, (_, states)) in groups[i].iter().enumerate() {
+                cases.push((i, Some(g)));
+                for &s in states {
+                    table[s * inputs + i] = cases.len();
+                }
+            }
+        }
+    }
+    (cases, table)
+}
+
+/// The name of the method of input `i`'s group `g` of states.
+pub(super) fn case_name(i: usize, g: usize) -> Ident {
+    format_ident!("__case{}_{}", i, g)
+}
+
+/// The cached value of guard `g` in one step.
+fn memo_ident(g: usize) -> Ident {
+    Ident::new(&format!("__guard{g}"), Span::mixed_site())
+}
