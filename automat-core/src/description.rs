@@ -144,7 +144,7 @@ pub struct TransitionInfo<'a> {
     /// guarded.
     pub guard: Option<&'a str>,
     /// How many of the [`outputs`](Self::outputs), from the first, are fallible (`name?`).
-    pub fallible: usize,
+    pub fallible: u8,
     /// Whether this entry is the `else` route of the entry before it: taken from the same source
     /// when one of that entry's fallible outputs fails.
     pub else_route: bool,
@@ -388,6 +388,7 @@ impl<'a> TransitionInfo<'a> {
     /// machines with thousands of them.
     #[doc(hidden)]
     #[must_use]
+    #[allow(clippy::cast_possible_truncation)] // `fallible` is masked to 6 bits
     pub const fn __table<const N: usize>(
         rows: [[usize; 6]; N],
         output_lists: &'a [&'a [usize]],
@@ -398,23 +399,31 @@ impl<'a> TransitionInfo<'a> {
         let mut i = 0;
         while i < N {
             let [source, input, target, outputs, flags, doc] = rows[i];
-            let back = (flags >> 10) & 3;
-            let rule = if back == 0 { i } else { table[i - back].rule };
+            // One literal per row, no calls: the compiler evaluates this loop for every row of
+            // every machine, so each step it saves counts.
             let guard = flags >> 12;
-            let guard = if guard == 0 {
-                None
-            } else {
-                Some(guards[guard - 1])
-            };
-            table[i] = Self::__new(
+            table[i] = Self {
                 source,
                 input,
                 target,
-                output_lists[outputs],
-                false,
-                docs[doc],
-            )
-            .__with(rule, guard, flags);
+                outputs: output_lists[outputs],
+                wildcard: flags & 1 != 0,
+                docs: docs[doc],
+                rule: if flags & (3 << 10) == 0 {
+                    i
+                } else {
+                    table[i - 1].rule
+                },
+                guard: if guard == 0 {
+                    None
+                } else {
+                    Some(guards[guard - 1])
+                },
+                fallible: ((flags >> 4) & 63) as u8,
+                else_route: flags & 8 != 0,
+                reenter: flags & 4 != 0,
+                stays: flags & 2 != 0,
+            };
             i += 1;
         }
         table
@@ -450,6 +459,7 @@ impl<'a> TransitionInfo<'a> {
     /// [`__table`](Self::__table).
     #[doc(hidden)]
     #[must_use]
+    #[allow(clippy::cast_possible_truncation)] // `fallible` is masked to 6 bits
     pub const fn __with(self, rule: usize, guard: Option<&'a str>, flags: usize) -> Self {
         Self {
             rule,
@@ -458,7 +468,7 @@ impl<'a> TransitionInfo<'a> {
             stays: flags & 2 != 0,
             reenter: flags & 4 != 0,
             else_route: flags & 8 != 0,
-            fallible: (flags >> 4) & 63,
+            fallible: ((flags >> 4) & 63) as u8,
             ..self
         }
     }

@@ -185,7 +185,7 @@ impl<'a> Rule<'a> {
         let d = self.description;
         self.routed()
             .into_iter()
-            .flat_map(|routed| routed.outputs.iter().take(routed.fallible))
+            .flat_map(|routed| routed.outputs.iter().take(usize::from(routed.fallible)))
             .filter_map(move |&o| d.outputs.get(o).map(|o| o.name))
     }
 
@@ -226,9 +226,10 @@ impl<'a> Rule<'a> {
     pub(crate) fn outputs(&self) -> impl Iterator<Item = (&'a str, bool)> + 'a {
         let d = self.description;
         let t = self.transition();
-        t.outputs
-            .iter()
-            .enumerate()
-            .filter_map(move |(n, &o)| d.outputs.get(o).map(|o| (o.name, n < t.fallible)))
+        t.outputs.iter().enumerate().filter_map(move |(n, &o)| {
+            d.outputs
+                .get(o)
+                .map(|o| (o.name, n < usize::from(t.fallible)))
+        })
     }
 }
