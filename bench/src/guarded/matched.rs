@@ -3,22 +3,7 @@
 
 use super::{low, split};
 
-/// The states.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum State {
-    /// Initial.
-    Stopped,
-    /// Filling the buffer.
-    Buffering,
-    /// Playing.
-    Playing,
-    /// Paused.
-    Paused,
-    /// Seeking.
-    Seeking,
-    /// At the end.
-    Ended,
-}
+pub use crate::small::matched::State;
 
 /// The inputs, each with its argument.
 #[derive(Clone, Copy)]
