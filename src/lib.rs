@@ -213,7 +213,10 @@ pub mod __private {
 /// - a state is its name, a string: `"Ready"`;
 /// - an input is `[name, [arguments...]]`: `["put_in_beans", [{"origin": "Kona"}, 18]]`, with
 ///   `null` for an input without arguments: `["brew", null]`;
-/// - a machine is `[state, core]`;
+/// - a machine is `[state, core]`; a machine whose states carry data is `[data, core]`, where
+///   `data` is `[name, fields]`: `["Connected", {"conn": {..}, "retries": 3}]`, with `null` for a
+///   state without fields: `["Idle", null]` (a missing or unknown field is an error, as serde's
+///   derive reports it);
 /// - a journal record of a machine that decides (`NameRecord`) is `[input, state]`:
 ///   `[["brew", null], "Brewing"]`.
 #[cfg(feature = "serde")]
@@ -224,6 +227,138 @@ macro_rules! __automat_serde {
         machine = $machine:ident, state = $state:ident, input = $input:ident, $(record = $record:ident,)?
         states = { $($svariant:ident => $sname:literal),* $(,)? },
         inputs = { $($ivariant:ident => $iname:literal ( $($field:ident : $ty:ty),* )),* $(,)? } $(,)?
+    ) => {
+        $crate::__automat_serde! { @common $machine, $state, $input, $($record,)? { $($svariant => $sname),* } { $($ivariant => $iname ( $($field : $ty),* )),* } }
+        $crate::__automat_serde! { @machine $machine, $state }
+    };
+    (
+        machine = $machine:ident, state = $state:ident, input = $input:ident, $(record = $record:ident,)?
+        states = { $($svariant:ident => $sname:literal),* $(,)? },
+        inputs = { $($ivariant:ident => $iname:literal ( $($field:ident : $ty:ty),* )),* $(,)? },
+        data = $data:ident {
+            $( $dvariant:ident $( ( $mirror:ident, $mirror_ref:ident { $($dfield:ident : $dty:ty),* } ) )? ),* $(,)?
+        } $(,)?
+    ) => {
+        $crate::__automat_serde! { @common $machine, $state, $input, $($record,)? { $($svariant => $sname),* } { $($ivariant => $iname ( $($field : $ty),* )),* } }
+        $crate::__automat_serde! { @machine $machine, $state, $data { $( $dvariant $( ( $mirror, $mirror_ref { $($dfield : $dty),* } ) )? ),* } }
+    };
+    (@machine $machine:ident, $state:ident) => {
+        const _: () = {
+            use $crate::__private::serde as __serde;
+
+            #[automatically_derived]
+            impl<__C: __serde::Serialize> __serde::Serialize for $machine<__C> {
+                fn serialize<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    __serde::Serialize::serialize(&(&self.__state, &self.__core), serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de, __C: __serde::Deserialize<'de>> __serde::Deserialize<'de> for $machine<__C> {
+                fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    let (state, core): ($state, __C) = __serde::Deserialize::deserialize(deserializer)?;
+                    ::core::result::Result::Ok($machine { __state: state, __core: core })
+                }
+            }
+        };
+    };
+    (@machine $machine:ident, $state:ident, $data:ident {
+        $( $dvariant:ident $( ( $mirror:ident, $mirror_ref:ident { $($dfield:ident : $dty:ty),* } ) )? ),*
+    }) => {
+        const _: () = {
+            use $crate::__private::serde as __serde;
+
+            $($(
+                // What a snapshot holds of a state's fields, written and read by serde's derive,
+                // so that a missing, repeated or unknown field is reported as serde reports it.
+                #[derive(__serde::Deserialize)]
+                #[serde(crate = "__serde", deny_unknown_fields)]
+                struct $mirror { $($dfield: $dty),* }
+
+                #[derive(__serde::Serialize)]
+                #[serde(crate = "__serde")]
+                struct $mirror_ref<'__a> { $($dfield: &'__a $dty),* }
+            )?)*
+
+            #[automatically_derived]
+            impl __serde::Serialize for $data {
+                fn serialize<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    let mut tuple = __serde::Serializer::serialize_tuple(serializer, 2)?;
+                    __serde::ser::SerializeTuple::serialize_element(&mut tuple, &self.state())?;
+                    match self {
+                        $( $crate::__automat_serde!(@pattern $data, $dvariant $( { $($dfield),* } )?) => {
+                            __serde::ser::SerializeTuple::serialize_element(
+                                &mut tuple,
+                                &$crate::__automat_serde!(@borrow $( $mirror_ref { $($dfield),* } )?),
+                            )?;
+                        } )*
+                    }
+                    __serde::ser::SerializeTuple::end(tuple)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> __serde::Deserialize<'de> for $data {
+                fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    struct __Visitor;
+                    impl<'de> __serde::de::Visitor<'de> for __Visitor {
+                        type Value = $data;
+                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            f.write_str(::core::concat!("a state of ", ::core::stringify!($machine), " with its data: [name, fields]"))
+                        }
+                        fn visit_seq<__A: __serde::de::SeqAccess<'de>>(self, mut seq: __A) -> ::core::result::Result<$data, __A::Error> {
+                            let ::core::option::Option::Some(state) = __serde::de::SeqAccess::next_element::<$state>(&mut seq)? else {
+                                return ::core::result::Result::Err(__serde::de::Error::invalid_length(0, &self));
+                            };
+                            match state {
+                                $( $state::$dvariant => {
+                                    let ::core::option::Option::Some(fields) = __serde::de::SeqAccess::next_element::<
+                                        $crate::__automat_serde!(@read_type $( $mirror )?)
+                                    >(&mut seq)? else {
+                                        return ::core::result::Result::Err(__serde::de::Error::invalid_length(1, &self));
+                                    };
+                                    let _ = &fields;
+                                    ::core::result::Result::Ok($crate::__automat_serde!(@build $data, $dvariant, fields $( { $($dfield),* } )?))
+                                } )*
+                            }
+                        }
+                    }
+                    __serde::Deserializer::deserialize_tuple(deserializer, 2, __Visitor)
+                }
+            }
+
+            #[automatically_derived]
+            impl<__C: __serde::Serialize> __serde::Serialize for $machine<__C> {
+                fn serialize<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    __serde::Serialize::serialize(&self.__parts(), serializer)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de, __C: __serde::Deserialize<'de>> __serde::Deserialize<'de> for $machine<__C> {
+                fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    let (data, core): ($data, __C) = __serde::Deserialize::deserialize(deserializer)?;
+                    ::core::result::Result::Ok($machine::__from_parts(data, core))
+                }
+            }
+        };
+    };
+    // A variant of the data enum, its fields bound by name.
+    (@pattern $data:ident, $dvariant:ident { $($dfield:ident),* }) => { $data::$dvariant { $($dfield),* } };
+    (@pattern $data:ident, $dvariant:ident) => { $data::$dvariant };
+    // What a snapshot writes of a variant's fields: the borrowed mirror, or `null`.
+    (@borrow $mirror_ref:ident { $($dfield:ident),* }) => { $mirror_ref { $($dfield),* } };
+    (@borrow) => { () };
+    // What a snapshot reads for a variant: its mirror, or `null`.
+    (@read_type $mirror:ident) => { $mirror };
+    (@read_type) => { () };
+    // The variant, from what was read.
+    (@build $data:ident, $dvariant:ident, $fields:ident { $($dfield:ident),* }) => { $data::$dvariant { $($dfield: $fields.$dfield),* } };
+    (@build $data:ident, $dvariant:ident, $fields:ident) => { $data::$dvariant };
+    (
+        @common $machine:ident, $state:ident, $input:ident, $($record:ident,)?
+        { $($svariant:ident => $sname:literal),* }
+        { $($ivariant:ident => $iname:literal ( $($field:ident : $ty:ty),* )),* }
     ) => {
         const _: () = {
             $(
@@ -336,20 +471,6 @@ macro_rules! __automat_serde {
                 }
             }
 
-            #[automatically_derived]
-            impl<__C: __serde::Serialize> __serde::Serialize for $machine<__C> {
-                fn serialize<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    __serde::Serialize::serialize(&(&self.__state, &self.__core), serializer)
-                }
-            }
-
-            #[automatically_derived]
-            impl<'de, __C: __serde::Deserialize<'de>> __serde::Deserialize<'de> for $machine<__C> {
-                fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                    let (state, core): ($state, __C) = __serde::Deserialize::deserialize(deserializer)?;
-                    ::core::result::Result::Ok($machine { __state: state, __core: core })
-                }
-            }
         };
     };
 }

@@ -61,6 +61,9 @@ pub struct StateInfo<'a> {
     /// The state's exit actions (indices in [`Description::outputs`]), in the order they run
     /// when a transition leaves the state.
     pub exit: &'a [usize],
+    /// The data the state carries (`state Connected { conn: Connection }`): its fields' names and
+    /// types as written, in order; empty for a state without data.
+    pub fields: &'a [Param<'a>],
 }
 
 /// A guard of a machine: a pure condition (`&self` on the core, arguments by reference) that
@@ -311,7 +314,30 @@ impl<'a> StateInfo<'a> {
             is_final,
             entry: &[],
             exit: &[],
+            fields: &[],
         }
+    }
+
+    /// `table` with each state's fields, for generated code: `fields[i]` are state `i`'s.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with_fields<const N: usize>(
+        mut table: [Self; N],
+        fields: [&'a [Param<'a>]; N],
+    ) -> [Self; N] {
+        let mut i = 0;
+        while i < N {
+            table[i].fields = fields[i];
+            i += 1;
+        }
+        table
+    }
+
+    /// The state with `fields`.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __fields(self, fields: &'a [Param<'a>]) -> Self {
+        Self { fields, ..self }
     }
 
     #[doc(hidden)]

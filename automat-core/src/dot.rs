@@ -144,9 +144,17 @@ impl Dot<'_> {
         if !state.docs.is_empty() {
             write!(f, ", tooltip=\"{}\"", DotStr(state.docs))?;
         }
-        if !state.entry.is_empty() || !state.exit.is_empty() {
-            // The state's name over its entry and exit actions.
+        if !state.entry.is_empty() || !state.exit.is_empty() || !state.fields.is_empty() {
+            // The state's name over its fields, then its entry and exit actions.
             write!(f, ", label=<{}", Html(state.name))?;
+            for field in state.fields {
+                write!(
+                    f,
+                    "<br/><font point-size=\"9\" face=\"Menlo\">{}: {}</font>",
+                    Html(field.name),
+                    Html(field.ty)
+                )?;
+            }
             for (kind, actions) in [("entry", state.entry), ("exit", state.exit)] {
                 if actions.is_empty() {
                     continue;

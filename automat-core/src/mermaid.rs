@@ -42,6 +42,9 @@ impl fmt::Display for Mermaid<'_> {
             writeln!(f, "    state \"{}\" as s{i}", Inline(state.name))?;
         }
         for (i, state) in d.states.iter().enumerate() {
+            for field in state.fields {
+                writeln!(f, "    s{i} : {}: {}", Inline(field.name), Inline(field.ty))?;
+            }
             for (kind, actions) in [("entry", state.entry), ("exit", state.exit)] {
                 if actions.is_empty() {
                     continue;

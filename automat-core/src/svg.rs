@@ -120,9 +120,46 @@ fn outputs_chars(rule: &Rule<'_>) -> usize {
     chars + 2 * count.saturating_sub(1)
 }
 
-/// How many lines of entry and exit actions a state shows under its name.
+/// How many lines of fields and of entry and exit actions a state shows under its name.
 fn action_lines(state: &crate::StateInfo<'_>) -> usize {
-    usize::from(!state.entry.is_empty()) + usize::from(!state.exit.is_empty())
+    state.fields.len() + usize::from(!state.entry.is_empty()) + usize::from(!state.exit.is_empty())
+}
+
+/// The width of the widest line under a state's name: a field, or a line of actions.
+fn details_width(d: &Description<'_>, state: &crate::StateInfo<'_>) -> f64 {
+    [("entry", state.entry), ("exit", state.exit)]
+        .iter()
+        .filter(|(_, actions)| !actions.is_empty())
+        .map(|(kind, actions)| text_width(actions_chars(d, kind, actions), SMALL_FONT))
+        .chain(state.fields.iter().map(|field| {
+            text_width(
+                field.name.chars().count() + 2 + field.ty.chars().count(),
+                SMALL_FONT,
+            )
+        }))
+        .fold(0.0, f64::max)
+}
+
+/// Writes a state's fields (`conn: Connection`) one per line under its name at `name_y`.
+fn write_fields(
+    f: &mut fmt::Formatter<'_>,
+    state: &crate::StateInfo<'_>,
+    x: f64,
+    name_y: f64,
+) -> fmt::Result {
+    for (line, field) in state.fields.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)] // a few lines
+        let y = name_y + 14.0 * (line + 1) as f64;
+        write!(
+            f,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_FONT}\" fill=\"#333\">{}: {}</text>",
+            Num(x),
+            Num(y),
+            Xml(field.name),
+            Xml(field.ty)
+        )?;
+    }
+    Ok(())
 }
 
 /// The text of a state's line of `kind` actions: `entry / a, b`.
@@ -201,13 +238,9 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
 
     let mut nodes: Vec<Node> = Vec::with_capacity(n + boxes.len() + 1);
     for (i, state) in d.states.iter().enumerate() {
-        let actions = [("entry", state.entry), ("exit", state.exit)]
-            .iter()
-            .filter(|(_, actions)| !actions.is_empty())
-            .map(|(kind, actions)| text_width(actions_chars(d, kind, actions), SMALL_FONT))
-            .fold(0.0, f64::max);
+        let actions = details_width(d, state);
         let width = (text_width(state.name.chars().count(), FONT).max(actions) + 32.0).max(64.0);
-        #[allow(clippy::cast_precision_loss)] // at most two lines
+        #[allow(clippy::cast_precision_loss)] // a few lines
         let height = 36.0 + 14.0 * action_lines(state) as f64;
         nodes.push(Node {
             row: 2 * rank[i],
@@ -752,8 +785,8 @@ impl Svg<'_> {
             } else {
                 ""
             };
-            // The name, with the entry and exit actions under it.
-            #[allow(clippy::cast_precision_loss)] // at most two lines
+            // The name, with the fields, then the entry and exit actions under it.
+            #[allow(clippy::cast_precision_loss)] // a few lines
             let name_y = node.y - 7.0 * action_lines(state) as f64;
             write!(
                 f,
@@ -762,10 +795,11 @@ impl Svg<'_> {
                 Num(name_y),
                 Xml(state.name)
             )?;
+            write_fields(f, state, node.x, name_y)?;
             let lines = [("entry", state.entry), ("exit", state.exit)];
             for (line, (kind, actions)) in lines.iter().filter(|(_, a)| !a.is_empty()).enumerate() {
-                #[allow(clippy::cast_precision_loss)] // line 0 or 1
-                let y = name_y + 14.0 * (line + 1) as f64;
+                #[allow(clippy::cast_precision_loss)] // a few lines
+                let y = name_y + 14.0 * (line + 1 + state.fields.len()) as f64;
                 write!(
                     f,
                     "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_FONT}\" fill=\"#555\">{kind} / ",

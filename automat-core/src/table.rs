@@ -98,14 +98,35 @@ impl fmt::Display for Table<'_> {
             }
             f.write_str(" |\n")?;
         }
-        if d.states
+        self.write_states(f)
+    }
+}
+
+impl Table<'_> {
+    /// The second table: each state's data and entry and exit actions, when any state has some.
+    fn write_states(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.description;
+        let fields = d.states.iter().any(|s| !s.fields.is_empty());
+        let actions = d
+            .states
             .iter()
-            .any(|s| !s.entry.is_empty() || !s.exit.is_empty())
-        {
-            writeln!(f, "\n| state | entry | exit |")?;
-            writeln!(f, "|---|---|---|")?;
+            .any(|s| !s.entry.is_empty() || !s.exit.is_empty());
+        if fields || actions {
+            f.write_str("\n| state |")?;
+            if fields {
+                f.write_str(" data |")?;
+            }
+            if actions {
+                f.write_str(" entry | exit |")?;
+            }
+            f.write_str("\n|---|")?;
+            let columns = usize::from(fields) + 2 * usize::from(actions);
+            for _ in 0..columns {
+                f.write_str("---|")?;
+            }
+            f.write_str("\n")?;
             for (index, state) in d.states.iter().enumerate() {
-                if state.entry.is_empty() && state.exit.is_empty() {
+                if state.entry.is_empty() && state.exit.is_empty() && state.fields.is_empty() {
                     continue;
                 }
                 f.write_str("| ")?;
@@ -113,14 +134,26 @@ impl fmt::Display for Table<'_> {
                     f.write_str("▶ ")?;
                 }
                 write!(f, "`{}`", Inline(state.name))?;
-                for actions in [state.entry, state.exit] {
+                if fields {
                     f.write_str(" | ")?;
-                    for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate()
-                    {
+                    for (n, field) in state.fields.iter().enumerate() {
                         if n > 0 {
                             f.write_str(", ")?;
                         }
-                        write!(f, "`{}`", Inline(output.name))?;
+                        write!(f, "`{}: {}`", Inline(field.name), Inline(field.ty))?;
+                    }
+                }
+                if actions {
+                    for actions in [state.entry, state.exit] {
+                        f.write_str(" | ")?;
+                        for (n, output) in
+                            actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate()
+                        {
+                            if n > 0 {
+                                f.write_str(", ")?;
+                            }
+                            write!(f, "`{}`", Inline(output.name))?;
+                        }
                     }
                 }
                 f.write_str(" |\n")?;

@@ -36,6 +36,7 @@ pub struct State {
     is_final: bool,
     entry: Vec<usize>,
     exit: Vec<usize>,
+    fields: Vec<(String, String)>,
 }
 
 pub struct Transition {
@@ -60,6 +61,79 @@ fn params(sigs: &[Signature]) -> Vec<Vec<Param<'_>>> {
                 .collect()
         })
         .collect()
+}
+
+/// The description's transitions: one entry per edge, and one per `else` route after it, each
+/// rule named by the position of its first entry.
+fn transitions(m: &Machine, edges: &[super::model::Edge]) -> Vec<Transition> {
+    let mut transitions: Vec<Transition> = Vec::new();
+    for edge in edges {
+        let t = &m.transitions[edge.transition];
+        let wildcard = if matches!(t.source, Source::Any(_)) {
+            WILDCARD
+        } else {
+            0
+        };
+        let stays = if matches!(t.target, Target::Stay) {
+            STAYS
+        } else {
+            0
+        };
+        let reenter = if t.reenter.is_some() { REENTER } else { 0 };
+        let fallible = t.tries().count().min(FALLIBLE_MAX) << FALLIBLE_SHIFT;
+        transitions.push(Transition {
+            source: edge.source,
+            input: edge.input,
+            target: t.target_from(edge.source),
+            // In the order a step runs them: what may fail, then the producers that cannot,
+            // then the outputs after the commit.
+            outputs: t
+                .tries()
+                .chain(t.producers().filter(|u| u.fallible.is_none()))
+                .chain(t.outputs.iter().filter(|u| u.fallible.is_none()))
+                .map(|u| u.output)
+                .collect(),
+            docs: t.docs.text(),
+            rule: edge.transition,
+            guard: t.guard.as_ref().map(|g| g.expr.text(m).to_string()),
+            flags: wildcard | stays | reenter | fallible,
+        });
+        if let Some(otherwise) = &t.otherwise {
+            let stays = if matches!(otherwise.target, Target::Stay) {
+                STAYS
+            } else {
+                0
+            };
+            transitions.push(Transition {
+                source: edge.source,
+                input: edge.input,
+                target: otherwise.target.from(edge.source),
+                outputs: otherwise
+                    .bindings
+                    .iter()
+                    .filter_map(|b| b.output.as_ref())
+                    .chain(&otherwise.outputs)
+                    .map(|u| u.output)
+                    .collect(),
+                docs: String::new(),
+                rule: edge.transition,
+                guard: None,
+                flags: wildcard | stays | ELSE_ROUTE,
+            });
+        }
+    }
+    // A rule is named by the position of its first entry (see `TransitionInfo::rule`); a
+    // declaration's entries (and its `else` routes') are next to each other.
+    let mut previous = None;
+    let mut first = 0;
+    for (position, t) in transitions.iter_mut().enumerate() {
+        if previous != Some(t.rule) {
+            first = position;
+        }
+        previous = Some(t.rule);
+        t.rule = first;
+    }
+    transitions
 }
 
 /// A description that owns its strings.
@@ -99,60 +173,7 @@ impl Owned {
                 returns: ret.as_ref().map(type_text),
             }
         };
-        let mut transitions: Vec<Transition> = Vec::new();
-        for edge in edges {
-            let t = &m.transitions[edge.transition];
-            let wildcard = if matches!(t.source, Source::Any(_)) {
-                WILDCARD
-            } else {
-                0
-            };
-            let stays = if matches!(t.target, Target::Stay) {
-                STAYS
-            } else {
-                0
-            };
-            let reenter = if t.reenter.is_some() { REENTER } else { 0 };
-            let fallible = t.tries().count().min(FALLIBLE_MAX) << FALLIBLE_SHIFT;
-            transitions.push(Transition {
-                source: edge.source,
-                input: edge.input,
-                target: t.target_from(edge.source),
-                outputs: t.outputs.iter().map(|u| u.output).collect(),
-                docs: t.docs.text(),
-                rule: edge.transition,
-                guard: t.guard.as_ref().map(|g| g.expr.text(m).to_string()),
-                flags: wildcard | stays | reenter | fallible,
-            });
-            if let Some(otherwise) = &t.otherwise {
-                let stays = if matches!(otherwise.target, Target::Stay) {
-                    STAYS
-                } else {
-                    0
-                };
-                transitions.push(Transition {
-                    source: edge.source,
-                    input: edge.input,
-                    target: otherwise.target.from(edge.source),
-                    outputs: otherwise.outputs.iter().map(|u| u.output).collect(),
-                    docs: String::new(),
-                    rule: edge.transition,
-                    guard: None,
-                    flags: wildcard | stays | ELSE_ROUTE,
-                });
-            }
-        }
-        // A rule is named by the position of its first entry (see `TransitionInfo::rule`); a
-        // declaration's entries (and its `else` routes') are next to each other.
-        let mut previous = None;
-        let mut first = 0;
-        for (position, t) in transitions.iter_mut().enumerate() {
-            if previous != Some(t.rule) {
-                first = position;
-            }
-            previous = Some(t.rule);
-            t.rule = first;
-        }
+        let transitions = transitions(m, edges);
         Owned {
             name: m.name.to_string(),
             docs: m.docs.text(),
@@ -166,6 +187,11 @@ impl Owned {
                     is_final: s.final_.is_some(),
                     entry: s.entry.iter().map(|u| u.output).collect(),
                     exit: s.exit.iter().map(|u| u.output).collect(),
+                    fields: s
+                        .fields
+                        .iter()
+                        .map(|f| (f.name.to_string(), type_text(&f.ty)))
+                        .collect(),
                 })
                 .collect(),
             inputs: m
@@ -189,12 +215,19 @@ impl Owned {
 
     /// Calls `f` with a `Description` borrowing from `self`.
     pub fn with<R>(&self, f: impl FnOnce(&Description<'_>) -> R) -> R {
+        let fields: Vec<Vec<Param<'_>>> = self
+            .states
+            .iter()
+            .map(|s| s.fields.iter().map(|(n, t)| Param::__new(n, t)).collect())
+            .collect();
         let states: Vec<StateInfo<'_>> = self
             .states
             .iter()
-            .map(|s| {
+            .zip(&fields)
+            .map(|(s, fields)| {
                 StateInfo::__new(&s.name, &s.docs, s.initial, s.is_final)
                     .__with_actions(&s.entry, &s.exit)
+                    .__fields(fields)
             })
             .collect();
         let (input_params, output_params, guard_params) = (
@@ -248,6 +281,27 @@ impl Owned {
             proc_macro2::Literal::u8_unsuffixed(u8::from(s.initial) | (u8::from(s.is_final) << 1))
         });
         let state_count = self.states.len();
+        if self.states.iter().any(|s| !s.fields.is_empty()) {
+            let fields = self.states.iter().map(|s| {
+                let params = s
+                    .fields
+                    .iter()
+                    .map(|(name, ty)| quote!(#rt::Param::__new(#name, #ty)));
+                quote!(&[#(#params),*])
+            });
+            let actions = self.states.iter().map(|s| {
+                let (entry, exit) = (&s.entry, &s.exit);
+                quote!((&[#(#entry),*], &[#(#exit),*]))
+            });
+            return quote! {
+                &#rt::StateInfo::__with_fields::<#state_count>(
+                    #rt::StateInfo::__table_with_actions::<#state_count>(
+                        [#(#names),*], [#(#state_docs),*], [#(#flags),*], [#(#actions),*]
+                    ),
+                    [#(#fields),*]
+                )
+            };
+        }
         if self
             .states
             .iter()

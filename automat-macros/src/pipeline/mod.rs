@@ -10,6 +10,7 @@ mod describe;
 mod errors;
 mod model;
 mod parse;
+mod scope;
 mod suggest;
 
 use proc_macro2::TokenStream;

@@ -37,6 +37,8 @@ pub struct Machine {
     pub derive_return: Vec<Path>,
     /// Derives for the generated failure enum (`#[derive_failure(...)]`).
     pub derive_failure: Vec<Path>,
+    /// Derives for the data enum and the states' data structs (`#[derive_data(...)]`).
+    pub derive_data: Vec<Path>,
     /// `#[serde]`: states, inputs and the machine serialize by stable names (feature `serde`).
     /// Opt-in per machine, because input types must then be serializable: a feature turned on
     /// elsewhere in a build must not break a machine that did not ask for it.
@@ -70,6 +72,8 @@ pub struct State {
     pub entry: Vec<OutputUse>,
     /// Exit actions (outputs), in the order they run.
     pub exit: Vec<OutputUse>,
+    /// The data the state carries (`state Connected { conn: Connection }`), in order.
+    pub fields: Vec<Param>,
 }
 
 pub struct Input {
@@ -120,6 +124,8 @@ pub struct Transition {
     pub target: Target,
     /// Where the target is written, for errors.
     pub target_span: Span,
+    /// `=> Target { field = value }`: fields of the target filled from a named value.
+    pub bindings: Vec<Binding>,
     pub outputs: Vec<OutputUse>,
     /// `else Target / outputs`: where a failing fallible output sends the step.
     pub otherwise: Option<Else>,
@@ -154,7 +160,24 @@ pub struct Else {
     /// The `else` keyword.
     pub span: Span,
     pub target: Target,
+    /// Where the target is written, for errors.
+    pub target_span: Span,
+    /// `else Target { field = value }`.
+    pub bindings: Vec<Binding>,
     pub outputs: Vec<OutputUse>,
+}
+
+/// `field = value` in `=> Target { field = value }`.
+pub struct Binding {
+    /// The target's field, as written.
+    pub field: Ident,
+    /// What fills it, as written: an output, or an input argument or source field.
+    pub value: Ident,
+    /// The output named `value`, when one is declared: it runs before the step commits and
+    /// produces the field (fallible with `value?`).
+    pub output: Option<OutputUse>,
+    /// The `?` after `value`.
+    pub fallible: Option<Span>,
 }
 
 /// A guard expression of a transition, its names resolved.
@@ -233,6 +256,7 @@ impl Machine {
             derive_input: Vec::new(),
             derive_return: Vec::new(),
             derive_failure: Vec::new(),
+            derive_data: Vec::new(),
             serde: None,
             vis: syntax.vis,
             name: syntax.name,
@@ -258,15 +282,21 @@ impl Machine {
                 machine.derive_return.extend(parse_derives(&attr, errors));
             } else if attr.path().is_ident("derive_failure") {
                 machine.derive_failure.extend(parse_derives(&attr, errors));
+            } else if attr.path().is_ident("derive_data") {
+                machine.derive_data.extend(parse_derives(&attr, errors));
             } else {
                 machine.attrs.push(attr);
             }
         }
 
         let (transitions, actions) = machine.declare(syntax.items, errors);
-        machine.decides = transitions
-            .iter()
-            .any(|t| t.guard.is_some() || t.outputs.iter().any(|u| u.fallible.is_some()));
+        machine.decides = transitions.iter().any(|t| {
+            t.guard.is_some()
+                || t.outputs.iter().any(|u| u.fallible.is_some())
+                || target_bindings(&t.target)
+                    .iter()
+                    .any(|b| b.fallible.is_some())
+        });
 
         let mut resolver = Resolver::new(&machine, errors, quiet);
         let mut resolved_actions = Vec::with_capacity(actions.len());
@@ -311,6 +341,7 @@ impl Machine {
                         name: decl.name,
                         entry: Vec::new(),
                         exit: Vec::new(),
+                        fields: decl.fields.into_iter().map(Param::from).collect(),
                     });
                 }
                 Item::Input(sig) => {
@@ -427,6 +458,12 @@ impl Machine {
         self.decides
     }
 
+    /// Whether some state carries data: the machine then stores its state as the data enum
+    /// (`NameData`) and steps every input by cases.
+    pub fn has_data(&self) -> bool {
+        self.states.iter().any(|s| !s.fields.is_empty())
+    }
+
     /// The `Result` type of the first fallible output of input `input`: its error is the error of
     /// the input's steps (`check` makes every fallible output of an input fail with one type).
     pub fn fallible_type(&self, input: usize) -> Option<&Type> {
@@ -483,9 +520,29 @@ impl Transition {
         }
     }
 
-    /// The fallible outputs (`name?`), which run before the step commits, in order.
+    /// The fallible outputs (`name?`), which run before the step commits, in order: the
+    /// target's fallible producers (`{ conn = connect? }`), then the `?` outputs.
     pub fn tries(&self) -> impl Iterator<Item = &OutputUse> {
-        self.outputs.iter().filter(|u| u.fallible.is_some())
+        self.producers()
+            .filter(|u| u.fallible.is_some())
+            .chain(self.outputs.iter().filter(|u| u.fallible.is_some()))
+    }
+
+    /// Every output the transition names: its producers, its outputs, and those of its `else`
+    /// route.
+    pub fn uses(&self) -> impl Iterator<Item = &OutputUse> {
+        let otherwise = self.otherwise.iter().flat_map(|e| {
+            e.bindings
+                .iter()
+                .filter_map(|b| b.output.as_ref())
+                .chain(&e.outputs)
+        });
+        self.producers().chain(&self.outputs).chain(otherwise)
+    }
+
+    /// The outputs that produce fields of the target (`{ conn = connect }`), in order.
+    pub fn producers(&self) -> impl Iterator<Item = &OutputUse> {
+        self.bindings.iter().filter_map(|b| b.output.as_ref())
     }
 }
 
@@ -821,14 +878,43 @@ impl<'a> Resolver<'a> {
         all_known.then_some(resolved)
     }
 
-    fn target(&mut self, target: parse::Target) -> (Option<Target>, Span) {
+    fn target(&mut self, target: parse::Target) -> (Option<Target>, Span, Vec<Binding>) {
         match target {
-            parse::Target::State(name) => (
+            parse::Target::State(name, bindings) => (
                 self.lookup(Kind::State, &name).map(Target::State),
                 name.span(),
+                self.bindings(bindings),
             ),
-            parse::Target::Stay(underscore) => (Some(Target::Stay), underscore.span),
+            parse::Target::Stay(underscore, bindings) => {
+                (Some(Target::Stay), underscore.span, self.bindings(bindings))
+            }
         }
+    }
+
+    /// `{ field = value }`: `value` is an output when one has that name (else an argument or a
+    /// field, resolved per source state by `check`).
+    fn bindings(&mut self, bindings: Vec<parse::BindingDecl>) -> Vec<Binding> {
+        bindings
+            .into_iter()
+            .map(|b| {
+                let fallible = b.fallible.map(|q| q.span);
+                let output =
+                    self.outputs
+                        .index
+                        .get(&b.value.to_string())
+                        .map(|&output| OutputUse {
+                            output,
+                            name: b.value.clone(),
+                            fallible,
+                        });
+                Binding {
+                    field: b.field,
+                    value: b.value,
+                    output,
+                    fallible,
+                }
+            })
+            .collect()
     }
 
     fn guard(&mut self, expr: parse::GuardExpr) -> Option<GuardExpr> {
@@ -871,10 +957,10 @@ impl<'a> Resolver<'a> {
                 tokens: g.tokens,
             })
         });
-        let (target, target_span) = self.target(decl.target);
+        let (target, target_span, bindings) = self.target(decl.target);
         let outputs = self.outputs(decl.outputs);
         let otherwise = decl.otherwise.map(|e| {
-            let (target, _) = self.target(e.target);
+            let (target, else_span, else_bindings) = self.target(e.target);
             let outputs = self.outputs(
                 e.outputs
                     .into_iter()
@@ -887,6 +973,8 @@ impl<'a> Resolver<'a> {
             Some(Else {
                 span: e.token.span,
                 target: target?,
+                target_span: else_span,
+                bindings: else_bindings,
                 outputs: outputs?,
             })
         });
@@ -903,12 +991,20 @@ impl<'a> Resolver<'a> {
             reenter: decl.reenter.map(|kw| kw.span),
             target: target?,
             target_span,
+            bindings,
             outputs: outputs?,
             otherwise: match otherwise {
                 Some(otherwise) => Some(otherwise?),
                 None => None,
             },
         })
+    }
+}
+
+/// The bindings written after a target (`{ field = value }`).
+fn target_bindings(target: &parse::Target) -> &[parse::BindingDecl] {
+    match target {
+        parse::Target::State(_, bindings) | parse::Target::Stay(_, bindings) => bindings,
     }
 }
 

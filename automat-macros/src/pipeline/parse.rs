@@ -5,7 +5,7 @@
 //! machine     := attribute* visibility "machine" IDENT "{" item* "}"
 //! item        := attribute* (state | input | output | guard | transition)
 //! state       := "initial"? "final"? "state" IDENT (";" | "{" state_item* "}")
-//! state_item  := ("entry" | "exit") IDENT ("," IDENT)* ";"
+//! state_item  := ("entry" | "exit") IDENT ("," IDENT)* ";" | IDENT ":" TYPE ("," | ";")?
 //! input       := "input" IDENT "(" params ")" ("->" TYPE)? ";"
 //! output      := "output" IDENT "(" params ")" ("->" TYPE)? ";"
 //! guard       := "guard" IDENT "(" params ")" ("->" "bool")? ";"
@@ -13,7 +13,8 @@
 //! transition  := sources "+" IDENT ("[" guard_expr "]")? "=>" "reenter"? target
 //!                ("/" use ("," use)*)? ("else" target ("/" IDENT ("," IDENT)*)?)? ";"
 //! sources     := "_" | IDENT ("|" IDENT)*
-//! target      := IDENT | "_"
+//! target      := (IDENT | "_") ("{" binding ("," binding)* ","? "}")?
+//! binding     := IDENT "=" IDENT "?"?
 //! use         := IDENT "?"?
 //! guard_expr  := guard names combined with "&&", "||", "!" and parentheses
 //! ```
@@ -64,7 +65,7 @@ pub enum Item {
     Transition(TransitionDecl),
 }
 
-/// `initial final state Name;` or `state Name { entry a, b; exit c; }`
+/// `initial final state Name;` or `state Name { conn: Connection, retries: u32; entry a, b; exit c; }`
 pub struct StateDecl {
     pub attrs: Vec<Attribute>,
     pub initial: Option<kw::initial>,
@@ -74,6 +75,8 @@ pub struct StateDecl {
     pub entry: Vec<Ident>,
     /// `exit c;` lines, in order.
     pub exit: Vec<Ident>,
+    /// The data the state carries: `conn: Connection`, in order.
+    pub fields: Vec<ParamDecl>,
     /// Items of the block that did not parse (the block's other items still count).
     pub errors: Vec<syn::Error>,
 }
@@ -112,9 +115,18 @@ pub enum Source {
 }
 
 pub enum Target {
-    State(Ident),
+    State(Ident, Vec<BindingDecl>),
     /// `_`: stay in the source state.
-    Stay(Token![_]),
+    Stay(Token![_], Vec<BindingDecl>),
+}
+
+/// `field = value` in `=> Target { field = value }`: the target's field `field` is filled from
+/// `value` (an output, which then produces it, `value?` when fallible; or an input argument or
+/// a field of the source state, moved under the new name).
+pub struct BindingDecl {
+    pub field: Ident,
+    pub value: Ident,
+    pub fallible: Option<Token![?]>,
 }
 
 /// An output named in a transition: `heat` or, fallible, `heat?`.
@@ -290,6 +302,7 @@ impl StateDecl {
             name,
             entry: Vec::new(),
             exit: Vec::new(),
+            fields: Vec::new(),
             errors: Vec::new(),
         };
         if input.peek(syn::token::Brace) {
@@ -307,8 +320,8 @@ impl StateDecl {
         }
         if !input.peek(Token![;]) {
             return Err(input.error(format!(
-                "expected `;` after `state {name}`, or a block of its entry and exit actions, as in \
-                 `state {name} {{ entry start; exit stop; }}`",
+                "expected `;` after `state {name}`, or a block of its data and its entry and exit \
+                 actions, as in `state {name} {{ count: u32; entry start; exit stop; }}`",
                 name = state.name
             )));
         }
@@ -316,8 +329,24 @@ impl StateDecl {
         Ok(state)
     }
 
-    /// `entry a, b;` or `exit c;`
+    /// `entry a, b;`, `exit c;`, or a field `name: Type` (then `,` or `;`).
     fn parse_block_item(&mut self, block: ParseStream) -> syn::Result<()> {
+        if block.peek(Ident) && block.peek2(Token![:]) && !block.peek2(Token![::]) {
+            let name: Ident = block.parse()?;
+            block.parse::<Token![:]>()?;
+            let ty: Type = block.parse()?;
+            self.fields.push(ParamDecl { name, ty });
+            if block.peek(Token![,]) {
+                block.parse::<Token![,]>()?;
+            } else if block.peek(Token![;]) {
+                block.parse::<Token![;]>()?;
+            } else if !block.is_empty() {
+                return Err(block.error(
+                    "expected `,` or `;` after the field, as in `state Connected { conn: Connection, retries: u32; }`",
+                ));
+            }
+            return Ok(());
+        }
         let list = if block.peek(kw::entry) {
             block.parse::<kw::entry>()?;
             &mut self.entry
@@ -326,8 +355,8 @@ impl StateDecl {
             &mut self.exit
         } else {
             return Err(block.error(format!(
-                "expected `entry` or `exit` in the block of state `{name}`, as in \
-                 `state {name} {{ entry start; exit stop; }}`",
+                "expected a field `name: Type`, `entry` or `exit` in the block of state `{name}`, as \
+                 in `state {name} {{ count: u32; entry start; exit stop; }}`",
                 name = self.name
             )));
         };
@@ -564,15 +593,57 @@ impl Target {
     /// A target state, or `_` to stay, after `what` (for the error).
     fn parse_after(input: ParseStream, what: impl FnOnce() -> String) -> syn::Result<Self> {
         if input.peek(Token![_]) {
-            Ok(Target::Stay(input.parse()?))
+            let stay = input.parse()?;
+            Ok(Target::Stay(stay, BindingDecl::parse_list(input)?))
         } else if input.peek(Ident) && !input.peek(Token![else]) {
-            Ok(Target::State(input.parse()?))
+            let name = input.parse()?;
+            Ok(Target::State(name, BindingDecl::parse_list(input)?))
         } else {
             Err(input.error(format!(
                 "expected a target state after `{}`, or `_` to stay in the source state",
                 what()
             )))
         }
+    }
+}
+
+impl BindingDecl {
+    /// `{ field = value, .. }` after a target, if there is one.
+    fn parse_list(input: ParseStream) -> syn::Result<Vec<BindingDecl>> {
+        if !input.peek(syn::token::Brace) {
+            return Ok(Vec::new());
+        }
+        let content;
+        braced!(content in input);
+        let bindings = Punctuated::<BindingDecl, Token![,]>::parse_terminated(&content);
+        match bindings {
+            Ok(bindings) => Ok(bindings.into_iter().collect()),
+            Err(error) => {
+                let _ = content.parse::<TokenStream>();
+                Err(error)
+            }
+        }
+    }
+}
+
+impl Parse for BindingDecl {
+    /// `field = value` or `field = value?`
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let field: Ident = input.parse()?;
+        if !input.peek(Token![=]) {
+            return Err(input.error(format!(
+                "expected `=` and where field `{field}` comes from, as in `{{ {field} = connect? }}` \
+                 (an output that produces it) or `{{ {field} = argument }}`"
+            )));
+        }
+        input.parse::<Token![=]>()?;
+        let value = input.parse()?;
+        let fallible = input.parse()?;
+        Ok(BindingDecl {
+            field,
+            value,
+            fallible,
+        })
     }
 }
 

@@ -114,3 +114,35 @@ fn machine_that_decides() {
         }
     })));
 }
+
+/// A machine whose states carry data: a field from a producer, from an argument, moved from the
+/// source; kept by a self-loop (and lent `&mut`); a leftover given to an output by value.
+#[test]
+fn machine_with_data() {
+    insta::assert_snapshot!(pretty(expand(quote! {
+        @crate = ::automat_rs;
+        /// A reconnecting client.
+        #[derive_data(Debug)]
+        pub machine Client {
+            initial state Idle;
+            state Connecting { attempt: u32 }
+            state Connected { conn: Conn, attempt: u32 }
+            state Backoff { attempt: u32, delay_ms: u64 }
+            input connect();
+            input opened(conn: Conn);
+            input send(bytes: Vec<u8>) -> usize;
+            input lost();
+            input retry();
+            output first() -> u32;
+            output dial(attempt: u32);
+            output write(conn: &mut Conn, bytes: Vec<u8>) -> usize;
+            output delay(attempt: &u32) -> u64;
+            output hang_up(conn: Conn);
+            Idle + connect => Connecting { attempt = first } / dial;
+            Connecting + opened => Connected;
+            Connected + send => _ / write;
+            Connected + lost => Backoff { delay_ms = delay } / hang_up;
+            Backoff + retry => Connecting / dial;
+        }
+    })));
+}

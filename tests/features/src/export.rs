@@ -58,7 +58,7 @@ mod tests {
         sorted.sort_unstable();
         assert_eq!(
             sorted,
-            ["Door", "Kettle", "Lamp", "Lamp", "Switch", "Tap", "Valve", "Vending"],
+            ["Door", "Kettle", "Lamp", "Lamp", "Link", "Switch", "Tap", "Valve", "Vending"],
             "registered: {names:?}"
         );
         assert_eq!(super::local_machine_state(), "Closed");
@@ -75,7 +75,7 @@ mod tests {
             .collect();
         let mut expected = BTreeSet::new();
         for stem in [
-            "Door", "Kettle", "Lamp", "Lamp-2", "Switch", "Tap", "Valve", "Vending",
+            "Door", "Kettle", "Lamp", "Lamp-2", "Link", "Switch", "Tap", "Valve", "Vending",
         ] {
             for extension in ["dot", "mmd", "md", "svg"] {
                 expected.insert(format!("{stem}.{extension}"));

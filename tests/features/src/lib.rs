@@ -3,6 +3,7 @@
 //! Being a workspace member, this crate also turns those features on for the whole workspace's
 //! test run, so every machine there (the hostile hygiene crate's too) compiles with them.
 
+pub mod data_snapshots;
 pub mod export;
 pub mod hostile;
 pub mod records;

@@ -260,6 +260,104 @@ pub mod deciding {
     }
 }
 
+/// Machines whose states carry data, one with a state without fields (the placeholder while
+/// fields move) and one where every state has fields.
+pub mod with_data {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    /// Not `u32`.
+    #[allow(non_camel_case_types)]
+    pub struct u32;
+
+    ::automat_rs::machine! {
+        /// A link that keeps its peer and counts retries.
+        #[derive_data(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+        pub machine Link {
+            /// Down.
+            initial state Down;
+            /// Up, with a peer.
+            state Up { peer: ::core::primitive::u32, retries: ::core::primitive::u32 }
+            /// Waiting to retry.
+            state Waiting { peer: ::core::primitive::u32, retries: ::core::primitive::u32 }
+            /// Bring the link up.
+            input up(peer: ::core::primitive::u32);
+            /// Lose the link.
+            input lose() -> ::core::primitive::u32;
+            /// Try again.
+            input retry();
+            /// Whether the retries are spent.
+            guard spent(retries: &::core::primitive::u32);
+            /// The first count.
+            output zero() -> ::core::primitive::u32;
+            /// Count a retry.
+            output bump(retries: &mut ::core::primitive::u32);
+            /// Report the peer lost.
+            output report(peer: &::core::primitive::u32) -> ::core::primitive::u32;
+            Down + up => Up { retries = zero };
+            Up + lose => Waiting / report;
+            Waiting + retry [!spent] => Up / bump;
+            Waiting + retry [spent] => Down;
+        }
+    }
+
+    /// A core for [`Link`].
+    pub struct Wire;
+
+    impl LinkOutputs for Wire {
+        fn spent(&self, retries: &::core::primitive::u32) -> ::core::primitive::bool {
+            *retries >= 2
+        }
+        fn zero(&mut self) -> ::core::primitive::u32 {
+            0
+        }
+        fn bump(&mut self, retries: &mut ::core::primitive::u32) {
+            *retries += 1;
+        }
+        fn report(&mut self, peer: &::core::primitive::u32) -> ::core::primitive::u32 {
+            *peer
+        }
+    }
+
+    ::automat_rs::machine! {
+        /// A counter that is always somewhere with a count.
+        pub machine Tally {
+            /// Counting up.
+            initial state Up { n: ::core::primitive::u32 }
+            /// Counting down.
+            state Down { n: ::core::primitive::u32 }
+            /// Turn around.
+            input turn();
+            Up + turn => Down;
+            Down + turn => Up;
+        }
+    }
+
+    /// Drives both machines; returns whether each step went as declared.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let mut link = Link::new(Wire);
+        let up = link.up(7).is_ok()
+            && ::core::matches!(
+                link.data(),
+                LinkData::Up {
+                    peer: 7,
+                    retries: 0
+                }
+            );
+        let lost = ::core::matches!(link.lose(), ::core::result::Result::Ok(7));
+        let retried = link.retry().is_ok() && link.lose().is_ok() && link.retry().is_ok();
+        let spent = ::core::matches!(link.data(), LinkData::Up { retries: 2, .. })
+            && link.lose().is_ok()
+            && link.retry().is_ok()
+            && link.state() == LinkState::Down;
+        let mut tally = Tally::new((), 3);
+        let turned =
+            tally.turn().is_ok() && ::core::matches!(tally.data(), TallyData::Down { n: 3 });
+        up && lost && retried && spent && turned
+    }
+}
+
 /// A machine declared inside a function body.
 #[must_use]
 pub fn machine_in_a_function() -> bool {
@@ -359,6 +457,7 @@ mod tests {
     fn machines_built_in_a_hostile_crate_behave() {
         ::core::assert!(crate::two_in_one_module::drive());
         ::core::assert!(crate::deciding::drive());
+        ::core::assert!(crate::with_data::drive());
         ::core::assert!(crate::machine_in_a_function());
         let mut toggle = crate::Toggle::new(crate::Announcer(0));
         ::core::assert!(toggle.toggle().is_ok());

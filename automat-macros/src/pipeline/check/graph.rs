@@ -191,8 +191,7 @@ pub fn check_unused_inputs(
 pub fn check_unused_outputs(machine: &Machine, errors: &mut Errors) {
     let mut used = vec![false; machine.outputs.len()];
     for t in &machine.transitions {
-        let otherwise = t.otherwise.iter().flat_map(|e| &e.outputs);
-        for u in t.outputs.iter().chain(otherwise) {
+        for u in t.uses() {
             used[u.output] = true;
         }
     }

@@ -7,6 +7,7 @@
 //! anchored on the offending token and says how to fix it. Unknown names are reported earlier, by
 //! `model::Machine::from_syntax`, because the model only holds resolved indices.
 
+mod data;
 mod graph;
 mod names;
 mod params;
@@ -33,11 +34,12 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     rows::check_fallible_outputs(machine, errors);
     rows::check_reenter(machine, errors);
     rows::check_actions(machine, errors);
-    params::check_output_parameters(machine, errors);
-    params::check_guard_parameters(machine, errors);
+    let plans = machine.plans();
+    data::check_fields(machine, errors);
+    data::check_fills(machine, &plans, errors);
+    params::check_names(machine, &plans, errors);
     params::check_return_values(machine, errors);
     if graph_is_sound(machine) && !shadowed {
-        let plans = machine.plans();
         let edges = Machine::edges_of(&plans, machine.inputs.len());
         let reachable = graph::reachable_states(machine, &edges, None);
         graph::check_unreachable_states(machine, &edges, &reachable, errors);

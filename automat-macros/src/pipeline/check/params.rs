@@ -1,99 +1,175 @@
-//! What outputs and guards receive (the input's arguments, by name; the failure, in an `else`
-//! route), and what inputs return.
+//! What outputs and guards receive (the input's arguments and the states' fields, by name; the
+//! failure, in an `else` route; see `scope`), and what inputs return.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use syn::Ident;
 
 use super::super::errors::Errors;
-use super::super::model::{ok_is_unit, result_parts, type_text, Input, Machine, OutputUse, Param};
+use super::super::model::{ok_is_unit, result_parts, type_text, Machine, OutputUse, Param};
+use super::super::scope::{source_classes, Lookup, Phase, Route, Step, Value, ERROR_PARAM};
 use super::super::suggest;
 use super::transition_tokens;
 
-/// The name under which an `else` route's outputs receive the failure.
-pub const ERROR_PARAM: &str = "error";
-
-/// `input kick(); output complain(reason: String); _ + kick => Broken / complain;`
-pub fn check_output_parameters(machine: &Machine, errors: &mut Errors) {
-    for t in &machine.transitions {
-        let input = &machine.inputs[t.input];
-        for used in &t.outputs {
-            let output = &machine.outputs[used.output];
-            for param in &output.params {
-                if !supplies(input, &param.name) {
-                    report_missing(
-                        errors,
-                        ("output", &used.name),
-                        param,
-                        input,
-                        param.name == ERROR_PARAM && t.otherwise.is_none(),
-                    );
-                }
-            }
-        }
-        let Some(otherwise) = &t.otherwise else {
-            continue;
-        };
-        for used in &otherwise.outputs {
-            let output = &machine.outputs[used.output];
-            for param in &output.params {
-                if param.name == ERROR_PARAM {
-                    if supplies(input, &param.name) {
-                        errors.at(
-                            &used.name,
-                            format!(
-                                "output `{name}` takes `{ERROR_PARAM}`, which in an `else` route is the failure, but \
-                                 input `{input}` has a parameter `{ERROR_PARAM}` too; rename the input's parameter",
-                                name = used.name,
-                                input = input.name,
-                            ),
-                        );
-                    }
-                } else if !supplies(input, &param.name) {
-                    report_missing(errors, ("output", &used.name), param, input, false);
-                }
-            }
-        }
-    }
-}
-
-/// `guard enough(cents: u32); input coin(); Locked + coin [enough] => Unlocked;`
-pub fn check_guard_parameters(machine: &Machine, errors: &mut Errors) {
+/// `input kick(); output complain(reason: String); _ + kick => Broken / complain;`, and every
+/// other name a guard or an output takes that means nothing, or two things, in a step (see
+/// `scope`): per transition, per source state whose fields make its steps differ, per route.
+pub fn check_names(machine: &Machine, plans: &[Vec<usize>], errors: &mut Errors) {
+    // One error per use and parameter, however many source states share it.
+    let mut reported: HashSet<(usize, Route, usize, usize)> = HashSet::new();
     let mut names = Vec::new();
-    for t in &machine.transitions {
-        let Some(guard) = &t.guard else { continue };
-        let input = &machine.inputs[t.input];
+    for (index, t) in machine.transitions.iter().enumerate() {
         names.clear();
-        guard.expr.names(&mut names);
-        for (g, name) in &names {
-            for param in &machine.guards[*g].params {
-                if !supplies(input, &param.name) {
-                    report_missing(errors, ("guard", name), param, input, false);
+        if let Some(guard) = &t.guard {
+            guard.expr.names(&mut names);
+        }
+        for source in source_classes(machine, plans, index) {
+            for route in [Route::Main, Route::Else] {
+                if route == Route::Else && t.otherwise.is_none() {
+                    continue;
+                }
+                let step = Step::new(machine, t, source, route);
+                let fills = step.fills();
+                let mut uses: Vec<(Phase, Use)> = Vec::new();
+                for b in step.bindings() {
+                    if let Some(used) = &b.output {
+                        uses.push((Phase::Before, Use::Output(used)));
+                    }
+                }
+                match route {
+                    Route::Main => {
+                        for (g, name) in &names {
+                            uses.push((Phase::Before, Use::Guard(*g, name)));
+                        }
+                        for used in &t.outputs {
+                            let phase = if used.fallible.is_some() {
+                                Phase::Before
+                            } else {
+                                Phase::After
+                            };
+                            uses.push((phase, Use::Output(used)));
+                        }
+                    }
+                    Route::Else => {
+                        for used in t.otherwise.iter().flat_map(|e| &e.outputs) {
+                            uses.push((Phase::After, Use::Output(used)));
+                        }
+                    }
+                }
+                for (k, (phase, used)) in uses.iter().enumerate() {
+                    let (kind, name, params) = match used {
+                        Use::Guard(g, name) => ("guard", *name, &machine.guards[*g].params),
+                        Use::Output(u) => ("output", &u.name, &machine.outputs[u.output].params),
+                    };
+                    for (p, param) in params.iter().enumerate() {
+                        let lookup = step.lookup(*phase, &param.name, &fills);
+                        let Some(message) = name_error(&step, *phase, kind, name, param, &lookup)
+                        else {
+                            continue;
+                        };
+                        if reported.insert((index, route, k, p)) {
+                            errors.at(name, message);
+                        }
+                    }
                 }
             }
         }
     }
 }
 
-fn supplies(input: &Input, name: &Ident) -> bool {
-    input.params.iter().any(|p| p.name == *name)
+/// A guard or an output taking parameters, in a step.
+enum Use<'a> {
+    Guard(usize, &'a Ident),
+    Output(&'a OutputUse),
 }
 
-/// `output`/`guard` `used` takes `param`, which `input` lacks.
-fn report_missing(
-    errors: &mut Errors,
-    (kind, used): (&str, &Ident),
+/// The error about `param` of `kind` `used` (as written) in `step`, if it has one.
+fn name_error(
+    step: &Step,
+    phase: Phase,
+    kind: &str,
+    used: &Ident,
     param: &Param,
-    input: &Input,
-    error_outside_else: bool,
-) {
-    let names: Vec<String> = input.params.iter().map(|p| p.name.to_string()).collect();
+    lookup: &Lookup,
+) -> Option<String> {
+    let input = &step.m.inputs[step.t.input];
+    let wanted = &param.name;
+    match lookup {
+        Lookup::Found(Value::Source(f)) if phase == Phase::Before => {
+            // Before the commit the source's data is only lent.
+            let by_ref = match &param.ty {
+                syn::Type::Reference(r) => r.mutability.is_none(),
+                _ => kind == "guard",
+            };
+            let field = &step.m.states[step.source].fields[*f];
+            (!by_ref).then(|| {
+                format!(
+                    "{kind} `{used}` takes field `{wanted}` of state `{state}` as `{ty}`, but {when} see the \
+                     source state's fields by shared reference (the step has not committed, and may not); \
+                     declare it as `{wanted}: &{field_ty}`",
+                    state = step.m.states[step.source].name,
+                    ty = type_text(&param.ty),
+                    when = if kind == "guard" { "guards" } else { "outputs that run before the commit" },
+                    field_ty = type_text(&field.ty),
+                )
+            })
+        }
+        Lookup::Found(_) => None,
+        Lookup::Ambiguous(Value::Failure, _) | Lookup::Ambiguous(_, Value::Failure) => Some(format!(
+            "{kind} `{used}` takes `{ERROR_PARAM}`, which in an `else` route is the failure, but \
+             input `{input}` has a parameter `{ERROR_PARAM}` too; rename the input's parameter",
+            input = input.name,
+        )),
+        Lookup::Ambiguous(a, b) => Some(format!(
+            "{kind} `{used}` takes `{wanted}`, which names both the {} and the {} in this step; rename one of them",
+            step.describe(*a),
+            step.describe(*b),
+        )),
+        Lookup::Moved(into) => {
+            let target = &step.m.states[step.target()];
+            Some(format!(
+                "{kind} `{used}` takes `{wanted}`, but the step moved it into field `{field}` of state `{state}` \
+                 when it committed; take `{field}` instead",
+                field = target.fields[*into].name,
+                state = target.name,
+            ))
+        }
+        Lookup::Missing => Some(missing_message(step, phase, kind, used, param)),
+    }
+}
+
+/// `kind` `used` takes `param`, which nothing in the step has.
+fn missing_message(step: &Step, phase: Phase, kind: &str, used: &Ident, param: &Param) -> String {
+    let input = &step.m.inputs[step.t.input];
     let wanted = param.name.to_string();
-    let mut message = format!(
-        "{kind} `{used}` takes `{wanted}`, but input `{}` has no parameter `{wanted}` to pass it; \
-         {kind}s receive the arguments of their input by name",
-        input.name
-    );
+    let source = &step.m.states[step.source];
+    let target = &step.m.states[step.target()];
+    let mut names: Vec<String> = input.params.iter().map(|p| p.name.to_string()).collect();
+    let mut holders = Vec::new();
+    if !source.fields.is_empty() {
+        names.extend(source.fields.iter().map(|f| f.name.to_string()));
+        holders.push(format!("state `{}` has no field `{wanted}`", source.name));
+    }
+    if phase == Phase::After && step.target() != step.source && !target.fields.is_empty() {
+        names.extend(target.fields.iter().map(|f| f.name.to_string()));
+        holders.push(format!("state `{}` has no field `{wanted}`", target.name));
+    }
+    let mut message = if holders.is_empty() {
+        format!(
+            "{kind} `{used}` takes `{wanted}`, but input `{}` has no parameter `{wanted}` to pass it; \
+             {kind}s receive the arguments of their input by name",
+            input.name
+        )
+    } else {
+        format!(
+            "{kind} `{used}` takes `{wanted}`, but input `{}` has no parameter `{wanted}` and {}; \
+             {kind}s receive the input's arguments and the states' fields by name",
+            input.name,
+            holders.join(" and "),
+        )
+    };
+    let error_outside_else = wanted == ERROR_PARAM && step.route == Route::Main;
     if error_outside_else {
         let _ = write!(
             message,
@@ -105,7 +181,7 @@ fn report_missing(
     } else {
         let _ = write!(message, "; add `{wanted}: ..` to input `{}`", input.name);
     }
-    errors.at(used, message);
+    message
 }
 
 /// Whether `used` (an output named in a transition) gives the input its value: a plain output

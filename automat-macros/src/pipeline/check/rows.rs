@@ -180,7 +180,13 @@ pub fn check_fallible_outputs(machine: &Machine, errors: &mut Errors) {
     let mut errors_of: HashMap<usize, (&OutputUse, String)> = HashMap::new();
     for t in &machine.transitions {
         let mut infallible_before: Option<&OutputUse> = None;
-        for used in &t.outputs {
+        // The fallible producers of the target's fields (`{ conn = open? }`) run first, wherever
+        // they are written; then the transition's outputs, the fallible ones listed first.
+        let producers = t.producers().filter(|u| u.fallible.is_some());
+        for (used, producer) in producers
+            .map(|u| (u, true))
+            .chain(t.outputs.iter().map(|u| (u, false)))
+        {
             let output = &machine.outputs[used.output];
             if used.fallible.is_none() {
                 infallible_before.get_or_insert(used);
@@ -205,7 +211,7 @@ pub fn check_fallible_outputs(machine: &Machine, errors: &mut Errors) {
                 );
                 continue;
             };
-            if let Some(before) = infallible_before {
+            if let Some(before) = infallible_before.filter(|_| !producer) {
                 errors.at(
                     &used.name,
                     format!(

@@ -16,8 +16,10 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::Ident;
 
 use super::super::model::{ok_is_unit, result_parts, Else, GuardExpr, Machine, OutputUse, Target};
+use super::super::scope::{Phase, Route, Step, Value};
+use super::calls::Names;
 use super::step::{error_ident, from_ident, observer_ident, HandleFailure};
-use super::{group, is_reference, Gen};
+use super::{group, Gen};
 
 impl Gen<'_> {
     /// `__handle` of a machine that decides: a `match` on the state, then on the input, whose arms
@@ -83,8 +85,9 @@ impl Gen<'_> {
             }
             quote!(#pattern => match input { #(#inner,)* })
         });
+        let tag = self.tag_of(&quote!(self));
         quote! {
-            let #from = self.__state;
+            let #from = #tag;
             match #from { #(#arms,)* }
         }
     }
@@ -122,19 +125,32 @@ impl Gen<'_> {
             arms.push(quote!(_ => { #(let _ = &#names;)* #refusal }));
         }
         let unused = self.unused_args(i);
-        let cases = groups.iter().enumerate().map(|(g, (representative, _))| {
+        let tag = self.tag_of(&quote!(self));
+        // Fields moved out of a source are bound `mut`, for outputs that borrow them mutably.
+        let unused_mut = self.has_data.then(|| quote!(unused_mut,));
+        let cases = groups.iter().enumerate().map(|(g, (representative, states))| {
             let case = case_name(i, g);
             let plan = &self.plans[representative * self.m.inputs.len() + i];
             let code = self.select_code(i, plan, *representative);
+            // A case of one state of a machine with data knows its state, and lends its data.
+            let (from_value, lend) = match states.as_slice() {
+                [only] if self.has_data => {
+                    let ident = &self.m.states[*only].name;
+                    let state_enum = &self.state_enum;
+                    (quote!(#state_enum::#ident), self.lend_source(*only))
+                }
+                _ => (tag.clone(), TokenStream::new()),
+            };
             quote! {
                 #[inline]
                 #[allow(
-                    unused_variables, unused_assignments, clippy::needless_pass_by_value,
+                    unused_variables, unused_assignments, #unused_mut clippy::needless_pass_by_value,
                     clippy::unnecessary_wraps, clippy::too_many_lines
                 )]
                 fn #case #generics (&mut self, #observer_param, #(#typed),*) -> #result {
                     #(#unused)*
-                    let #from = self.__state;
+                    let #from = #from_value;
+                    #lend
                     #code
                 }
             }
@@ -143,7 +159,7 @@ impl Gen<'_> {
             #[inline]
             #[allow(clippy::unnecessary_wraps)]
             fn #step #generics (&mut self, #observer_param, #(#typed),*) -> #result {
-                let #from = self.__state;
+                let #from = #tag;
                 match #from { #(#arms,)* }
             }
 
@@ -184,10 +200,14 @@ impl Gen<'_> {
             self.guards_failed(i)
         };
         for (candidate, &t) in plan.iter().enumerate().rev() {
-            let Some(guard) = &self.m.transitions[t].guard else {
+            let transition = &self.m.transitions[t];
+            let Some(guard) = &transition.guard else {
                 continue; // only the last candidate may be unguarded
             };
-            let condition = self.condition(i, &guard.expr, &memo);
+            // Guards see what any candidate's step sees before the commit: the input's
+            // arguments and the source's fields.
+            let names = Names::new(Step::new(self.m, transition, state, Route::Main));
+            let condition = self.condition(&names, &guard.expr, &memo);
             let row = self.row_code(i, t, candidate, state);
             code = quote!(if #condition #row else #code);
         }
@@ -195,10 +215,10 @@ impl Gen<'_> {
     }
 
     /// A guard expression as a Rust condition; guards in `memo` are evaluated once.
-    pub(super) fn condition(&self, i: usize, expr: &GuardExpr, memo: &[usize]) -> TokenStream {
+    pub(super) fn condition(&self, names: &Names, expr: &GuardExpr, memo: &[usize]) -> TokenStream {
         match expr {
             GuardExpr::Name(g, name) => {
-                let call = self.guard_call(i, *g, &name.0);
+                let call = self.guard_call(names, *g, &name.0);
                 if memo.contains(g) {
                     let cache = memo_ident(*g);
                     let held = Ident::new("__held", Span::mixed_site());
@@ -215,43 +235,41 @@ impl Gen<'_> {
                 }
             }
             GuardExpr::Not(inner) => {
-                let inner = self.condition(i, inner, memo);
+                let inner = self.condition(names, inner, memo);
                 quote!(!(#inner))
             }
             GuardExpr::And(a, b) => {
-                let (a, b) = (self.condition(i, a, memo), self.condition(i, b, memo));
+                let (a, b) = (
+                    self.condition(names, a, memo),
+                    self.condition(names, b, memo),
+                );
                 quote!((#a && #b))
             }
             GuardExpr::Or(a, b) => {
-                let (a, b) = (self.condition(i, a, memo), self.condition(i, b, memo));
+                let (a, b) = (
+                    self.condition(names, a, memo),
+                    self.condition(names, b, memo),
+                );
                 quote!((#a || #b))
             }
         }
     }
 
-    /// One evaluation of guard `g` with the input's arguments by reference, which the observer
-    /// hears of; spanned on the guard's name in the transition.
-    pub(super) fn guard_call(&self, i: usize, g: usize, name: &Ident) -> TokenStream {
+    /// One evaluation of guard `g` with the input's arguments and the source's fields by
+    /// reference, which the observer hears of; spanned on the guard's name in the transition.
+    pub(super) fn guard_call(&self, names: &Names, g: usize, name: &Ident) -> TokenStream {
         let Gen {
             outputs_trait,
             core,
             ..
         } = self;
-        let input = &self.m.inputs[i];
         let from = from_ident();
         let held = Ident::new("__held", Span::mixed_site());
-        let args = self.m.guards[g].params.iter().map(|param| {
-            let Some(arg) = input.params.iter().find(|p| p.name == param.name) else {
-                return quote!(::core::unreachable!()); // reported by check_guard_parameters
-            };
-            let span = param.name.span();
-            let name = Ident::new(&param.name.to_string(), span);
-            if is_reference(&arg.ty) {
-                quote_spanned!(span=> #name)
-            } else {
-                quote_spanned!(span=> &#name)
-            }
-        });
+        let none = HashSet::new();
+        let args = self.m.guards[g]
+            .params
+            .iter()
+            .map(|param| self.pass(names, Phase::Before, param, &none, true));
         let span = name.span();
         let method = Ident::new(&self.m.guards[g].name.to_string(), span);
         let core_ref = quote!(&self.__core);
@@ -273,6 +291,91 @@ impl Gen<'_> {
         })
     }
 
+    /// The state a step is in once it has committed: `self.__state`, or for a machine with data
+    /// (whose tag is not a field) the target's path, `__from` when it stays.
+    fn to_state(&self, target: Target) -> TokenStream {
+        if !self.has_data {
+            return quote!(self.__state);
+        }
+        match target {
+            Target::State(s) => {
+                let (state_enum, ident) = (&self.state_enum, &self.m.states[s].name);
+                quote!(#state_enum::#ident)
+            }
+            Target::Stay => {
+                let from = from_ident();
+                quote!(#from)
+            }
+        }
+    }
+
+    /// Step 4 of `names`' step: store the target (`None`: the step stays and keeps its data).
+    /// `after` holds the values its outputs take.
+    fn commit_code(&self, names: &Names, target: Target, after: &HashSet<Value>) -> TokenStream {
+        if self.has_data {
+            if !names.step.leaves() {
+                return TokenStream::new();
+            }
+            let moved = names.moved_fields(after);
+            return self.data_commit(&names.step, &names.fills, &moved);
+        }
+        match target {
+            Target::State(s) => {
+                let (state_enum, ident) = (&self.state_enum, &self.m.states[s].name);
+                quote!(self.__state = #state_enum::#ident;)
+            }
+            Target::Stay => TokenStream::new(),
+        }
+    }
+
+    /// The `fallible` (or infallible) producers of `names`' route (`=> Target { field = output }`),
+    /// before the commit: each output's value in its local (`__made<b>`); a failing fallible one
+    /// runs `on_error`. `later` holds the values taken after them.
+    fn producers_code(
+        &self,
+        names: &Names,
+        later: &HashSet<Value>,
+        on_error: &dyn Fn(usize) -> TokenStream,
+        fallible: bool,
+    ) -> TokenStream {
+        let (ok, error) = (Ident::new("__ok", Span::mixed_site()), error_ident());
+        let bindings = names.step.bindings();
+        let mut code = TokenStream::new();
+        let from = from_ident();
+        for (b, binding) in bindings.iter().enumerate() {
+            let Some(used) = binding
+                .output
+                .as_ref()
+                .filter(|u| u.fallible.is_some() == fallible)
+            else {
+                continue;
+            };
+            let mut after = later.clone();
+            let rest: Vec<&OutputUse> = bindings[b + 1..]
+                .iter()
+                .filter_map(|b| b.output.as_ref())
+                .collect();
+            after.extend(names.values_of(self, Phase::Before, &rest));
+            let call = self.output_call(names, Phase::Before, used, &after);
+            let output_index = used.output;
+            code.extend(self.hook("output", &quote!(#from, #output_index)));
+            let local = Self::made_local(b);
+            let span = used.name.span();
+            if used.fallible.is_some() {
+                let on_error = on_error(output_index);
+                code.extend(quote_spanned! {span=>
+                    let #local = match #call {
+                        ::core::result::Result::Ok(#ok) => #ok,
+                        ::core::result::Result::Err(#error) => { #on_error }
+                    };
+                });
+            } else {
+                code.extend(quote_spanned!(span=> let #local = #call;));
+            }
+        }
+        code
+    }
+
     /// Steps 2 to 6 of transition `t` (on input `i`), the `candidate`-th of its source's
     /// candidates, from `state` (or a state that shares its code): try, exit, commit, outputs,
     /// entry, and the input's value.
@@ -283,17 +386,24 @@ impl Gen<'_> {
         candidate: usize,
         state: usize,
     ) -> TokenStream {
-        let rt = &self.rt;
-        let state_enum = &self.state_enum;
         let transition = &self.m.transitions[t];
         let input = &self.m.inputs[i];
         let from = from_ident();
-        let tries: Vec<&OutputUse> = transition.tries().collect();
+        let names = Names::new(Step::new(self.m, transition, state, Route::Main));
+        let tries: Vec<&OutputUse> = transition
+            .outputs
+            .iter()
+            .filter(|u| u.fallible.is_some())
+            .collect();
         let mains: Vec<&OutputUse> = transition
             .outputs
             .iter()
             .filter(|u| u.fallible.is_none())
             .collect();
+        let else_names = transition
+            .otherwise
+            .as_ref()
+            .map(|_| Names::new(Step::new(self.m, transition, state, Route::Else)));
         let elses: Vec<&OutputUse> = transition
             .otherwise
             .iter()
@@ -310,35 +420,33 @@ impl Gen<'_> {
             })
         });
 
-        // 2. try
+        let after = names.values_of(self, Phase::After, &mains);
+        let later_all = self.taken_after_try(&names, else_names.as_ref(), &after, &elses);
+        let on_error = |output_index: usize| {
+            self.failure_code(i, candidate, output_index, else_names.as_ref(), &elses)
+        };
+
+        // 2. try: what may fail (the fallible producers of the target's fields, then the fallible
+        // outputs), then the producers that cannot
         let mut code = TokenStream::new();
-        let (ok, error) = (Ident::new("__ok", Span::mixed_site()), error_ident());
-        let later_all: HashSet<String> = self
-            .param_names(&mains)
-            .into_iter()
-            .chain(self.param_names(&elses))
+        let infallible: Vec<&OutputUse> = transition
+            .producers()
+            .filter(|u| u.fallible.is_none())
             .collect();
+        let mut later_producers = later_all.clone();
+        later_producers.extend(names.values_of(self, Phase::Before, &tries));
+        later_producers.extend(names.values_of(self, Phase::Before, &infallible));
+        code.extend(self.producers_code(&names, &later_producers, &on_error, true));
+        let (ok, error) = (Ident::new("__ok", Span::mixed_site()), error_ident());
         let mut value = None;
         for (k, used) in tries.iter().enumerate() {
-            let mut later = self.param_names(&tries[k + 1..]);
-            later.extend(later_all.iter().cloned());
-            let call = self.output_call(i, used, &later, false);
+            let mut later = names.values_of(self, Phase::Before, &tries[k + 1..]);
+            later.extend(names.values_of(self, Phase::Before, &infallible));
+            later.extend(later_all.iter().copied());
+            let call = self.output_call(&names, Phase::Before, used, &later);
             let output_index = used.output;
             code.extend(self.hook("output", &quote!(#from, #output_index)));
-            let on_error = match &transition.otherwise {
-                None => {
-                    let hook = self.hook("failed", &quote!(#from, #i, #output_index));
-                    quote! {
-                        #hook
-                        return ::core::result::Result::Err(#rt::StepError::Failed(
-                            #rt::Failed::__new(#from, #i, #output_index, #error)
-                        ));
-                    }
-                }
-                Some(otherwise) => {
-                    self.else_code(i, candidate, state, output_index, otherwise, &elses)
-                }
-            };
+            let on_error = on_error(output_index);
             let span = used.name.span();
             if fallible_value == Some(k) {
                 let binding = Ident::new("__value", span);
@@ -355,6 +463,7 @@ impl Gen<'_> {
                 });
             }
         }
+        code.extend(self.producers_code(&names, &later_all, &on_error, false));
 
         // 3. exit
         let exits = transition.exits(state);
@@ -364,64 +473,119 @@ impl Gen<'_> {
 
         // 4. commit (a self-loop that stays needs no store)
         let target = transition.target_from(state);
-        let target_path = match transition.target {
-            Target::State(s) => {
-                let ident = &self.m.states[s].name;
-                Some(quote!(#state_enum::#ident))
-            }
-            Target::Stay => None,
-        };
-        if let Some(path) = target_path {
-            code.extend(quote!(self.__state = #path;));
-        }
-        code.extend(self.commit_hook(&quote!(#i), candidate, false));
+        code.extend(self.commit_code(&names, transition.target, &after));
+        let to = self.to_state(transition.target);
+        code.extend(self.commit_hook(&quote!(#i), &to, candidate, false));
 
         // 5. outputs
-        let (statements, returned) = self.run_outputs(i, &mains, &HashSet::new(), false);
+        if self.has_data && self.takes_target(&names, &mains) {
+            code.extend(self.lend_target(target));
+        }
+        let (statements, returned) = self.run_outputs(&names, &mains, &HashSet::new(), &to);
         code.extend(statements);
 
         // 6. entry
         if exits {
-            code.extend(self.entry_code(target));
+            code.extend(self.entry_code(target, &to));
         }
         let value = value.or(returned).unwrap_or_else(|| quote!(()));
         quote!({ #code ::core::result::Result::Ok(#value) })
     }
 
+    /// The arguments something after the try phase takes (so that the try phase clones rather
+    /// than moves them): the commit, the outputs (`after`: the values they take), an `else`
+    /// route's producers, commit and outputs (`elses`).
+    fn taken_after_try(
+        &self,
+        names: &Names,
+        else_names: Option<&Names>,
+        after: &HashSet<Value>,
+        elses: &[&OutputUse],
+    ) -> HashSet<Value> {
+        let mut later: HashSet<Value> = after.clone();
+        later.extend(names.consumed());
+        if let Some(else_names) = else_names {
+            later.extend(else_names.values_of(self, Phase::After, elses));
+            later.extend(else_names.consumed());
+            let producers: Vec<&OutputUse> = else_names
+                .step
+                .bindings()
+                .iter()
+                .filter_map(|b| b.output.as_ref())
+                .collect();
+            later.extend(else_names.values_of(self, Phase::Before, &producers));
+        }
+        later.retain(|v| matches!(v, Value::Arg(_)));
+        later
+    }
+
+    /// What a step does when fallible output `output_index` (of the `candidate`-th transition on
+    /// input `i`) fails with `__error`: take the `else` route, or refuse with `Failed`.
+    fn failure_code(
+        &self,
+        i: usize,
+        candidate: usize,
+        output_index: usize,
+        else_names: Option<&Names>,
+        elses: &[&OutputUse],
+    ) -> TokenStream {
+        if let Some(else_names) = else_names {
+            if let Some(otherwise) = &else_names.step.t.otherwise {
+                return self.else_code(i, candidate, output_index, otherwise, else_names, elses);
+            }
+        }
+        let rt = &self.rt;
+        let (from, error) = (from_ident(), error_ident());
+        let hook = self.hook("failed", &quote!(#from, #i, #output_index));
+        quote! {
+            #hook
+            return ::core::result::Result::Err(#rt::StepError::Failed(
+                #rt::Failed::__new(#from, #i, #output_index, #error)
+            ));
+        }
+    }
+
     /// The `else` route, once the fallible output `output` failed with `__error`: the observer
-    /// hears of the diversion, then exit, commit, the route's outputs (which receive the failure
-    /// by name) and entry run as for any transition from `state`; the step returns the failure as
-    /// `StepError::Diverted`.
+    /// hears of the diversion, then the route's producers, exit, commit, the route's outputs
+    /// (which receive the failure by name) and entry run as for any transition from the source;
+    /// the step returns the failure as `StepError::Diverted`.
     pub(super) fn else_code(
         &self,
         i: usize,
         candidate: usize,
-        state: usize,
         output: usize,
         otherwise: &Else,
+        names: &Names,
         outputs: &[&OutputUse],
     ) -> TokenStream {
-        let (rt, state_enum) = (&self.rt, &self.state_enum);
+        let rt = &self.rt;
         let (from, error) = (from_ident(), error_ident());
+        let state = names.step.source;
         let mut code = self.hook("diverted", &quote!(#from, #i, #output));
+        let after = names.values_of(self, Phase::After, outputs);
+        let mut later = after.clone();
+        later.extend(names.consumed());
+        // An else route's producers are infallible (`check`); nothing to divert to again.
+        code.extend(self.producers_code(names, &later, &|_| quote!(::core::unreachable!()), false));
         let exits = else_exits(Some(otherwise.target), state);
         if exits {
             code.extend(self.exit_code(state));
         }
-        if let Target::State(s) = otherwise.target {
-            let ident = &self.m.states[s].name;
-            code.extend(quote!(self.__state = #state_enum::#ident;));
+        code.extend(self.commit_code(names, otherwise.target, &after));
+        let to = self.to_state(otherwise.target);
+        code.extend(self.commit_hook(&quote!(#i), &to, candidate, true));
+        if self.has_data && self.takes_target(names, outputs) {
+            code.extend(self.lend_target(otherwise.target.from(state)));
         }
-        code.extend(self.commit_hook(&quote!(#i), candidate, true));
-        let (statements, _) = self.run_outputs(i, outputs, &HashSet::new(), true);
+        let (statements, _) = self.run_outputs(names, outputs, &HashSet::new(), &to);
         code.extend(statements);
         if exits {
-            code.extend(self.entry_code(otherwise.target.from(state)));
+            code.extend(self.entry_code(otherwise.target.from(state), &to));
         }
         quote! {
             #code
             return ::core::result::Result::Err(#rt::StepError::Diverted(
-                #rt::Diverted::__new(#from, #i, #output, self.__state, #error)
+                #rt::Diverted::__new(#from, #i, #output, #to, #error)
             ));
         }
     }
@@ -453,12 +617,12 @@ impl Gen<'_> {
         code
     }
 
-    /// Step 6: the observer hears that the current state is entered, then `state`'s entry actions
-    /// run.
-    pub(super) fn entry_code(&self, state: usize) -> TokenStream {
-        let mut code = self.hook("entry", &quote!(self.__state));
+    /// Step 6: the observer hears that `to` (the current state) is entered, then `state`'s entry
+    /// actions run.
+    pub(super) fn entry_code(&self, state: usize, to: &TokenStream) -> TokenStream {
+        let mut code = self.hook("entry", to);
         for used in &self.m.states[state].entry {
-            code.extend(self.action(used, &quote!(self.__state)));
+            code.extend(self.action(used, to));
         }
         code
     }
@@ -506,7 +670,9 @@ pub(super) fn case_groups(m: &Machine, plans: &[Vec<usize>], i: usize) -> Vec<(u
         } else {
             Vec::new()
         };
-        Some(((plan.clone(), leaves, own_exit, own_entry), s, s))
+        // A state with data runs code of its own: it reads and moves its own fields.
+        let own = (!m.states[s].fields.is_empty()).then_some(s);
+        Some(((plan.clone(), leaves, own_exit, own_entry, own), s, s))
     }))
 }
 

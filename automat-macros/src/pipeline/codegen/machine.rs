@@ -49,13 +49,19 @@ impl Gen<'_> {
              output and refused input its observer sees. Made by [`{name}::observe`]; an observer \
              is never a cost to a machine without one, which is a type of its own."
         );
+        let state_field = if self.has_data {
+            let storage = self.storage_type();
+            quote!(__data: #storage)
+        } else {
+            quote!(__state: #state_enum)
+        };
         quote! {
             #docs
             #[doc = #summary]
             #[doc = #drawing]
             #(#attrs)*
             #vis struct #name<#core> {
-                __state: #state_enum,
+                #state_field,
                 __core: #core,
             }
 
@@ -87,16 +93,48 @@ impl Gen<'_> {
         let shared = self.shared_methods(Form::Plain);
         let steps = self.step_methods();
         let new = self.new_fn(&new_doc);
-        quote! {
-            impl<#core: #outputs_trait> #name<#core> {
-                #new
+        let restore = if self.has_data {
+            let data_enum = &self.data_enum;
+            let stored = self.stored(&quote!(data));
+            let into_data = if self.data_in_option() {
+                quote!(match self.__data {
+                    ::core::option::Option::Some(data) => data,
+                    // Only while a step moves fields, when no one can look.
+                    ::core::option::Option::None => ::core::unreachable!(),
+                })
+            } else {
+                quote!(self.__data)
+            };
+            quote! {
+                /// Restores a machine in the state `data` (with its fields) around `core`, as saved
+                /// in a snapshot. No transition runs and no output is called: the machine simply is
+                /// in that state.
+                #[must_use]
+                pub const fn restore(data: #data_enum, core: #core) -> Self {
+                    Self { __data: #stored, __core: core }
+                }
 
+                /// Consumes the machine and returns its state with its data, and its core.
+                #[must_use]
+                pub fn into_parts(self) -> (#data_enum, #core) {
+                    (#into_data, self.__core)
+                }
+            }
+        } else {
+            quote! {
                 /// Restores a machine in `state` around `core`, as saved in a snapshot. No
                 /// transition runs and no output is called: the machine simply is in `state`.
                 #[must_use]
                 pub const fn restore(state: #state_enum, core: #core) -> Self {
                     Self { __state: state, __core: core }
                 }
+            }
+        };
+        quote! {
+            impl<#core: #outputs_trait> #name<#core> {
+                #new
+
+                #restore
 
                 /// The machine with `observer` attached: it sees every transition, output and
                 /// refused input from now on (see `Observer`). The state and core are kept.
@@ -130,7 +168,12 @@ impl Gen<'_> {
     /// (and is no `const fn`); `restore` runs none, since a restored state was entered already.
     fn new_fn(&self, doc: &str) -> TokenStream {
         let core = &self.core;
-        let initial = self.initial_state_path();
+        let (initial_param, state_init) = self.initial_data();
+        let doc = &if initial_param.is_empty() {
+            doc.to_owned()
+        } else {
+            format!("{doc} The arguments after `core` are that state's fields.")
+        };
         let entry = self
             .m
             .initial_state()
@@ -141,8 +184,8 @@ impl Gen<'_> {
             return quote! {
                 #[doc = #doc]
                 #[must_use]
-                pub const fn new(core: #core) -> Self {
-                    Self { __state: #initial, __core: core }
+                pub const fn new(core: #core #initial_param) -> Self {
+                    Self { #state_init, __core: core }
                 }
             };
         };
@@ -157,12 +200,38 @@ impl Gen<'_> {
         quote! {
             #[doc = #doc]
             #[must_use]
-            pub fn new(core: #core) -> Self {
-                let mut #machine = Self { __state: #initial, __core: core };
+            pub fn new(core: #core #initial_param) -> Self {
+                let mut #machine = Self { #state_init, __core: core };
                 #(#calls)*
                 #machine
             }
         }
+    }
+
+    /// The extra parameters of `new` (the initial state's fields, when it has some) and the
+    /// initializer of the machine's state field.
+    fn initial_data(&self) -> (TokenStream, TokenStream) {
+        let initial = self.initial_state_path();
+        if !self.has_data {
+            return (TokenStream::new(), quote!(__state: #initial));
+        }
+        let data_enum = &self.data_enum;
+        let Some(s) = self.m.initial_state().filter(|s| self.states.contains(s)) else {
+            return (TokenStream::new(), quote!(__data: ::core::unreachable!()));
+        };
+        let ident = &self.m.states[s].name;
+        if self.m.states[s].fields.is_empty() {
+            let stored = self.stored(&quote!(#data_enum::#ident));
+            return (TokenStream::new(), quote!(__data: #stored));
+        }
+        let fields = &self.m.states[s].fields;
+        let params = fields.iter().map(|f| {
+            let (name, ty) = (&f.name, &f.ty);
+            quote!(#name: #ty)
+        });
+        let names = fields.iter().map(|f| &f.name);
+        let stored = self.stored(&quote!(#data_enum::#ident { #(#names),* }));
+        (quote!(, #(#params),*), quote!(__data: #stored))
     }
 
     /// The observed form's impl: its own constructor and observer access, and the shared methods.
@@ -178,14 +247,29 @@ impl Gen<'_> {
             ..
         } = self;
         let shared = self.shared_methods(Form::Observed);
-        quote! {
-            impl<#core: #outputs_trait, #observer: #rt::Observer<#state_enum>> #observed<#core, #observer> {
+        let restore = if self.has_data {
+            let data_enum = &self.data_enum;
+            quote! {
+                /// Restores an observed machine in the state `data` around `core`, as saved in a
+                /// snapshot. No transition runs, and the observer is not called.
+                #[must_use]
+                pub const fn restore(data: #data_enum, core: #core, observer: #observer) -> Self {
+                    Self { __machine: #name::restore(data, core), __observer: observer }
+                }
+            }
+        } else {
+            quote! {
                 /// Restores an observed machine in `state` around `core`, as saved in a snapshot.
                 /// No transition runs, and the observer is not called.
                 #[must_use]
                 pub const fn restore(state: #state_enum, core: #core, observer: #observer) -> Self {
                     Self { __machine: #name { __state: state, __core: core }, __observer: observer }
                 }
+            }
+        };
+        quote! {
+            impl<#core: #outputs_trait, #observer: #rt::Observer<#state_enum>> #observed<#core, #observer> {
+                #restore
 
                 /// Detaches the observer: the machine, in the same state with the same core, and
                 /// the observer.
@@ -244,12 +328,34 @@ impl Gen<'_> {
             }),
         };
         let handle_errors = self.handle_errors_doc();
+        let tag = self.tag_of(&this);
+        let data = self.has_data.then(|| {
+            let data_enum = &self.data_enum;
+            let body = if self.data_in_option() {
+                quote!(match &#this.__data {
+                    ::core::option::Option::Some(data) => data,
+                    // Only while a step moves fields, when no one can look.
+                    ::core::option::Option::None => ::core::unreachable!(),
+                })
+            } else {
+                quote!(&#this.__data)
+            };
+            quote! {
+                /// The current state with its data.
+                #[must_use]
+                pub const fn data(&self) -> &#data_enum {
+                    #body
+                }
+            }
+        });
         quote! {
             /// The current state.
             #[must_use]
             pub const fn state(&self) -> #state_enum {
-                #this.__state
+                #tag
             }
+
+            #data
 
             /// The core, shared.
             #[must_use]
@@ -332,6 +438,7 @@ impl Gen<'_> {
         } = self;
         let error = self.handle_error();
         let machine_trait = |ty: TokenStream, generics: TokenStream, this: TokenStream| {
+            let tag = self.tag_of(&this);
             quote! {
                 #[automatically_derived]
                 impl<#generics> #rt::Machine for #ty {
@@ -343,7 +450,7 @@ impl Gen<'_> {
 
                     #[inline]
                     fn state(&self) -> #state_enum {
-                        #this.__state
+                        #tag
                     }
 
                     #[inline]
@@ -378,15 +485,93 @@ impl Gen<'_> {
             quote!(#core: #outputs_trait, #observer: #rt::Observer<#state_enum>),
             quote!(self.__machine),
         );
+        let debug_clone = self.debug_clone();
         quote! {
             #plain
             #watched
 
+            #debug_clone
+        }
+    }
+}
+
+impl Gen<'_> {
+    /// `Debug` and `Clone` of the machine (and `Debug` of the observed form): the state and the
+    /// core; for a machine with data, its data when `#[derive_data(..)]` derives the trait (else
+    /// `Debug` shows the state without data, and there is no `Clone`).
+    fn debug_clone(&self) -> TokenStream {
+        let Machine { name, .. } = self.m;
+        let Gen {
+            core,
+            observer,
+            observed,
+            ..
+        } = self;
+        let derives = |wanted: &str| {
+            self.m
+                .derive_data
+                .iter()
+                .any(|p| p.segments.last().is_some_and(|s| s.ident == wanted))
+        };
+        let (debug_field, observed_debug_field) = if !self.has_data {
+            (
+                quote!(.field("state", &self.__state)),
+                quote!(.field("state", &self.__machine.__state)),
+            )
+        } else if derives("Debug") {
+            (
+                quote!(.field("data", &self.__data)),
+                quote!(.field("data", &self.__machine.__data)),
+            )
+        } else {
+            let (tag, observed_tag) = (
+                self.tag_of(&quote!(self)),
+                self.tag_of(&quote!(self.__machine)),
+            );
+            (
+                quote!(.field("state", &#tag)),
+                quote!(.field("state", &#observed_tag)),
+            )
+        };
+        let clone = if !self.has_data {
+            Some(quote!(Self {
+                __state: self.__state,
+                __core: ::core::clone::Clone::clone(&self.__core)
+            }))
+        } else if derives("Clone") {
+            Some(quote!(Self {
+                __data: ::core::clone::Clone::clone(&self.__data),
+                __core: ::core::clone::Clone::clone(&self.__core),
+            }))
+        } else {
+            None
+        };
+        let clone = clone.map(|body| {
+            quote! {
+                #[automatically_derived]
+                impl<#core: ::core::clone::Clone> ::core::clone::Clone for #name<#core> {
+                    fn clone(&self) -> Self {
+                        #body
+                    }
+                }
+
+                #[automatically_derived]
+                impl<#core: ::core::clone::Clone, #observer: ::core::clone::Clone> ::core::clone::Clone for #observed<#core, #observer> {
+                    fn clone(&self) -> Self {
+                        Self {
+                            __machine: ::core::clone::Clone::clone(&self.__machine),
+                            __observer: ::core::clone::Clone::clone(&self.__observer),
+                        }
+                    }
+                }
+            }
+        });
+        quote! {
             #[automatically_derived]
             impl<#core: ::core::fmt::Debug> ::core::fmt::Debug for #name<#core> {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(::core::stringify!(#name))
-                        .field("state", &self.__state)
+                        #debug_field
                         .field("core", &self.__core)
                         .finish()
                 }
@@ -396,29 +581,14 @@ impl Gen<'_> {
             impl<#core: ::core::fmt::Debug, #observer: ::core::fmt::Debug> ::core::fmt::Debug for #observed<#core, #observer> {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(::core::stringify!(#observed))
-                        .field("state", &self.__machine.__state)
+                        #observed_debug_field
                         .field("core", &self.__machine.__core)
                         .field("observer", &self.__observer)
                         .finish()
                 }
             }
 
-            #[automatically_derived]
-            impl<#core: ::core::clone::Clone> ::core::clone::Clone for #name<#core> {
-                fn clone(&self) -> Self {
-                    Self { __state: self.__state, __core: ::core::clone::Clone::clone(&self.__core) }
-                }
-            }
-
-            #[automatically_derived]
-            impl<#core: ::core::clone::Clone, #observer: ::core::clone::Clone> ::core::clone::Clone for #observed<#core, #observer> {
-                fn clone(&self) -> Self {
-                    Self {
-                        __machine: ::core::clone::Clone::clone(&self.__machine),
-                        __observer: ::core::clone::Clone::clone(&self.__observer),
-                    }
-                }
-            }
+            #clone
         }
     }
 }

@@ -25,6 +25,7 @@
 
 mod calls;
 mod cases;
+mod data;
 mod docs;
 mod hooks;
 mod machine;
@@ -82,6 +83,11 @@ struct Gen<'a> {
     /// Whether the machine decides at run time (guards, fallible outputs): its errors are then
     /// `StepError`s and its journals record where each step led.
     decides: bool,
+    /// Whether some state carries data: the machine stores the data enum, and every input steps
+    /// by cases.
+    has_data: bool,
+    /// `NameData`: the state with its data.
+    data_enum: Ident,
     /// `Machine::plans`: the candidate transitions of every `(state, input)` pair.
     plans: Vec<Vec<usize>>,
     /// `Machine::edges` (of `plans`): every `(state, input, transition)`, in description order.
@@ -143,8 +149,9 @@ impl<'a> Gen<'a> {
             }
         };
         let plans = m.plans();
+        let has_data = m.has_data();
         let by_table: Vec<bool> = (0..m.inputs.len())
-            .map(|i| table::is_table_step(m, &plans, i))
+            .map(|i| !has_data && table::is_table_step(m, &plans, i))
             .collect();
         let groups: Vec<_> = (0..m.inputs.len())
             .map(|i| {
@@ -155,7 +162,7 @@ impl<'a> Gen<'a> {
                 }
             })
             .collect();
-        let (cases, case_table) = if m.decides() && mode == Mode::Full {
+        let (cases, case_table) = if (m.decides() || has_data) && mode == Mode::Full {
             cases::cases(m, &plans, &by_table, &groups)
         } else {
             (Vec::new(), Vec::new())
@@ -164,6 +171,8 @@ impl<'a> Gen<'a> {
         let described = (mode == Mode::Full).then(|| Owned::from_model(m, &edges));
         Gen {
             decides: m.decides(),
+            has_data,
+            data_enum: format_ident!("{}Data", name),
             edges,
             described,
             groups,
@@ -193,6 +202,7 @@ impl<'a> Gen<'a> {
         let mut tokens = TokenStream::new();
         tokens.extend(self.machine_structs());
         tokens.extend(self.state_enum());
+        tokens.extend(self.data_items());
         tokens.extend(self.input_enum());
         tokens.extend(self.return_enum());
         tokens.extend(self.failure_enum());

@@ -196,17 +196,19 @@ impl Gen<'_> {
         quote!(<#observer as #rt::Observer<#state_enum>>::#method(#param, #args);)
     }
 
-    /// `Commit::__new(__from, input, self.__state, candidate, diverted)` for the `commit` hook.
+    /// `Commit::__new(__from, input, to, candidate, diverted)` for the `commit` hook, `to` the
+    /// state just committed.
     pub(super) fn commit_hook(
         &self,
         input: &TokenStream,
+        to: &TokenStream,
         candidate: usize,
         diverted: bool,
     ) -> TokenStream {
         let (rt, from) = (&self.rt, from_ident());
         self.hook(
             "commit",
-            &quote!(#rt::Commit::__new(#from, #input, self.__state, #candidate, #diverted)),
+            &quote!(#rt::Commit::__new(#from, #input, #to, #candidate, #diverted)),
         )
     }
 
@@ -217,7 +219,7 @@ impl Gen<'_> {
         let result = self.handle_result();
         let body = if self.inputs.is_empty() {
             quote!(match input {})
-        } else if self.decides {
+        } else if self.decides || self.has_data {
             self.case_handle_body()
         } else {
             self.table_handle_body()

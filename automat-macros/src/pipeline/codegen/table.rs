@@ -17,6 +17,8 @@ use quote::{format_ident, quote};
 use syn::Ident;
 
 use super::super::model::{Machine, OutputUse};
+use super::super::scope::{Route, Step};
+use super::calls::Names;
 use super::step::{from_ident, observer_ident};
 use super::{group, Gen};
 
@@ -85,7 +87,7 @@ impl Gen<'_> {
         let next = Ident::new("__next", Span::mixed_site());
         let result = Ident::new("__result", Span::mixed_site());
         let exit = self.hook("exit", &quote!(#from));
-        let commit = self.commit_hook(index, 0, false);
+        let commit = self.commit_hook(index, &quote!(self.__state), 0, false);
         let entry = self.hook("entry", &quote!(#next));
         let refusal = self.refusal(index, true);
         quote! {
@@ -163,7 +165,7 @@ impl Gen<'_> {
         }));
         let body = match groups.as_slice() {
             [] => return TokenStream::new(),
-            [(t, _)] => self.outputs(i, *t),
+            [(t, states)] => self.outputs(*t, states[0]),
             [.., _] => {
                 // The last group takes the other states: the table sends no other state here.
                 let last = groups.len() - 1;
@@ -173,7 +175,7 @@ impl Gen<'_> {
                     } else {
                         self.state_patterns(states)
                     };
-                    let outputs = self.outputs(i, *t);
+                    let outputs = self.outputs(*t, states[0]);
                     quote!(#pattern => { #outputs })
                 });
                 quote!(match #from { #(#arms)* })
@@ -189,11 +191,14 @@ impl Gen<'_> {
         }
     }
 
-    /// The outputs of transition `t` (on input `i`), in order, then the value the input returns
-    /// (if it returns one). Runs after the target state is committed.
-    pub(super) fn outputs(&self, i: usize, t: usize) -> TokenStream {
-        let uses: Vec<&OutputUse> = self.m.transitions[t].outputs.iter().collect();
-        let (statements, value) = self.run_outputs(i, &uses, &HashSet::new(), false);
+    /// The outputs of transition `t` (taken from `source`), in order, then the value the input
+    /// returns (if it returns one). Runs after the target state is committed.
+    pub(super) fn outputs(&self, t: usize, source: usize) -> TokenStream {
+        let transition = &self.m.transitions[t];
+        let uses: Vec<&OutputUse> = transition.outputs.iter().collect();
+        let names = Names::new(Step::new(self.m, transition, source, Route::Main));
+        let (statements, value) =
+            self.run_outputs(&names, &uses, &HashSet::new(), &quote!(self.__state));
         quote!(#statements #value)
     }
 }
