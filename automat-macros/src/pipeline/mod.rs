@@ -8,6 +8,7 @@ mod check;
 mod codegen;
 mod describe;
 mod errors;
+mod lifetimes;
 mod model;
 mod parse;
 mod scope;

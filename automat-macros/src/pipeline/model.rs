@@ -83,6 +83,8 @@ pub struct Input {
     /// The variant of the input and return enums (`put_in_beans` → `PutInBeans`).
     pub variant: Ident,
     pub docs: Docs,
+    /// `input recv<'a>(..)`: the lifetimes its parameters borrow for, as declared.
+    pub lifetimes: Vec<syn::LifetimeParam>,
     pub params: Vec<Param>,
     pub ret: Option<Type>,
 }
@@ -92,6 +94,7 @@ pub struct Output {
     /// `#[allow(unused)]`: declared before any transition runs it.
     pub allows: Allows,
     pub docs: Docs,
+    pub lifetimes: Vec<syn::LifetimeParam>,
     pub params: Vec<Param>,
     pub ret: Option<Type>,
 }
@@ -102,6 +105,7 @@ pub struct Guard {
     /// `#[allow(unused)]`: declared before any transition uses it.
     pub allows: Allows,
     pub docs: Docs,
+    pub lifetimes: Vec<syn::LifetimeParam>,
     pub params: Vec<Param>,
     /// The declared return type; anything but `bool` is an error.
     pub ret: Option<Type>,
@@ -356,6 +360,7 @@ impl Machine {
                         allows,
                         variant,
                         name: sig.name,
+                        lifetimes: sig.lifetimes,
                         params: sig.params.into_iter().map(Param::from).collect(),
                         ret: sig.ret,
                     });
@@ -366,6 +371,7 @@ impl Machine {
                         docs,
                         allows,
                         name: sig.name,
+                        lifetimes: sig.lifetimes,
                         params: sig.params.into_iter().map(Param::from).collect(),
                         ret: sig.ret,
                     });
@@ -376,6 +382,7 @@ impl Machine {
                         docs,
                         allows,
                         name: sig.name,
+                        lifetimes: sig.lifetimes,
                         params: sig.params.into_iter().map(Param::from).collect(),
                         ret: sig.ret,
                     });

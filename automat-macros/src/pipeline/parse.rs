@@ -6,9 +6,10 @@
 //! item        := attribute* (state | input | output | guard | transition)
 //! state       := "initial"? "final"? "state" IDENT (";" | "{" state_item* "}")
 //! state_item  := ("entry" | "exit") IDENT ("," IDENT)* ";" | IDENT ":" TYPE ("," | ";")?
-//! input       := "input" IDENT "(" params ")" ("->" TYPE)? ";"
-//! output      := "output" IDENT "(" params ")" ("->" TYPE)? ";"
-//! guard       := "guard" IDENT "(" params ")" ("->" "bool")? ";"
+//! input       := "input" IDENT lifetimes? "(" params ")" ("->" TYPE)? ";"
+//! output      := "output" IDENT lifetimes? "(" params ")" ("->" TYPE)? ";"
+//! guard       := "guard" IDENT lifetimes? "(" params ")" ("->" "bool")? ";"
+//! lifetimes   := "<" LIFETIME ("," LIFETIME)* ","? ">"
 //! params      := (IDENT ":" TYPE),* ","?
 //! transition  := sources "+" IDENT ("[" guard_expr "]")? "=>" "reenter"? target
 //!                ("/" use ("," use)*)? ("else" target ("/" IDENT ("," IDENT)*)?)? ";"
@@ -85,6 +86,8 @@ pub struct StateDecl {
 pub struct Signature {
     pub attrs: Vec<Attribute>,
     pub name: Ident,
+    /// `<'a, 'b: 'a>` after the name: the lifetimes its parameters borrow for.
+    pub lifetimes: Vec<syn::LifetimeParam>,
     pub params: Vec<ParamDecl>,
     pub ret: Option<Type>,
 }
@@ -375,6 +378,24 @@ impl StateDecl {
 impl Signature {
     fn parse_rest(input: ParseStream, attrs: Vec<Attribute>) -> syn::Result<Self> {
         let name: Ident = input.parse()?;
+        let mut lifetimes = Vec::new();
+        if input.peek(Token![<]) {
+            let generics: syn::Generics = input.parse()?;
+            for param in generics.params {
+                match param {
+                    syn::GenericParam::Lifetime(lifetime) => lifetimes.push(lifetime),
+                    other => {
+                        return Err(syn::Error::new_spanned(
+                            other,
+                            format!(
+                                "`{name}` may declare lifetimes only (`{name}<'a>`); declare type \
+                                 parameters on the machine, as in `machine Name<T> {{ .. }}`"
+                            ),
+                        ))
+                    }
+                }
+            }
+        }
         if !input.peek(syn::token::Paren) {
             return Err(input.error(format!("expected `(` and parameters, as in `{name}();`")));
         }
@@ -404,6 +425,7 @@ impl Signature {
         Ok(Signature {
             attrs,
             name,
+            lifetimes,
             params: params.into_iter().collect(),
             ret,
         })

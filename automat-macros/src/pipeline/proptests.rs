@@ -115,6 +115,11 @@ fn pool(n: usize) -> Vec<Flat> {
         "Result",
         "error",
         "bool",
+        // v0.2: data on states.
+        "conn",
+        "retries",
+        "core",
+        "data",
     ];
     const PUNCTS: &[&str] = &[
         "+", "=>", "/", ",", ";", ":", "->", "@", "#", "!", "=", "&", "<", ">", "::", "'", "|",
@@ -268,6 +273,27 @@ fn seeds() -> Vec<TokenStream> {
         },
         quote! {
             @crate = ::automat_rs;
+            #[derive_data(Debug)]
+            machine Client {
+                initial state Idle;
+                state Connected { conn: Conn, retries: u32; entry hello; }
+                state Backoff { retries: u32 }
+                input opened(conn: Conn);
+                input lost() -> u64;
+                input retry();
+                output zero() -> u32;
+                output hello();
+                output wait(retries: &u32) -> u64;
+                output hang_up(conn: Conn);
+                output bump(retries: &mut u32);
+                output dial() -> Result<Conn, Fault>;
+                Idle + opened => Connected { retries = zero };
+                Connected + lost => Backoff / hang_up, wait;
+                Backoff + retry => Connected { conn = dial? } / bump else _;
+            }
+        },
+        quote! {
+            @crate = ::automat_rs;
             machine Turnstile {
                 initial state Locked;
                 state Unlocked;
@@ -307,7 +333,7 @@ proptest! {
 
     #[test]
     fn expand_never_panics_on_mutated_machines(
-        seed in 0..3usize,
+        seed in 0..4usize,
         mutations in prop::collection::vec(mutation(), 1..8),
     ) {
         let mut flat = Vec::new();

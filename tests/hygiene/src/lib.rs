@@ -358,6 +358,72 @@ pub mod with_data {
     }
 }
 
+/// A machine whose inputs borrow their arguments.
+pub mod borrowing {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    ::automat_rs::machine! {
+        /// Reads names and fills buffers it does not own.
+        #[derive_input(::core::fmt::Debug)]
+        pub machine Reader {
+            /// Waiting.
+            initial state Waiting;
+            /// Reading.
+            state Reading;
+            /// A name, borrowed.
+            input name(text: &::core::primitive::str) -> ::core::primitive::usize;
+            /// A buffer to fill, borrowed mutably.
+            input fill<'b>(buffer: &'b mut [::core::primitive::u8]);
+            /// Whether the name is long enough.
+            guard long(text: &::core::primitive::str);
+            /// Measure the name.
+            output measure(text: &::core::primitive::str) -> ::core::primitive::usize;
+            /// Zero the buffer.
+            output clear(buffer: &mut [::core::primitive::u8]);
+            /// Mark the buffer.
+            output mark(buffer: &mut [::core::primitive::u8]);
+            Waiting + name [long] => Reading / measure;
+            Reading + fill => Waiting / clear, mark;
+        }
+    }
+
+    /// A core for [`Reader`].
+    pub struct Eyes;
+
+    impl ReaderOutputs for Eyes {
+        fn long(&self, text: &::core::primitive::str) -> ::core::primitive::bool {
+            text.len() > 2
+        }
+        fn measure(&mut self, text: &::core::primitive::str) -> ::core::primitive::usize {
+            text.len()
+        }
+        fn clear(&mut self, buffer: &mut [::core::primitive::u8]) {
+            buffer.fill(0);
+        }
+        fn mark(&mut self, buffer: &mut [::core::primitive::u8]) {
+            if let ::core::option::Option::Some(first) = buffer.first_mut() {
+                *first = 1;
+            }
+        }
+    }
+
+    /// Drives the reader; returns whether each step went as declared.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let mut reader = Reader::new(Eyes);
+        let short = reader.name("ab").is_err();
+        let read = ::core::matches!(reader.name("abcd"), ::core::result::Result::Ok(4));
+        let mut buffer = [7_u8; 3];
+        let filled = reader
+            .handle(ReaderInput::Fill {
+                buffer: &mut buffer,
+            })
+            .is_ok();
+        short && read && filled && buffer == [1, 0, 0]
+    }
+}
+
 /// A machine declared inside a function body.
 #[must_use]
 pub fn machine_in_a_function() -> bool {
@@ -458,6 +524,7 @@ mod tests {
         ::core::assert!(crate::two_in_one_module::drive());
         ::core::assert!(crate::deciding::drive());
         ::core::assert!(crate::with_data::drive());
+        ::core::assert!(crate::borrowing::drive());
         ::core::assert!(crate::machine_in_a_function());
         let mut toggle = crate::Toggle::new(crate::Announcer(0));
         ::core::assert!(toggle.toggle().is_ok());

@@ -10,8 +10,9 @@ use super::super::scope::{source_classes, Bound, Fill, Origin, Route, Step};
 use super::super::suggest;
 use super::pair_text;
 
-/// `state Connected { conn: Connection, conn: Connection }`, and an input named `data` in a
-/// machine whose states carry data (the machine has a `data()` method then).
+/// `state Connected { conn: Connection, conn: Connection }`, `initial state Idle { core: u32 }`
+/// (a second `core` parameter of `new`), and an input named `data` in a machine whose states
+/// carry data (the machine has a `data()` method then).
 pub fn check_fields(machine: &Machine, errors: &mut Errors) {
     for state in &machine.states {
         let mut seen = HashSet::new();
@@ -27,13 +28,32 @@ pub fn check_fields(machine: &Machine, errors: &mut Errors) {
             }
         }
     }
+    if let Some(initial) = machine.initial_state().map(|s| &machine.states[s]) {
+        for field in initial.fields.iter().filter(|f| f.name == "core") {
+            errors.at(
+                &field.name,
+                format!(
+                    "field `core` of the initial state `{}` would be a second parameter `core` of \
+                     `{}::new`, which takes the core first and then the initial state's fields; \
+                     rename the field",
+                    initial.name, machine.name
+                ),
+            );
+        }
+    }
     if machine.has_data() {
-        for input in machine.inputs.iter().filter(|i| i.name == "data") {
+        for input in &machine.inputs {
+            let name = input.name.to_string();
+            let what = match name.as_str() {
+                "data" => "which returns the current state with its data",
+                "into_parts" => "which returns the state with its data, and the core",
+                _ => continue,
+            };
             errors.at(
                 &input.name,
                 format!(
-                    "input `data` collides with the generated method `{}::data`, which returns the \
-                     current state with its data; rename the input",
+                    "input `{name}` collides with the generated method `{}::{name}`, {what}; \
+                     rename the input",
                     machine.name
                 ),
             );
@@ -197,9 +217,17 @@ fn check_step_fills(step: &Step, report: &mut Report) {
     } else {
         format!(" from state `{}`", source.name)
     };
+    // A binding of an unknown field is most likely this step's missing one, misspelt.
+    let misspelt = step
+        .bindings()
+        .iter()
+        .any(|b| !target.fields.iter().any(|f| f.name == b.field));
     for (f, fill) in step.fills().iter().enumerate() {
         let field = &target.fields[f];
         let name = &field.name;
+        if target.fields[..f].iter().any(|other| other.name == *name) {
+            continue; // declared twice: reported as such
+        }
         match fill {
             Fill::From(Origin::Arg(a)) => {
                 let arg = &input.params[*a];
@@ -218,6 +246,7 @@ fn check_step_fills(step: &Step, report: &mut Report) {
                 }
             }
             Fill::From(_) | Fill::Broken => {}
+            Fill::Missing if misspelt => {}
             Fill::Missing => report(
                 (f, false),
                 name,

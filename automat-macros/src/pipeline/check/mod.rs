@@ -7,6 +7,7 @@
 //! anchored on the offending token and says how to fix it. Unknown names are reported earlier, by
 //! `model::Machine::from_syntax`, because the model only holds resolved indices.
 
+mod borrows;
 mod data;
 mod graph;
 mod names;
@@ -18,7 +19,7 @@ use std::collections::HashSet;
 use super::errors::Errors;
 use super::model::{Machine, Source, Transition};
 
-pub use names::GENERATED_METHODS;
+pub use names::{DATA_METHODS, GENERATED_METHODS};
 
 pub fn all(machine: &Machine, errors: &mut Errors) {
     names::check_duplicate_names(machine, errors);
@@ -34,6 +35,8 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     rows::check_fallible_outputs(machine, errors);
     rows::check_reenter(machine, errors);
     rows::check_actions(machine, errors);
+    borrows::check_declared_lifetimes(machine, errors);
+    borrows::check_borrows_that_outlive_a_step(machine, errors);
     let plans = machine.plans();
     data::check_fields(machine, errors);
     data::check_fills(machine, &plans, errors);

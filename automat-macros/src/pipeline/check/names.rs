@@ -12,6 +12,8 @@ use super::super::suggest;
 /// Names of the methods generated on the machine type; an input may not take one of them.
 pub const GENERATED_METHODS: &[&str] = &[
     "new",
+    "restore",
+    "observe",
     "state",
     "core",
     "core_mut",
@@ -19,6 +21,9 @@ pub const GENERATED_METHODS: &[&str] = &[
     "handle",
     "description",
 ];
+
+/// The methods a machine whose states carry data has besides (reported in `check/data.rs`).
+pub const DATA_METHODS: &[&str] = &["data", "into_parts"];
 
 /// `state A; state A;`, `input go(); input go();`, `input go(a: u8, a: u8);`, and
 /// `guard heat(); output heat();`

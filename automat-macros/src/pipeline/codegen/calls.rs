@@ -10,6 +10,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::{Ident, Type};
 
+use super::super::lifetimes::borrows;
 use super::super::model::{OutputUse, Param};
 use super::super::scope::{Fill, Lookup, Origin, Phase, Route, Step, Value};
 use super::step::error_ident;
@@ -193,9 +194,18 @@ impl Gen<'_> {
             Value::Arg(a) => {
                 let arg = &self.m.inputs[names.step.t.input].params[a];
                 let name = Ident::new(&param.name.to_string(), span);
-                if by_ref && !is_reference(&arg.ty) {
+                if is_mut_reference(&arg.ty) && by_ref {
+                    // Lent on to each output in turn: a reborrow, never a move.
+                    if mutable {
+                        quote_spanned!(span=> &mut *#name)
+                    } else {
+                        quote_spanned!(span=> &*#name)
+                    }
+                } else if by_ref && !is_reference(&arg.ty) {
                     quote_spanned!(span=> &#name)
-                } else if guard || !later.contains(&value) {
+                } else if guard || borrows(&arg.ty) || !later.contains(&value) {
+                    // A borrowed argument is a shared reference here, which is `Copy` (a
+                    // `'static` one is cloned, as v0.1 did).
                     quote_spanned!(span=> #name)
                 } else {
                     quote_spanned!(span=> ::core::clone::Clone::clone(&#name))

@@ -105,7 +105,7 @@ impl Gen<'_> {
                 quote!(#name: #ty)
             })
             .collect();
-        let (generics, observer_param) = self.observer_param();
+        let (generics, observer_param) = self.step_generics(Some(i));
         let observer = observer_ident();
         let result = self.input_result(i);
         let (step, from) = (Self::step_name(i), from_ident());
@@ -361,16 +361,26 @@ impl Gen<'_> {
             code.extend(self.hook("output", &quote!(#from, #output_index)));
             let local = Self::made_local(b);
             let span = used.name.span();
+            // The field's type, so that an output producing another type is reported on it.
+            let target = &self.m.states[names.step.target()];
+            let ty = target
+                .fields
+                .iter()
+                .find(|f| f.name == binding.field)
+                .map(|f| &f.ty);
+            let annotated = ty.map(|ty| quote_spanned!(span=> : #ty));
             if used.fallible.is_some() {
                 let on_error = on_error(output_index);
+                let mut ok = ok.clone();
+                ok.set_span(ok.span().located_at(span));
                 code.extend(quote_spanned! {span=>
-                    let #local = match #call {
+                    let #local #annotated = match #call {
                         ::core::result::Result::Ok(#ok) => #ok,
                         ::core::result::Result::Err(#error) => { #on_error }
                     };
                 });
             } else {
-                code.extend(quote_spanned!(span=> let #local = #call;));
+                code.extend(quote_spanned!(span=> let #local #annotated = #call;));
             }
         }
         code

@@ -107,8 +107,8 @@ impl Gen<'_> {
                 tags.push(quote!(#data_enum::#ident => #state_enum::#ident));
                 continue;
             }
-            let fields = state.fields.iter().map(|f| {
-                let (field, ty) = (&f.name, &f.ty);
+            let fields = self.params(&state.fields).into_iter().map(|f| {
+                let (field, ty) = (&f.name, self.lenient(&f.ty));
                 let doc = format!("The field `{field}` of state `{ident}`.");
                 quote!(#[doc = #doc] #field: #ty)
             });
@@ -236,6 +236,13 @@ impl Gen<'_> {
                         .iter()
                         .find(|b| b.field == *name)
                         .map_or_else(|| name.span(), |b| b.value.span());
+                    // Each value is located at `span` (keeping its own hygiene), so that a type
+                    // mismatch is reported where the user wrote what fills the field.
+                    let at = |ident: Ident| {
+                        let mut ident = ident;
+                        ident.set_span(ident.span().located_at(span));
+                        ident
+                    };
                     let value = match fill {
                         Fill::From(Origin::Arg(a)) => {
                             let arg = &self.m.inputs[step.t.input].params[*a].name;
@@ -243,14 +250,15 @@ impl Gen<'_> {
                                 // `Data { conn }`: the argument of the field's name.
                                 return quote!(#arg);
                             }
+                            let arg = at(arg.clone());
                             quote!(#arg)
                         }
                         Fill::From(Origin::Field(f)) => {
-                            let local = Self::field_local(&source.fields[*f].name);
+                            let local = at(Self::field_local(&source.fields[*f].name));
                             quote!(#local)
                         }
                         Fill::From(Origin::Produced(b)) => {
-                            let local = Self::made_local(*b);
+                            let local = at(Self::made_local(*b));
                             quote!(#local)
                         }
                         // Reported by `check`; not generated.

@@ -224,7 +224,11 @@ impl Gen<'_> {
             let stored = self.stored(&quote!(#data_enum::#ident));
             return (TokenStream::new(), quote!(__data: #stored));
         }
-        let fields = &self.m.states[s].fields;
+        let fields = self.params(&self.m.states[s].fields);
+        if self.mode == Mode::Stub {
+            // Next to an error (the fields may be in error themselves): no parameters to clash.
+            return (TokenStream::new(), quote!(__data: ::core::unreachable!()));
+        }
         let params = fields.iter().map(|f| {
             let (name, ty) = (&f.name, &f.ty);
             quote!(#name: #ty)
@@ -299,10 +303,7 @@ impl Gen<'_> {
     /// Each input method and `handle` is one call of the shared step, with the form's observer.
     fn shared_methods(&self, form: Form) -> TokenStream {
         let Gen {
-            state_enum,
-            input_enum,
-            core,
-            ..
+            state_enum, core, ..
         } = self;
         let this = match form {
             Form::Plain => quote!(self),
@@ -328,6 +329,7 @@ impl Gen<'_> {
             }),
         };
         let handle_errors = self.handle_errors_doc();
+        let input_anon = self.input_type(&quote!('_));
         let tag = self.tag_of(&this);
         let data = self.has_data.then(|| {
             let data_enum = &self.data_enum;
@@ -382,7 +384,7 @@ impl Gen<'_> {
             /// # Errors
             ///
             #[doc = #handle_errors]
-            pub fn handle(&mut self, input: #input_enum) -> #result {
+            pub fn handle(&mut self, input: #input_anon) -> #result {
                 #handle_body
             }
 
@@ -404,6 +406,10 @@ impl Gen<'_> {
         });
         let result = self.input_result(i);
         let errors_doc = self.input_errors_doc(i);
+        let lifetimes = self.signature_lifetimes(
+            &input.lifetimes,
+            input.params.iter().map(|p| &p.ty).chain(&input.ret),
+        );
         // Stubs stand next to an error; their arguments are unused on purpose.
         let stub_allow = (self.mode == Mode::Stub).then(|| quote!(#[allow(unused_variables)]));
         let step = Self::step_name(i);
@@ -417,7 +423,7 @@ impl Gen<'_> {
             // The `Result` is the contract of every input, even one that every state accepts.
             #[allow(clippy::unnecessary_wraps)]
             #stub_allow
-            pub fn #ident(&mut self, #(#typed),*) -> #result {
+            pub fn #ident #lifetimes (&mut self, #(#typed),*) -> #result {
                 #body
             }
         }
@@ -428,7 +434,6 @@ impl Gen<'_> {
         let Gen {
             rt,
             state_enum,
-            input_enum,
             return_enum,
             outputs_trait,
             core,
@@ -437,13 +442,14 @@ impl Gen<'_> {
             ..
         } = self;
         let error = self.handle_error();
+        let input_static = self.input_type(&quote!('static));
         let machine_trait = |ty: TokenStream, generics: TokenStream, this: TokenStream| {
             let tag = self.tag_of(&this);
             quote! {
                 #[automatically_derived]
                 impl<#generics> #rt::Machine for #ty {
                     type State = #state_enum;
-                    type Input = #input_enum;
+                    type Input = #input_static;
                     type Return = #return_enum;
                     type Error = #error;
                     type Core = #core;
@@ -454,7 +460,7 @@ impl Gen<'_> {
                     }
 
                     #[inline]
-                    fn handle(&mut self, input: #input_enum) -> ::core::result::Result<#return_enum, #error> {
+                    fn handle(&mut self, input: #input_static) -> ::core::result::Result<#return_enum, #error> {
                         Self::handle(self, input)
                     }
 

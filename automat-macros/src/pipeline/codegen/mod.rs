@@ -41,7 +41,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Ident, Type};
 
-use super::check::GENERATED_METHODS;
+use super::check::{DATA_METHODS, GENERATED_METHODS};
 use super::describe::Owned;
 use super::model::{Edge, Machine, Param};
 
@@ -88,6 +88,9 @@ struct Gen<'a> {
     has_data: bool,
     /// `NameData`: the state with its data.
     data_enum: Ident,
+    /// Whether an input borrows an argument: the input enum (and a journal's record) then has a
+    /// lifetime, `'input`.
+    input_borrows: bool,
     /// `Machine::plans`: the candidate transitions of every `(state, input)` pair.
     plans: Vec<Vec<usize>>,
     /// `Machine::edges` (of `plans`): every `(state, input, transition)`, in description order.
@@ -120,7 +123,7 @@ impl<'a> Gen<'a> {
                 .filter(|&i| seen.insert(names[i].clone()) && also(&names[i]))
                 .collect()
         };
-        let (states, inputs, outputs) = match mode {
+        let (states, inputs, outputs): (Vec<usize>, Vec<usize>, Vec<usize>) = match mode {
             Mode::Full => (
                 (0..m.states.len()).collect(),
                 (0..m.inputs.len()).collect(),
@@ -130,7 +133,10 @@ impl<'a> Gen<'a> {
                 let mut variants = HashSet::new();
                 let inputs = keep_first(
                     m.inputs.iter().map(|i| i.name.to_string()).collect(),
-                    &|n| !GENERATED_METHODS.contains(&n),
+                    &|n| {
+                        !GENERATED_METHODS.contains(&n)
+                            && (!m.has_data() || !DATA_METHODS.contains(&n))
+                    },
                 )
                 .into_iter()
                 .filter(|&i| variants.insert(m.inputs[i].variant.to_string()))
@@ -169,9 +175,16 @@ impl<'a> Gen<'a> {
         };
         let edges = Machine::edges_of(&plans, m.inputs.len());
         let described = (mode == Mode::Full).then(|| Owned::from_model(m, &edges));
+        let input_borrows = inputs.iter().any(|&i| {
+            m.inputs[i]
+                .params
+                .iter()
+                .any(|p| super::lifetimes::borrows(&p.ty))
+        });
         Gen {
             decides: m.decides(),
             has_data,
+            input_borrows,
             data_enum: format_ident!("{}Data", name),
             edges,
             described,
@@ -224,6 +237,39 @@ impl<'a> Gen<'a> {
             .iter()
             .filter(|p| self.mode == Mode::Full || seen.insert(p.name.to_string()))
             .collect()
+    }
+
+    /// `<'a, ..>` for a generated fn of a signature that declares `declared` and whose types are
+    /// `types`: the declared lifetimes, and in `Stub` mode also those used without being declared
+    /// (an error already), so that the stub compiles. `None` when there are none.
+    fn signature_lifetimes<'t>(
+        &self,
+        declared: &[syn::LifetimeParam],
+        types: impl Iterator<Item = &'t Type>,
+    ) -> Option<TokenStream> {
+        let mut lifetimes: Vec<TokenStream> = declared.iter().map(|l| quote!(#l)).collect();
+        if self.mode == Mode::Stub {
+            let mut seen: HashSet<String> =
+                declared.iter().map(|l| l.lifetime.to_string()).collect();
+            for lifetime in types.flat_map(super::lifetimes::named) {
+                if seen.insert(lifetime.to_string()) {
+                    lifetimes.push(quote!(#lifetime));
+                }
+            }
+        }
+        (!lifetimes.is_empty()).then(|| quote!(<#(#lifetimes),*>))
+    }
+
+    /// In `Stub` mode, `ty` with its borrows for `'static` (a type that borrows where nothing may,
+    /// an error already, then still compiles); else `ty`.
+    fn lenient(&self, ty: &Type) -> TokenStream {
+        if self.mode == Mode::Stub && super::lifetimes::borrows(ty) {
+            let lifetime = syn::Lifetime::new("'static", Span::call_site());
+            let ty = super::lifetimes::for_lifetime(ty, &lifetime);
+            quote!(#ty)
+        } else {
+            quote!(#ty)
+        }
     }
 
     /// `NameState::Initial`, or an unreachable stub when the machine has no usable initial state

@@ -44,7 +44,11 @@ impl Gen<'_> {
                 quote!(#name: #ty)
             });
             let ret = output.ret.as_ref().map(|ty| quote!(-> #ty));
-            quote!(#docs fn #ident(&mut self, #(#params),*) #ret;)
+            let lifetimes = self.signature_lifetimes(
+                &output.lifetimes,
+                output.params.iter().map(|p| &p.ty).chain(&output.ret),
+            );
+            quote!(#docs fn #ident #lifetimes (&mut self, #(#params),*) #ret;)
         });
         let guards = self
             .m
@@ -65,7 +69,9 @@ impl Gen<'_> {
                         quote!(#name: &#ty)
                     }
                 });
-                quote!(#docs #[must_use] fn #ident(&self, #(#params),*) -> ::core::primitive::bool;)
+                let lifetimes =
+                    self.signature_lifetimes(&guard.lifetimes, guard.params.iter().map(|p| &p.ty));
+                quote!(#docs #[must_use] fn #ident #lifetimes (&self, #(#params),*) -> ::core::primitive::bool;)
             });
         let blanket = (self.m.outputs.is_empty() && self.m.guards.is_empty()).then(|| {
             let doc = format!("`{name}` has no outputs, so any type can be its core.");

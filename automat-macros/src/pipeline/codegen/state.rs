@@ -2,7 +2,7 @@
 //! function `State::next` (with `Input::index`/`name`).
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, ToTokens};
+use quote::quote;
 use syn::Ident;
 
 use super::super::model::Machine;
@@ -123,6 +123,7 @@ impl Gen<'_> {
         } else {
             (quote!(let _ = to; input), quote!(#record))
         };
+        let input_enum = self.input_type(&quote!('static));
         quote! {
             #[automatically_derived]
             impl #rt::MachineState for #state_enum {
@@ -188,6 +189,7 @@ impl Gen<'_> {
             quote!(match self { #(#names,)* })
         };
         let table = self.next_table();
+        let input_anon = self.input_type(&quote!('_));
         let next = if self.decides {
             self.recorded_next()
         } else {
@@ -202,7 +204,7 @@ impl Gen<'_> {
                 /// in `const` contexts: replaying a journal of inputs with it rebuilds a machine's
                 /// state without side effects.
                 #[must_use]
-                pub const fn next(self, #input: &#input_enum) -> ::core::option::Option<Self> {
+                pub const fn next(self, #input: &#input_anon) -> ::core::option::Option<Self> {
                     #next_body
                 }
             }
@@ -214,7 +216,7 @@ impl Gen<'_> {
                 #next
             }
 
-            impl #input_enum {
+            impl #input_anon {
                 /// The input's index in the machine's `Description::inputs`.
                 #[must_use]
                 pub const fn index(&self) -> ::core::primitive::usize {
@@ -265,17 +267,18 @@ impl Gen<'_> {
 
     /// What a journal records per step: the input, or (for a machine that decides) its record.
     fn record_type(&self) -> TokenStream {
+        let lifetime = quote!('static);
         if self.decides {
-            self.record.to_token_stream()
+            self.record_type_for(&lifetime)
         } else {
-            self.input_enum.to_token_stream()
+            self.input_type(&lifetime)
         }
     }
 
     /// `State::next` of a machine that decides: the recorded state, when the recorded input can
     /// lead there from this state (no guard is evaluated again).
     fn recorded_next(&self) -> TokenStream {
-        let record = &self.record;
+        let record_anon = self.record_type_for(&quote!('_));
         let inputs = self.m.inputs.len();
         let mut leads: Vec<(usize, usize, usize)> = Vec::new();
         for (pair, plan) in self.plans.iter().enumerate() {
@@ -330,7 +333,7 @@ impl Gen<'_> {
             /// the declaration (no guard or output runs), usable in `const` contexts: replaying a
             /// journal with it rebuilds a machine's state without deciding anything again.
             #[must_use]
-            pub const fn next(self, record: &#record) -> ::core::option::Option<Self> {
+            pub const fn next(self, record: &#record_anon) -> ::core::option::Option<Self> {
                 if self.__leads(record.input.index(), record.to) {
                     ::core::option::Option::Some(record.to)
                 } else {

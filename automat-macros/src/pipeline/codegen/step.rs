@@ -171,6 +171,12 @@ impl Gen<'_> {
 
     /// `<__Observer: Observer<State>>` and the `__observer` parameter of every step method.
     pub(super) fn observer_param(&self) -> (TokenStream, TokenStream) {
+        self.step_generics(None)
+    }
+
+    /// The generics of a step method of input `i` (its lifetimes, then `__Observer`), and the
+    /// `__observer` parameter.
+    pub(super) fn step_generics(&self, i: Option<usize>) -> (TokenStream, TokenStream) {
         let Gen {
             rt,
             state_enum,
@@ -178,10 +184,31 @@ impl Gen<'_> {
             ..
         } = self;
         let param = observer_ident();
+        let lifetimes = i.map(|i| &self.m.inputs[i].lifetimes).into_iter().flatten();
         (
-            quote!(<#observer: #rt::Observer<#state_enum>>),
+            quote!(<#(#lifetimes,)* #observer: #rt::Observer<#state_enum>>),
             quote!(#param: &mut #observer),
         )
+    }
+
+    /// The input enum's type with `lifetime` (`'_`, `'static`, `'input`) when inputs borrow.
+    pub(super) fn input_type(&self, lifetime: &TokenStream) -> TokenStream {
+        let input_enum = &self.input_enum;
+        if self.input_borrows {
+            quote!(#input_enum<#lifetime>)
+        } else {
+            quote!(#input_enum)
+        }
+    }
+
+    /// The journal record's type with `lifetime`, like `input_type`.
+    pub(super) fn record_type_for(&self, lifetime: &TokenStream) -> TokenStream {
+        let record = &self.record;
+        if self.input_borrows {
+            quote!(#record<#lifetime>)
+        } else {
+            quote!(#record)
+        }
     }
 
     /// A call of the observer's hook `name` with `args`.
@@ -214,7 +241,7 @@ impl Gen<'_> {
 
     /// `__handle`: any input (see the module docs).
     pub(super) fn handle_step(&self) -> TokenStream {
-        let input_enum = &self.input_enum;
+        let input_enum = self.input_type(&quote!('_));
         let (generics, observer_param) = self.observer_param();
         let result = self.handle_result();
         let body = if self.inputs.is_empty() {

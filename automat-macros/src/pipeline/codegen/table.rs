@@ -114,7 +114,7 @@ impl Gen<'_> {
             let (name, ty) = (&p.name, &p.ty);
             quote!(#name: #ty)
         });
-        let (generics, observer_param) = self.observer_param();
+        let (generics, observer_param) = self.step_generics(Some(i));
         let observer = observer_ident();
         let result = self.input_result(i);
         let from = from_ident();
@@ -149,7 +149,7 @@ impl Gen<'_> {
         let state_enum = &self.state_enum;
         let from = from_ident();
         let helper = outputs_name(i);
-        let (generics, observer_param) = self.observer_param();
+        let (generics, observer_param) = self.step_generics(Some(i));
         let typed = input.params.iter().map(|p| {
             let (name, ty) = (&p.name, &p.ty);
             quote!(#name: #ty)

@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::super::lifetimes::{for_lifetime, INPUT_LIFETIME};
 use super::super::model::Machine;
 use super::{docs_or, Gen};
 
@@ -14,7 +15,6 @@ impl Gen<'_> {
             derive_input,
             ..
         } = self.m;
-        let input_enum = &self.input_enum;
         let doc = format!(
             "The inputs of [`{name}`] as values, one variant per input with its arguments, for \
              [`{name}::handle`] and for recording what a machine was fed."
@@ -26,8 +26,10 @@ impl Gen<'_> {
             if input.params.is_empty() {
                 quote!(#docs #variant)
             } else {
+                let lifetime = syn::Lifetime::new(INPUT_LIFETIME, proc_macro2::Span::call_site());
                 let fields = self.params(&input.params).into_iter().map(|p| {
-                    let (name, ty) = (&p.name, &p.ty);
+                    let name = &p.name;
+                    let ty = for_lifetime(&p.ty, &lifetime);
                     let doc = format!("The argument `{name}` of `{}`.", input.name);
                     quote!(#[doc = #doc] #name: #ty)
                 });
@@ -35,6 +37,7 @@ impl Gen<'_> {
             }
         });
         let derive = (!derive_input.is_empty()).then(|| quote!(#[derive(#(#derive_input),*)]));
+        let input_enum = self.input_type(&quote!('input));
         quote! {
             #[doc = #doc]
             #derive
@@ -70,7 +73,10 @@ impl Gen<'_> {
                     ""
                 }
             );
-            let field = input.ret.as_ref().map(|ty| quote!((#ty)));
+            let field = input.ret.as_ref().map(|ty| {
+                let ty = self.lenient(ty);
+                quote!((#ty))
+            });
             quote!(#[doc = #doc] #variant #field)
         });
         let derive = (!derive_return.is_empty()).then(|| quote!(#[derive(#(#derive_return),*)]));
@@ -140,12 +146,11 @@ impl Gen<'_> {
             derive_input,
             ..
         } = self.m;
-        let Gen {
-            record,
-            input_enum,
-            state_enum,
-            ..
-        } = self;
+        let Gen { state_enum, .. } = self;
+        let (record, input_enum) = (
+            self.record_type_for(&quote!('input)),
+            self.input_type(&quote!('input)),
+        );
         let doc = format!(
             "A step of [`{name}`] as a journal records it: the input, and the state it led to (the \
              transition's target, or its `else` route's). `journal::replay_state` rebuilds the state \

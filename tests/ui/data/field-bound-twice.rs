@@ -1,0 +1,13 @@
+automat_rs::machine! {
+    machine Client {
+        initial state Idle;
+        state Connected { retries: u32 }
+        input opened(count: u32);
+        input close();
+        output zero() -> u32;
+        Idle + opened => Connected { retries = count, retries = zero };
+        Connected + close => Idle;
+    }
+}
+
+fn main() {}
