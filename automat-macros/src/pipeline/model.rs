@@ -49,6 +49,10 @@ pub struct Machine {
     pub inputs: Vec<Input>,
     pub outputs: Vec<Output>,
     pub guards: Vec<Guard>,
+    /// `context cx: &mut Context;`: the per-call context every input method and `handle` take.
+    pub context: Option<Context>,
+    /// Context declarations after the first (reported by `check`).
+    pub extra_contexts: Vec<Span>,
     pub transitions: Vec<Transition>,
     /// Whether a transition has a guard or a fallible output, as declared (so that a transition
     /// left out for an unknown name cannot change what the machine's stubs look like).
@@ -114,6 +118,14 @@ pub struct Guard {
 pub struct Param {
     pub name: Ident,
     pub ty: Type,
+}
+
+/// `context cx: &mut Context;`
+pub struct Context {
+    pub name: Ident,
+    pub ty: Type,
+    /// Its doc comment, for the machine type's docs.
+    pub docs: Docs,
 }
 
 pub struct Transition {
@@ -268,6 +280,8 @@ impl Machine {
             inputs: Vec::new(),
             outputs: Vec::new(),
             guards: Vec::new(),
+            context: None,
+            extra_contexts: Vec::new(),
             transitions: Vec::new(),
             decides: false,
             complete: true,
@@ -386,6 +400,18 @@ impl Machine {
                         params: sig.params.into_iter().map(Param::from).collect(),
                         ret: sig.ret,
                     });
+                }
+                Item::Context(decl) => {
+                    let docs = Docs::only_docs(decl.attrs, "the context", errors);
+                    if self.context.is_some() {
+                        self.extra_contexts.push(decl.keyword.span);
+                    } else {
+                        self.context = Some(Context {
+                            name: decl.name,
+                            ty: decl.ty,
+                            docs,
+                        });
+                    }
                 }
                 Item::Transition(decl) => transitions.push(decl),
             }

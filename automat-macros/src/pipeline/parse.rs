@@ -3,7 +3,8 @@
 //! ```text
 //! input       := ("@" "crate" "=" tokens ";")? machine
 //! machine     := attribute* visibility "machine" IDENT "{" item* "}"
-//! item        := attribute* (state | input | output | guard | transition)
+//! item        := attribute* (state | input | output | guard | context | transition)
+//! context     := "context" IDENT ":" TYPE ";"
 //! state       := "initial"? "final"? "state" IDENT (";" | "{" state_item* "}")
 //! state_item  := ("entry" | "exit") IDENT ("," IDENT)* ";" | IDENT ":" TYPE ("," | ";")?
 //! input       := "input" IDENT lifetimes? "(" params ")" ("->" TYPE)? ";"
@@ -44,6 +45,7 @@ pub mod kw {
     syn::custom_keyword!(entry);
     syn::custom_keyword!(exit);
     syn::custom_keyword!(reenter);
+    syn::custom_keyword!(context);
 }
 
 /// A whole `machine!` invocation.
@@ -63,7 +65,17 @@ pub enum Item {
     Input(Signature),
     Output(Signature),
     Guard(Signature),
+    /// `context cx: &mut Context;`: what every input method and `handle` take first.
+    Context(ContextDecl),
     Transition(TransitionDecl),
+}
+
+/// `context cx: &mut Context;`
+pub struct ContextDecl {
+    pub attrs: Vec<Attribute>,
+    pub keyword: kw::context,
+    pub name: Ident,
+    pub ty: Type,
 }
 
 /// `initial final state Name;` or `state Name { conn: Connection, retries: u32; entry a, b; exit c; }`
@@ -278,10 +290,27 @@ impl Parse for Item {
         } else if lookahead.peek(kw::guard) {
             input.parse::<kw::guard>()?;
             Signature::parse_rest(input, attrs).map(Item::Guard)
+        } else if lookahead.peek(kw::context) {
+            let keyword = input.parse::<kw::context>()?;
+            if !(input.peek(Ident) && input.peek2(Token![:])) {
+                return Err(input.error(
+                    "expected a name and a type after `context`, as in `context cx: &mut Context;`",
+                ));
+            }
+            let name = input.parse()?;
+            input.parse::<Token![:]>()?;
+            let ty = input.parse()?;
+            input.parse::<Token![;]>()?;
+            Ok(Item::Context(ContextDecl {
+                attrs,
+                keyword,
+                name,
+                ty,
+            }))
         } else if input.peek(Ident) || input.peek(Token![_]) {
             // A name not followed by `+`: a transition missing its `+`, or a misspelt keyword.
             Err(input.error(
-                "expected `state`, `input`, `output`, `guard`, or a transition `Source + input => Target;`",
+                "expected `state`, `input`, `output`, `guard`, `context`, or a transition `Source + input => Target;`",
             ))
         } else {
             Err(lookahead.error())

@@ -54,6 +54,8 @@ pub enum Value {
     Target(usize),
     /// The failure of the fallible output, in an `else` route's outputs.
     Failure,
+    /// The machine's per-call context (`context cx: &mut Context;`).
+    Context,
 }
 
 /// Where a field of the target comes from.
@@ -207,6 +209,9 @@ impl<'m> Step<'m> {
         if self.route == Route::Else && phase == Phase::After && name == ERROR_PARAM {
             found.push(Value::Failure);
         }
+        if self.m.context.as_ref().is_some_and(|c| c.name == *name) {
+            found.push(Value::Context);
+        }
         if let Some(a) = position(self.args(), name) {
             match (phase, moved_into(fills, Origin::Arg(a))) {
                 (Phase::After, Some(f)) if self.target_fields()[f].name != *name => moved = Some(f),
@@ -257,6 +262,13 @@ impl<'m> Step<'m> {
                 self.m.states[self.target()].name
             ),
             Value::Failure => "the failure".to_owned(),
+            Value::Context => format!(
+                "context `{}`",
+                self.m
+                    .context
+                    .as_ref()
+                    .map_or_else(String::new, |c| c.name.to_string())
+            ),
         }
     }
 }

@@ -424,6 +424,66 @@ pub mod borrowing {
     }
 }
 
+/// A machine with a per-call context.
+pub mod with_context {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    /// What a call lends the machine.
+    pub struct Clock {
+        /// The time.
+        pub now: ::core::primitive::u64,
+    }
+
+    ::automat_rs::machine! {
+        /// A lamp that reads the clock.
+        pub machine Lamp {
+            /// The caller's clock.
+            context clock: &mut Clock;
+            /// Off.
+            initial state Off;
+            /// On since a time.
+            state On { since: ::core::primitive::u64; exit tick; }
+            /// Switch it.
+            input switch();
+            /// Whether it is day.
+            guard day(clock: &Clock);
+            /// The time now.
+            output now(clock: &Clock) -> ::core::primitive::u64;
+            /// Advance the clock.
+            output tick(clock: &mut Clock);
+            Off + switch [!day] => On { since = now };
+            On + switch => Off;
+        }
+    }
+
+    /// A core for [`Lamp`].
+    pub struct Bulb;
+
+    impl LampOutputs for Bulb {
+        fn day(&self, clock: &Clock) -> ::core::primitive::bool {
+            clock.now > 100
+        }
+        fn now(&mut self, clock: &Clock) -> ::core::primitive::u64 {
+            clock.now
+        }
+        fn tick(&mut self, clock: &mut Clock) {
+            clock.now += 1;
+        }
+    }
+
+    /// Drives the lamp; returns whether each step went as declared.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let mut clock = Clock { now: 7 };
+        let mut lamp = Lamp::new(Bulb);
+        let on = lamp.switch(&mut clock).is_ok()
+            && ::core::matches!(lamp.data(), LampData::On { since: 7 });
+        let off = lamp.handle(&mut clock, LampInput::Switch).is_ok() && clock.now == 8;
+        on && off
+    }
+}
+
 /// A machine declared inside a function body.
 #[must_use]
 pub fn machine_in_a_function() -> bool {
@@ -525,6 +585,7 @@ mod tests {
         ::core::assert!(crate::deciding::drive());
         ::core::assert!(crate::with_data::drive());
         ::core::assert!(crate::borrowing::drive());
+        ::core::assert!(crate::with_context::drive());
         ::core::assert!(crate::machine_in_a_function());
         let mut toggle = crate::Toggle::new(crate::Announcer(0));
         ::core::assert!(toggle.toggle().is_ok());

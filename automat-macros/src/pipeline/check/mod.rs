@@ -26,6 +26,7 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     names::check_serialized_names(machine, errors);
     names::check_generated_name_collisions(machine, errors);
     names::check_initial_state(machine, errors);
+    names::check_context(machine, errors);
     names::check_guard_declarations(machine, errors);
     rows::check_transitions_from_final_states(machine, errors);
     rows::check_sources_listed_once(machine, errors);

@@ -154,6 +154,45 @@ pub fn check_generated_name_collisions(machine: &Machine, errors: &mut Errors) {
     }
 }
 
+/// `context a: A; context b: B;`, and a context named like an input's argument or a state's
+/// field (outputs and guards receive all three by name).
+pub fn check_context(machine: &Machine, errors: &mut Errors) {
+    for &span in &machine.extra_contexts {
+        errors.span(
+            span,
+            "a machine has one context; remove this one, or put what both hold in one type",
+        );
+    }
+    let Some(context) = &machine.context else {
+        return;
+    };
+    let name = &context.name;
+    for input in &machine.inputs {
+        for param in input.params.iter().filter(|p| p.name == *name) {
+            errors.at(
+                &param.name,
+                format!(
+                    "input `{}` has a parameter `{name}`, the name of the machine's context, which its \
+                     method takes first already; rename the parameter",
+                    input.name
+                ),
+            );
+        }
+    }
+    for state in &machine.states {
+        for field in state.fields.iter().filter(|f| f.name == *name) {
+            errors.at(
+                &field.name,
+                format!(
+                    "field `{name}` of state `{}` has the name of the machine's context, which outputs \
+                     and guards receive by that name; rename the field",
+                    state.name
+                ),
+            );
+        }
+    }
+}
+
 /// A machine without `initial state`, with two of them, or with an `initial final state`.
 pub fn check_initial_state(machine: &Machine, errors: &mut Errors) {
     let mut initial = machine.states.iter().filter(|s| s.initial.is_some());

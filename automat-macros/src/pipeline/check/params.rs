@@ -78,6 +78,9 @@ pub fn check_names(machine: &Machine, plans: &[Vec<usize>], errors: &mut Errors)
     }
 }
 
+/// Names a user gives a context, for the hint when a machine has none.
+pub const CONTEXT_NAMES: &[&str] = &["cx", "ctx", "context"];
+
 /// A guard or an output taking parameters, in a step.
 enum Use<'a> {
     Guard(usize, &'a Ident),
@@ -170,7 +173,13 @@ fn missing_message(step: &Step, phase: Phase, kind: &str, used: &Ident, param: &
         )
     };
     let error_outside_else = wanted == ERROR_PARAM && step.route == Route::Main;
-    if error_outside_else {
+    if step.m.context.is_none() && CONTEXT_NAMES.contains(&wanted.as_str()) {
+        let _ = write!(
+            message,
+            "; to give the outputs and guards a per-call context, declare it in the machine: \
+             `context {wanted}: &mut Context;` (every input method and `handle` then take it first)"
+        );
+    } else if error_outside_else {
         let _ = write!(
             message,
             " (`{ERROR_PARAM}`, the failure of a fallible output, is given only to the outputs of an \

@@ -299,11 +299,18 @@ pub fn check_actions(machine: &Machine, errors: &mut Errors) {
             .chain(state.exit.iter().map(|u| ("exit", u)));
         for (kind, used) in uses {
             let output = &machine.outputs[used.output];
-            if let Some(param) = output.params.first() {
+            let context = machine.context.as_ref().map(|c| &c.name);
+            let argument = output.params.iter().find(|p| Some(&p.name) != context);
+            if let Some(param) = argument {
+                let but = if context.is_some() {
+                    "entry and exit actions receive no arguments but the context"
+                } else {
+                    "entry and exit actions receive no arguments"
+                };
                 errors.at(
                     &used.name,
                     format!(
-                        "{kind} action `{name}` takes `{param}`, but entry and exit actions receive no arguments \
+                        "{kind} action `{name}` takes `{param}`, but {but} \
                          (they belong to the state, not to a transition); declare `output {name}();`, or run it as an \
                          output of the transitions that have the argument",
                         name = used.name,

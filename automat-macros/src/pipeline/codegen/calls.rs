@@ -181,6 +181,7 @@ impl Gen<'_> {
         let by_ref = guard || is_reference(&param.ty);
         let mutable = !guard && is_mut_reference(&param.ty);
         match value {
+            Value::Context => self.pass_context(param, later, guard),
             Value::Failure => {
                 // The failure goes on to the step's error, so an output taking it by value gets
                 // a clone.
@@ -239,6 +240,43 @@ impl Gen<'_> {
                     quote_spanned!(span=> ::core::clone::Clone::clone(&*#target))
                 }
             }
+        }
+    }
+
+    /// What `param` (of a guard, when `guard`; of an output or an action) receives of the
+    /// machine's context: lent on from a reference (a reborrow), lent from an owned one, or moved
+    /// into its last use.
+    pub(super) fn pass_context(
+        &self,
+        param: &Param,
+        later: &HashSet<Value>,
+        guard: bool,
+    ) -> TokenStream {
+        let span = param.name.span();
+        let Some(context) = &self.m.context else {
+            return quote!(::core::unreachable!());
+        };
+        let name = Ident::new(&context.name.to_string(), span);
+        let by_ref = guard || is_reference(&param.ty);
+        let mutable = !guard && is_mut_reference(&param.ty);
+        if is_mut_reference(&context.ty) {
+            if mutable {
+                quote_spanned!(span=> &mut *#name)
+            } else if by_ref {
+                quote_spanned!(span=> &*#name)
+            } else {
+                quote_spanned!(span=> #name)
+            }
+        } else if is_reference(&context.ty) {
+            quote_spanned!(span=> #name)
+        } else if mutable {
+            quote_spanned!(span=> &mut #name)
+        } else if by_ref {
+            quote_spanned!(span=> &#name)
+        } else if later.contains(&Value::Context) {
+            quote_spanned!(span=> ::core::clone::Clone::clone(&#name))
+        } else {
+            quote_spanned!(span=> #name)
         }
     }
 

@@ -34,6 +34,7 @@ impl Gen<'_> {
             ..
         } = self;
         let observer = observer_ident();
+        let cx = self.context_arg();
         let from = from_ident();
         let failure = self.handle_failure();
         let inputs = self.m.inputs.len();
@@ -61,7 +62,7 @@ impl Gen<'_> {
                     } else {
                         quote!(|()| #return_enum::#variant)
                     };
-                    let call = quote!(::core::result::Result::map(self.#method(#observer, #(#fields),*), #ok));
+                    let call = quote!(::core::result::Result::map(self.#method(#observer, #cx #(#fields),*), #ok));
                     let widen = match (&failure, self.m.fallible_type(i)) {
                         (HandleFailure::Enum, Some(_)) => Some(
                             quote!(|__error| __error.map_failure(#failure_enum::#variant)),
@@ -107,6 +108,7 @@ impl Gen<'_> {
             .collect();
         let (generics, observer_param) = self.step_generics(Some(i));
         let observer = observer_ident();
+        let cx = self.context_arg();
         let result = self.input_result(i);
         let (step, from) = (Self::step_name(i), from_ident());
         let groups = &self.groups[i];
@@ -117,7 +119,7 @@ impl Gen<'_> {
             .map(|(g, (_, states))| {
                 let pattern = self.state_patterns(states);
                 let case = case_name(i, g);
-                quote!(#pattern => self.#case(#observer, #(#names),*))
+                quote!(#pattern => self.#case(#observer, #cx #(#names),*))
             })
             .collect();
         if covered < self.m.states.len() {
@@ -613,7 +615,13 @@ impl Gen<'_> {
         let output_index = used.output;
         let hook = self.hook("output", &quote!(#state, #output_index));
         let core_ref = quote!(&mut self.__core);
-        let call = quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref));
+        // An action's only possible parameter is the context (`check`), lent to each in turn.
+        let lent = HashSet::from([Value::Context]);
+        let args = self.m.outputs[used.output]
+            .params
+            .iter()
+            .map(|param| self.pass_context(param, &lent, false));
+        let call = quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));
         quote!(#hook #call;)
     }
 

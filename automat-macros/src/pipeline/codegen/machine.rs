@@ -43,6 +43,17 @@ impl Gen<'_> {
                 .map(|s| self.m.states[s].name.to_string())
                 .unwrap_or_default(),
         );
+        let context = self.m.context.as_ref().map(|c| {
+            let text = c.docs.text();
+            let doc = format!(
+                "\n\nEvery input method and `handle` take its context `{}: {}` first{}{}",
+                c.name,
+                super::super::model::type_text(&c.ty),
+                if text.is_empty() { "." } else { ": " },
+                text
+            );
+            quote!(#[doc = #doc])
+        });
         let drawing = self.drawing();
         let observed_doc = format!(
             "[`{name}`] with an observer attached: the same machine, whose every transition, \
@@ -58,6 +69,7 @@ impl Gen<'_> {
         quote! {
             #docs
             #[doc = #summary]
+            #context
             #[doc = #drawing]
             #(#attrs)*
             #vis struct #name<#core> {
@@ -192,15 +204,37 @@ impl Gen<'_> {
         let doc = format!("{doc} Runs the initial state's entry actions.");
         let outputs_trait = &self.outputs_trait;
         let machine = syn::Ident::new("__machine", proc_macro2::Span::mixed_site());
-        let calls = entry.iter().map(|used| {
-            let span = used.name.span();
-            let method = syn::Ident::new(&self.m.outputs[used.output].name.to_string(), span);
-            quote_spanned!(span=> <#core as #outputs_trait>::#method(&mut #machine.__core);)
-        });
+        // Entry actions that take the context make `new` take it too.
+        let lent = std::collections::HashSet::from([super::super::scope::Value::Context]);
+        let mut takes_context = false;
+        let calls: Vec<TokenStream> = entry
+            .iter()
+            .map(|used| {
+                let span = used.name.span();
+                let output = &self.m.outputs[used.output];
+                let method = syn::Ident::new(&output.name.to_string(), span);
+                takes_context |= !output.params.is_empty();
+                let args = output
+                    .params
+                    .iter()
+                    .map(|param| self.pass_context(param, &lent, false));
+                quote_spanned!(span=> <#core as #outputs_trait>::#method(&mut #machine.__core, #(#args),*);)
+            })
+            .collect();
+        let context = self.m.context.as_ref().filter(|_| takes_context);
+        let (doc, core_param) = if let Some(context) = context {
+            let (name, ty) = (&context.name, &context.ty);
+            (
+                format!("{doc} They take the context, which `new` takes after `core`."),
+                quote!(core: #core, #name: #ty),
+            )
+        } else {
+            (doc, quote!(core: #core))
+        };
         quote! {
             #[doc = #doc]
             #[must_use]
-            pub fn new(core: #core #initial_param) -> Self {
+            pub fn new(#core_param #initial_param) -> Self {
                 let mut #machine = Self { #state_init, __core: core };
                 #(#calls)*
                 #machine
@@ -302,6 +336,7 @@ impl Gen<'_> {
     /// The methods both forms have: state and core access, `handle`, and one method per input.
     /// Each input method and `handle` is one call of the shared step, with the form's observer.
     fn shared_methods(&self, form: Form) -> TokenStream {
+        let (cx, cx_param) = (self.context_arg(), self.context_param());
         let Gen {
             state_enum, core, ..
         } = self;
@@ -322,11 +357,18 @@ impl Gen<'_> {
             .map(|&i| self.input_method(i, &this, &observer));
         let result = self.handle_result();
         let handle_body = match self.mode {
-            Mode::Full => quote!(#this.__handle(#observer, input)),
-            Mode::Stub => quote!({
-                let _ = input;
-                ::core::unreachable!()
-            }),
+            Mode::Full => quote!(#this.__handle(#observer, #cx input)),
+            Mode::Stub => {
+                let cx = self.m.context.as_ref().map(|c| {
+                    let name = &c.name;
+                    quote!(let _ = #name;)
+                });
+                quote!({
+                    #cx
+                    let _ = input;
+                    ::core::unreachable!()
+                })
+            }
         };
         let handle_errors = self.handle_errors_doc();
         let input_anon = self.input_type(&quote!('_));
@@ -384,7 +426,7 @@ impl Gen<'_> {
             /// # Errors
             ///
             #[doc = #handle_errors]
-            pub fn handle(&mut self, input: #input_anon) -> #result {
+            pub fn handle(&mut self, #cx_param input: #input_anon) -> #result {
                 #handle_body
             }
 
@@ -395,10 +437,11 @@ impl Gen<'_> {
     /// The public method of input `i`: the shared step (`__step<i>`), run by `this` with
     /// `observer`.
     fn input_method(&self, i: usize, this: &TokenStream, observer: &TokenStream) -> TokenStream {
+        let (cx, cx_param) = (self.context_arg(), self.context_param());
         let input = &self.m.inputs[i];
         let ident = &input.name;
         let docs = docs_or(&input.docs.attrs, &format!("The input `{}`.", input.name));
-        let params = self.params(&input.params);
+        let params = self.input_params(&input.params);
         let names = params.iter().map(|p| &p.name);
         let typed = params.iter().map(|p| {
             let (name, ty) = (&p.name, &p.ty);
@@ -415,7 +458,7 @@ impl Gen<'_> {
         let step = Self::step_name(i);
         let body = match self.mode {
             Mode::Stub => quote!(::core::unreachable!()),
-            Mode::Full => quote!(#this.#step(#observer, #(#names),*)),
+            Mode::Full => quote!(#this.#step(#observer, #cx #(#names),*)),
         };
         quote! {
             #docs
@@ -423,7 +466,7 @@ impl Gen<'_> {
             // The `Result` is the contract of every input, even one that every state accepts.
             #[allow(clippy::unnecessary_wraps)]
             #stub_allow
-            pub fn #ident #lifetimes (&mut self, #(#typed),*) -> #result {
+            pub fn #ident #lifetimes (&mut self, #cx_param #(#typed),*) -> #result {
                 #body
             }
         }
@@ -492,6 +535,10 @@ impl Gen<'_> {
             quote!(self.__machine),
         );
         let debug_clone = self.debug_clone();
+        if self.m.context.is_some() {
+            // `Machine::handle` takes no context: a machine with one is driven by its own methods.
+            return debug_clone;
+        }
         quote! {
             #plain
             #watched

@@ -239,6 +239,16 @@ impl<'a> Gen<'a> {
             .collect()
     }
 
+    /// The parameters of an input's method: all of them, or in `Stub` mode the first of each name
+    /// but the context's (reported: it would be bound twice next to the context).
+    fn input_params<'p>(&self, params: &'p [Param]) -> Vec<&'p Param> {
+        let context = self.m.context.as_ref().map(|c| &c.name);
+        self.params(params)
+            .into_iter()
+            .filter(|p| self.mode == Mode::Full || Some(&p.name) != context)
+            .collect()
+    }
+
     /// `<'a, ..>` for a generated fn of a signature that declares `declared` and whose types are
     /// `types`: the declared lifetimes, and in `Stub` mode also those used without being declared
     /// (an error already), so that the stub compiles. `None` when there are none.

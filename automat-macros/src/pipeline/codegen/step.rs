@@ -18,7 +18,7 @@ use syn::{Ident, Type};
 
 use super::super::model::error_text;
 use super::machine::return_type;
-use super::{Gen, Mode};
+use super::{is_reference, Gen, Mode};
 
 /// What `handle`'s error carries when an input's fallible output fails.
 pub(super) enum HandleFailure<'a> {
@@ -185,10 +185,40 @@ impl Gen<'_> {
         } = self;
         let param = observer_ident();
         let lifetimes = i.map(|i| &self.m.inputs[i].lifetimes).into_iter().flatten();
+        let context = self.m.context.as_ref().map(|c| {
+            let (name, ty) = (&c.name, &c.ty);
+            // An owned context may be lent mutably to outputs.
+            let mutable = (!is_reference(ty)).then(|| quote!(mut));
+            quote!(, #mutable #name: #ty)
+        });
         (
             quote!(<#(#lifetimes,)* #observer: #rt::Observer<#state_enum>>),
-            quote!(#param: &mut #observer),
+            quote!(#param: &mut #observer #context),
         )
+    }
+
+    /// `cx,`: the context, passed on to a step method (nothing for a machine without one).
+    pub(super) fn context_arg(&self) -> TokenStream {
+        self.m
+            .context
+            .as_ref()
+            .map(|c| {
+                let name = &c.name;
+                quote!(#name,)
+            })
+            .unwrap_or_default()
+    }
+
+    /// `cx: Type,`: the context parameter of the public methods (nothing without a context).
+    pub(super) fn context_param(&self) -> TokenStream {
+        self.m
+            .context
+            .as_ref()
+            .map(|c| {
+                let (name, ty) = (&c.name, &c.ty);
+                quote!(#name: #ty,)
+            })
+            .unwrap_or_default()
     }
 
     /// The input enum's type with `lifetime` (`'_`, `'static`, `'input`) when inputs borrow.

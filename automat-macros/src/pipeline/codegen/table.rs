@@ -46,6 +46,7 @@ impl Gen<'_> {
             ..
         } = self;
         let observer = observer_ident();
+        let cx = self.context_arg();
         let (from, index) = (from_ident(), Ident::new("__index", Span::mixed_site()));
         let arms = self.inputs.iter().map(|&i| {
             let input = &self.m.inputs[i];
@@ -62,10 +63,10 @@ impl Gen<'_> {
                 let refusal = self.refusal(&quote!(#i), false);
                 quote!(#input_enum::#variant { .. } => { self.__state = #from; #refusal })
             } else if input.ret.is_some() {
-                quote!(#pattern => ::core::result::Result::Ok(#return_enum::#variant(self.#helper(#observer, #from, #(#fields),*))))
+                quote!(#pattern => ::core::result::Result::Ok(#return_enum::#variant(self.#helper(#observer, #cx #from, #(#fields),*))))
             } else {
                 quote!(#pattern => {
-                    self.#helper(#observer, #from, #(#fields),*);
+                    self.#helper(#observer, #cx #from, #(#fields),*);
                     ::core::result::Result::Ok(#return_enum::#variant)
                 })
             }
@@ -116,20 +117,25 @@ impl Gen<'_> {
         });
         let (generics, observer_param) = self.step_generics(Some(i));
         let observer = observer_ident();
+        let cx = self.context_arg();
         let result = self.input_result(i);
         let from = from_ident();
         let (step, helper) = (Self::step_name(i), outputs_name(i));
         let body = if self.accepted(i) {
             let run = if input.ret.is_some() {
-                quote!(::core::result::Result::Ok(self.#helper(#observer, #from, #(#names),*)))
+                quote!(::core::result::Result::Ok(self.#helper(#observer, #cx #from, #(#names),*)))
             } else {
-                quote!({ self.#helper(#observer, #from, #(#names),*); ::core::result::Result::Ok(()) })
+                quote!({ self.#helper(#observer, #cx #from, #(#names),*); ::core::result::Result::Ok(()) })
             };
             self.lookup(&quote!(#i), &run)
         } else {
             // Refused everywhere (an input declared ahead of use, `#[allow(unused)]`).
             let refusal = self.refusal(&quote!(#i), true);
-            quote!(#(let _ = &#names;)* let #from = self.__state; #refusal)
+            let cx = self.m.context.as_ref().map(|c| {
+                let name = &c.name;
+                quote!(let _ = &#name;)
+            });
+            quote!(#(let _ = &#names;)* #cx let #from = self.__state; #refusal)
         };
         quote! {
             #[inline]
