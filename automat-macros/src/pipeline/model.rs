@@ -45,6 +45,9 @@ pub struct Machine {
     pub serde: Option<Span>,
     pub vis: Visibility,
     pub name: Ident,
+    /// `machine Stream<P: Peer> where P: Clone`: type and const parameters, usable in the types
+    /// of arguments, return values, fields and the context.
+    pub generics: syn::Generics,
     pub states: Vec<State>,
     pub inputs: Vec<Input>,
     pub outputs: Vec<Output>,
@@ -276,6 +279,7 @@ impl Machine {
             serde: None,
             vis: syntax.vis,
             name: syntax.name,
+            generics: syntax.generics,
             states: Vec::new(),
             inputs: Vec::new(),
             outputs: Vec::new(),

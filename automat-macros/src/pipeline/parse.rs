@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! input       := ("@" "crate" "=" tokens ";")? machine
-//! machine     := attribute* visibility "machine" IDENT "{" item* "}"
+//! machine     := attribute* visibility "machine" IDENT generics? where_clause? "{" item* "}"
 //! item        := attribute* (state | input | output | guard | context | transition)
 //! context     := "context" IDENT ":" TYPE ";"
 //! state       := "initial"? "final"? "state" IDENT (";" | "{" state_item* "}")
@@ -55,6 +55,8 @@ pub struct MachineDef {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,
     pub name: Ident,
+    /// `<P: Peer, const N: usize> where P: Clone`: the machine's type and const parameters.
+    pub generics: syn::Generics,
     pub items: Vec<Item>,
     /// Items that failed to parse; the parser skipped each to its `;`.
     pub errors: Vec<syn::Error>,
@@ -201,6 +203,10 @@ impl Parse for MachineDef {
         }
         input.parse::<kw::machine>()?;
         let name: Ident = input.parse()?;
+        let mut generics: syn::Generics = input.parse()?;
+        if input.peek(Token![where]) {
+            generics.where_clause = Some(input.parse()?);
+        }
         let body;
         braced!(body in input);
         let mut items = Vec::new();
@@ -228,6 +234,7 @@ impl Parse for MachineDef {
             attrs,
             vis,
             name,
+            generics,
             items,
             errors,
         })

@@ -484,6 +484,70 @@ pub mod with_context {
     }
 }
 
+/// A generic machine.
+pub mod generic {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    ::automat_rs::machine! {
+        /// A slot that holds one item of any type, up to a const count of uses.
+        #[derive_data(::core::fmt::Debug, ::core::clone::Clone)]
+        pub machine Slot<T, const N: ::core::primitive::usize>
+        where
+            T: ::core::clone::Clone + ::core::fmt::Debug
+        {
+            /// Empty.
+            initial state Empty;
+            /// Holding an item.
+            state Holding { item: T, uses: [::core::primitive::u8; N] }
+            /// Put an item in.
+            input put(item: T);
+            /// Look at the item.
+            input peek() -> T;
+            /// Take it out.
+            input take() -> T;
+            /// No uses yet.
+            output fresh() -> [::core::primitive::u8; N];
+            /// A copy of the item.
+            output copy(item: &T) -> T;
+            /// The item itself.
+            output give(item: T) -> T;
+            Empty + put => Holding { uses = fresh };
+            Holding + peek => _ / copy;
+            Holding + take => Empty / give;
+        }
+    }
+
+    /// A core for [`Slot`].
+    #[derive(::core::clone::Clone)]
+    pub struct Keeper;
+
+    impl<T: ::core::clone::Clone + ::core::fmt::Debug, const N: ::core::primitive::usize>
+        SlotOutputs<T, N> for Keeper
+    {
+        fn fresh(&mut self) -> [::core::primitive::u8; N] {
+            [0; N]
+        }
+        fn copy(&mut self, item: &T) -> T {
+            ::core::clone::Clone::clone(item)
+        }
+        fn give(&mut self, item: T) -> T {
+            item
+        }
+    }
+
+    /// Drives the slot; returns whether each step went as declared.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let mut slot = Slot::<::core::primitive::u32, 2, Keeper>::new(Keeper);
+        let put = slot.put(5).is_ok();
+        let peeked = ::core::matches!(slot.peek(), ::core::result::Result::Ok(5));
+        let copy = ::core::clone::Clone::clone(&slot);
+        let taken = ::core::matches!(slot.take(), ::core::result::Result::Ok(5));
+        put && peeked && taken && ::core::matches!(copy.data(), SlotData::Holding { item: 5, .. })
+    }
+}
+
 /// A machine declared inside a function body.
 #[must_use]
 pub fn machine_in_a_function() -> bool {
@@ -586,6 +650,7 @@ mod tests {
         ::core::assert!(crate::with_data::drive());
         ::core::assert!(crate::borrowing::drive());
         ::core::assert!(crate::with_context::drive());
+        ::core::assert!(crate::generic::drive());
         ::core::assert!(crate::machine_in_a_function());
         let mut toggle = crate::Toggle::new(crate::Announcer(0));
         ::core::assert!(toggle.toggle().is_ok());

@@ -26,8 +26,16 @@ pub fn check_declared_lifetimes(machine: &Machine, errors: &mut Errors) {
                 .iter()
                 .map(|g| ("guard", &g.name, &g.lifetimes, &g.params, g.ret.as_ref())),
         );
+    // Lifetimes declared on the machine are reported there (`check_machine_generics`).
+    let on_machine: Vec<String> = machine
+        .generics
+        .lifetimes()
+        .map(|l| l.lifetime.to_string())
+        .collect();
     for (kind, name, declared, params, ret) in signatures {
-        let declared: HashSet<String> = declared.iter().map(|l| l.lifetime.to_string()).collect();
+        let mut declared: HashSet<String> =
+            declared.iter().map(|l| l.lifetime.to_string()).collect();
+        declared.extend(on_machine.iter().cloned());
         let mut reported = HashSet::new();
         let types = params.iter().map(|p| &p.ty).chain(ret);
         for lifetime in types.flat_map(lifetimes::named) {
@@ -95,4 +103,39 @@ fn report_borrowing_field(errors: &mut Errors, state: &syn::Ident, field: &Param
             type_text(&field.ty)
         ),
     );
+}
+
+/// `machine M<'a> { .. }` (inputs declare the lifetimes they borrow for), `machine M<__T>` (the
+/// generated code's own parameters start with `__`), and `#[serde]` on a generic machine.
+pub fn check_machine_generics(machine: &Machine, errors: &mut Errors) {
+    for param in &machine.generics.params {
+        match param {
+            syn::GenericParam::Lifetime(lifetime) => errors.at(
+                lifetime,
+                "a machine takes type and const parameters only; an input that borrows declares its \
+                 lifetimes after its name (`input recv<'a>(frame: &'a Frame)`), or leaves them elided",
+            ),
+            syn::GenericParam::Type(syn::TypeParam { ident, .. })
+            | syn::GenericParam::Const(syn::ConstParam { ident, .. })
+                if ident.to_string().starts_with("__") =>
+            {
+                errors.at(
+                    ident,
+                    format!(
+                        "`{ident}` starts with `__`, as the parameters of the generated code do; rename it"
+                    ),
+                );
+            }
+            _ => {}
+        }
+    }
+    if let (Some(span), Some(first)) = (machine.serde, machine.generics.params.first()) {
+        let _ = first;
+        errors.span(
+            span,
+            "`#[serde]` is not available for a generic machine: its snapshots and journals would need \
+             the parameters' serde bounds, which `machine!` does not write yet; implement `Serialize` \
+             for your own snapshot type from `data()` and `core()`, and restore with `restore`",
+        );
+    }
 }

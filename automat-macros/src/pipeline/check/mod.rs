@@ -36,6 +36,7 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     rows::check_fallible_outputs(machine, errors);
     rows::check_reenter(machine, errors);
     rows::check_actions(machine, errors);
+    borrows::check_machine_generics(machine, errors);
     borrows::check_declared_lifetimes(machine, errors);
     borrows::check_borrows_that_outlive_a_step(machine, errors);
     let plans = machine.plans();

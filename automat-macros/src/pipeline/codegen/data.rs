@@ -25,7 +25,7 @@ impl Gen<'_> {
 
     /// The type of the machine's `__data`.
     pub(super) fn storage_type(&self) -> TokenStream {
-        let data_enum = &self.data_enum;
+        let data_enum = self.data_ty();
         if self.data_in_option() {
             quote!(::core::option::Option<#data_enum>)
         } else {
@@ -119,14 +119,18 @@ impl Gen<'_> {
             "The state of [`{name}`] with its data: one variant per state, holding the fields of \
              the states that have them. [`{name}::data`] lends it; [`{name}::restore`] takes one."
         );
+        let (declared, where_clause) =
+            super::declared(data_enum, &TokenStream::new(), &self.data_params);
+        let impl_generics = super::angled(&self.data_params.decl());
+        let data_ty = self.data_ty();
         quote! {
             #[doc = #doc]
             #derive
-            #vis enum #data_enum {
+            #vis enum #declared #where_clause {
                 #(#variants,)*
             }
 
-            impl #data_enum {
+            impl #impl_generics #data_ty #where_clause {
                 /// The state, without its data.
                 #[must_use]
                 pub const fn state(&self) -> #state_enum {

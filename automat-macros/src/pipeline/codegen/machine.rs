@@ -66,20 +66,34 @@ impl Gen<'_> {
         } else {
             quote!(__state: #state_enum)
         };
+        // As declared, with defaults (`Params::decl` leaves those out, for impls).
+        let decl = self.m.generics.params.iter().filter(|p| match p {
+            syn::GenericParam::Lifetime(_) => false,
+            syn::GenericParam::Type(t) => !t.ident.to_string().starts_with("__"),
+            syn::GenericParam::Const(c) => !c.ident.to_string().starts_with("__"),
+        });
+        let decl = quote!(#(#decl,)*);
+        let where_clause = self.where_clause(&TokenStream::new());
+        let marker = (!self.params.is_empty()).then(|| {
+            let marker = self.params.marker();
+            quote!(__marker: #marker,)
+        });
+        let machine_ty = self.machine_ty(&quote!(#core));
         quote! {
             #docs
             #[doc = #summary]
             #context
             #[doc = #drawing]
             #(#attrs)*
-            #vis struct #name<#core> {
+            #vis struct #name<#decl #core> #where_clause {
                 #state_field,
                 __core: #core,
+                #marker
             }
 
             #[doc = #observed_doc]
-            #vis struct #observed<#core, #observer> {
-                __machine: #name<#core>,
+            #vis struct #observed<#decl #core, #observer> #where_clause {
+                __machine: #machine_ty,
                 __observer: #observer,
             }
         }
@@ -88,7 +102,6 @@ impl Gen<'_> {
     /// The plain machine's impl: constructors, `observe`, the shared methods, and the private
     /// step methods both forms call (`step.rs`); then `description()`.
     pub(super) fn machine_impl(&self) -> TokenStream {
-        let Machine { name, .. } = self.m;
         let Gen {
             rt,
             state_enum,
@@ -105,8 +118,9 @@ impl Gen<'_> {
         let shared = self.shared_methods(Form::Plain);
         let steps = self.step_methods();
         let new = self.new_fn(&new_doc);
+        let marker = self.marker_init();
         let restore = if self.has_data {
-            let data_enum = &self.data_enum;
+            let data_enum = self.data_ty();
             let stored = self.stored(&quote!(data));
             let into_data = if self.data_in_option() {
                 quote!(match self.__data {
@@ -123,7 +137,7 @@ impl Gen<'_> {
                 /// in that state.
                 #[must_use]
                 pub const fn restore(data: #data_enum, core: #core) -> Self {
-                    Self { __data: #stored, __core: core }
+                    Self { __data: #stored, __core: core #marker }
                 }
 
                 /// Consumes the machine and returns its state with its data, and its core.
@@ -138,12 +152,18 @@ impl Gen<'_> {
                 /// transition runs and no output is called: the machine simply is in `state`.
                 #[must_use]
                 pub const fn restore(state: #state_enum, core: #core) -> Self {
-                    Self { __state: state, __core: core }
+                    Self { __state: state, __core: core #marker }
                 }
             }
         };
+        let impl_generics = self.impl_generics(&quote!(#core: #outputs_trait));
+        let machine_ty = self.machine_ty(&quote!(#core));
+        let where_clause = self.where_clause(&TokenStream::new());
+        let observed_ty = self.observed_ty(&quote!(#core), &quote!(#observer));
+        let described_generics = self.impl_generics(&TokenStream::new());
+        let described_ty = self.machine_ty(&quote!(()));
         quote! {
-            impl<#core: #outputs_trait> #name<#core> {
+            impl #impl_generics #machine_ty #where_clause {
                 #new
 
                 #restore
@@ -151,7 +171,7 @@ impl Gen<'_> {
                 /// The machine with `observer` attached: it sees every transition, output and
                 /// refused input from now on (see `Observer`). The state and core are kept.
                 #[must_use]
-                pub fn observe<#observer: #rt::Observer<#state_enum>>(self, observer: #observer) -> #observed<#core, #observer> {
+                pub fn observe<#observer: #rt::Observer<#state_enum>>(self, observer: #observer) -> #observed_ty {
                     #observed { __machine: self, __observer: observer }
                 }
 
@@ -162,7 +182,7 @@ impl Gen<'_> {
 
             // In an impl of its own, for one concrete core, so that `Name::description()` needs no
             // type annotation: the description does not depend on the core.
-            impl #name<()> {
+            impl #described_generics #described_ty #where_clause {
                 /// The static description of this machine: states, inputs, outputs, transitions.
                 /// Render it with `Description::dot`.
                 ///
@@ -180,6 +200,7 @@ impl Gen<'_> {
     /// (and is no `const fn`); `restore` runs none, since a restored state was entered already.
     fn new_fn(&self, doc: &str) -> TokenStream {
         let core = &self.core;
+        let marker = self.marker_init();
         let (initial_param, state_init) = self.initial_data();
         let doc = &if initial_param.is_empty() {
             doc.to_owned()
@@ -197,7 +218,7 @@ impl Gen<'_> {
                 #[doc = #doc]
                 #[must_use]
                 pub const fn new(core: #core #initial_param) -> Self {
-                    Self { #state_init, __core: core }
+                    Self { #state_init, __core: core #marker }
                 }
             };
         };
@@ -235,7 +256,7 @@ impl Gen<'_> {
             #[doc = #doc]
             #[must_use]
             pub fn new(#core_param #initial_param) -> Self {
-                let mut #machine = Self { #state_init, __core: core };
+                let mut #machine = Self { #state_init, __core: core #marker };
                 #(#calls)*
                 #machine
             }
@@ -281,12 +302,12 @@ impl Gen<'_> {
             outputs_trait,
             core,
             observer,
-            observed,
             ..
         } = self;
         let shared = self.shared_methods(Form::Observed);
+        let marker = self.marker_init();
         let restore = if self.has_data {
-            let data_enum = &self.data_enum;
+            let data_enum = self.data_ty();
             quote! {
                 /// Restores an observed machine in the state `data` around `core`, as saved in a
                 /// snapshot. No transition runs, and the observer is not called.
@@ -301,18 +322,23 @@ impl Gen<'_> {
                 /// No transition runs, and the observer is not called.
                 #[must_use]
                 pub const fn restore(state: #state_enum, core: #core, observer: #observer) -> Self {
-                    Self { __machine: #name { __state: state, __core: core }, __observer: observer }
+                    Self { __machine: #name { __state: state, __core: core #marker }, __observer: observer }
                 }
             }
         };
+        let impl_generics = self
+            .impl_generics(&quote!(#core: #outputs_trait, #observer: #rt::Observer<#state_enum>));
+        let observed_ty = self.observed_ty(&quote!(#core), &quote!(#observer));
+        let where_clause = self.where_clause(&TokenStream::new());
+        let machine_ty = self.machine_ty(&quote!(#core));
         quote! {
-            impl<#core: #outputs_trait, #observer: #rt::Observer<#state_enum>> #observed<#core, #observer> {
+            impl #impl_generics #observed_ty #where_clause {
                 #restore
 
                 /// Detaches the observer: the machine, in the same state with the same core, and
                 /// the observer.
                 #[must_use]
-                pub fn unobserve(self) -> (#name<#core>, #observer) {
+                pub fn unobserve(self) -> (#machine_ty, #observer) {
                     (self.__machine, self.__observer)
                 }
 
@@ -374,7 +400,7 @@ impl Gen<'_> {
         let input_anon = self.input_type(&quote!('_));
         let tag = self.tag_of(&this);
         let data = self.has_data.then(|| {
-            let data_enum = &self.data_enum;
+            let data_enum = self.data_ty();
             let body = if self.data_in_option() {
                 quote!(match &#this.__data {
                     ::core::option::Option::Some(data) => data,
@@ -473,24 +499,24 @@ impl Gen<'_> {
     }
 
     pub(super) fn trait_impls(&self) -> TokenStream {
-        let Machine { name, .. } = self.m;
         let Gen {
             rt,
             state_enum,
-            return_enum,
             outputs_trait,
             core,
             observer,
-            observed,
             ..
         } = self;
+        let return_enum = self.return_ty();
         let error = self.handle_error();
         let input_static = self.input_type(&quote!('static));
+        let where_clause = self.where_clause(&TokenStream::new());
         let machine_trait = |ty: TokenStream, generics: TokenStream, this: TokenStream| {
             let tag = self.tag_of(&this);
+            let generics = self.impl_generics(&generics);
             quote! {
                 #[automatically_derived]
-                impl<#generics> #rt::Machine for #ty {
+                impl #generics #rt::Machine for #ty #where_clause {
                     type State = #state_enum;
                     type Input = #input_static;
                     type Return = #return_enum;
@@ -525,18 +551,20 @@ impl Gen<'_> {
             }
         };
         let plain = machine_trait(
-            quote!(#name<#core>),
+            self.machine_ty(&quote!(#core)),
             quote!(#core: #outputs_trait),
             quote!(self),
         );
         let watched = machine_trait(
-            quote!(#observed<#core, #observer>),
+            self.observed_ty(&quote!(#core), &quote!(#observer)),
             quote!(#core: #outputs_trait, #observer: #rt::Observer<#state_enum>),
             quote!(self.__machine),
         );
         let debug_clone = self.debug_clone();
-        if self.m.context.is_some() {
+        if self.m.context.is_some() || !self.input_params.is_empty() {
             // `Machine::handle` takes no context: a machine with one is driven by its own methods.
+            // And `Machine::Input` is the state enum's `MachineState::Input`, which cannot name
+            // the parameters of an input enum that is generic (the state enum is not).
             return debug_clone;
         }
         quote! {
@@ -560,6 +588,26 @@ impl Gen<'_> {
             observed,
             ..
         } = self;
+        let machine_ty = self.machine_ty(&quote!(#core));
+        let observed_ty = self.observed_ty(&quote!(#core), &quote!(#observer));
+        // A generic machine's data is `Debug` or `Clone` when its parameters are.
+        let data_bound = |bound: TokenStream| {
+            if self.has_data && !self.params.is_empty() {
+                let storage = self.storage_type();
+                self.where_clause(&quote!(#storage: #bound,))
+            } else {
+                self.where_clause(&TokenStream::new())
+            }
+        };
+        let (debug_where, clone_where) = (
+            data_bound(quote!(::core::fmt::Debug)),
+            data_bound(quote!(::core::clone::Clone)),
+        );
+        let generics = |extra: TokenStream| self.impl_generics(&extra);
+        let (debug_one, debug_two) = (
+            generics(quote!(#core: ::core::fmt::Debug)),
+            generics(quote!(#core: ::core::fmt::Debug, #observer: ::core::fmt::Debug)),
+        );
         let derives = |wanted: &str| {
             self.m
                 .derive_data
@@ -586,42 +634,10 @@ impl Gen<'_> {
                 quote!(.field("state", &#observed_tag)),
             )
         };
-        let clone = if !self.has_data {
-            Some(quote!(Self {
-                __state: self.__state,
-                __core: ::core::clone::Clone::clone(&self.__core)
-            }))
-        } else if derives("Clone") {
-            Some(quote!(Self {
-                __data: ::core::clone::Clone::clone(&self.__data),
-                __core: ::core::clone::Clone::clone(&self.__core),
-            }))
-        } else {
-            None
-        };
-        let clone = clone.map(|body| {
-            quote! {
-                #[automatically_derived]
-                impl<#core: ::core::clone::Clone> ::core::clone::Clone for #name<#core> {
-                    fn clone(&self) -> Self {
-                        #body
-                    }
-                }
-
-                #[automatically_derived]
-                impl<#core: ::core::clone::Clone, #observer: ::core::clone::Clone> ::core::clone::Clone for #observed<#core, #observer> {
-                    fn clone(&self) -> Self {
-                        Self {
-                            __machine: ::core::clone::Clone::clone(&self.__machine),
-                            __observer: ::core::clone::Clone::clone(&self.__observer),
-                        }
-                    }
-                }
-            }
-        });
+        let clone = self.clone_impls(derives("Clone"), &clone_where);
         quote! {
             #[automatically_derived]
-            impl<#core: ::core::fmt::Debug> ::core::fmt::Debug for #name<#core> {
+            impl #debug_one ::core::fmt::Debug for #machine_ty #debug_where {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(::core::stringify!(#name))
                         #debug_field
@@ -631,7 +647,7 @@ impl Gen<'_> {
             }
 
             #[automatically_derived]
-            impl<#core: ::core::fmt::Debug, #observer: ::core::fmt::Debug> ::core::fmt::Debug for #observed<#core, #observer> {
+            impl #debug_two ::core::fmt::Debug for #observed_ty #debug_where {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(::core::stringify!(#observed))
                         #observed_debug_field
@@ -643,6 +659,57 @@ impl Gen<'_> {
 
             #clone
         }
+    }
+}
+
+impl Gen<'_> {
+    /// `Clone` of the machine and its observed form (for a machine with data, only when
+    /// `#[derive_data(Clone)]` makes its data `Clone`: `derives`), with `clone_where`.
+    fn clone_impls(&self, derives: bool, clone_where: &TokenStream) -> Option<TokenStream> {
+        let Gen { core, observer, .. } = self;
+        let marker = self.marker_init();
+        let machine_ty = self.machine_ty(&quote!(#core));
+        let observed_ty = self.observed_ty(&quote!(#core), &quote!(#observer));
+        let generics = |extra: TokenStream| self.impl_generics(&extra);
+        let (clone_one, clone_two) = (
+            generics(quote!(#core: ::core::clone::Clone)),
+            generics(quote!(#core: ::core::clone::Clone, #observer: ::core::clone::Clone)),
+        );
+        let clone = if !self.has_data {
+            Some(quote!(Self {
+                __state: self.__state,
+                __core: ::core::clone::Clone::clone(&self.__core)
+                #marker
+            }))
+        } else if derives {
+            Some(quote!(Self {
+                __data: ::core::clone::Clone::clone(&self.__data),
+                __core: ::core::clone::Clone::clone(&self.__core)
+                #marker
+            }))
+        } else {
+            None
+        };
+        clone.map(|body| {
+            quote! {
+                #[automatically_derived]
+                impl #clone_one ::core::clone::Clone for #machine_ty #clone_where {
+                    fn clone(&self) -> Self {
+                        #body
+                    }
+                }
+
+                #[automatically_derived]
+                impl #clone_two ::core::clone::Clone for #observed_ty #clone_where {
+                    fn clone(&self) -> Self {
+                        Self {
+                            __machine: ::core::clone::Clone::clone(&self.__machine),
+                            __observer: ::core::clone::Clone::clone(&self.__observer),
+                        }
+                    }
+                }
+            }
+        })
     }
 }
 

@@ -27,6 +27,7 @@ mod calls;
 mod cases;
 mod data;
 mod docs;
+mod generics;
 mod hooks;
 mod machine;
 mod outputs;
@@ -71,7 +72,18 @@ struct Gen<'a> {
     state_enum: Ident,
     input_enum: Ident,
     return_enum: Ident,
-    outputs_trait: Ident,
+    /// The outputs trait as a bound: `NameOutputs`, or `NameOutputs<P, ..>` for a generic
+    /// machine.
+    outputs_trait: TokenStream,
+    /// The outputs trait's name, for its declaration.
+    outputs_ident: Ident,
+    /// The machine's type and const parameters, and those the data, input, return and failure
+    /// enums use (see `generics.rs`).
+    params: generics::Params,
+    data_params: generics::Params,
+    input_params: generics::Params,
+    return_params: generics::Params,
+    failure_params: generics::Params,
     core: Ident,
     observer: Ident,
     /// The machine with an observer attached (`NameObserved`).
@@ -117,43 +129,7 @@ impl<'a> Gen<'a> {
     fn new(m: &'a Machine, mode: Mode) -> Self {
         let krate = &m.krate;
         let name = &m.name;
-        let keep_first = |names: Vec<String>, also: &dyn Fn(&str) -> bool| -> Vec<usize> {
-            let mut seen = HashSet::new();
-            (0..names.len())
-                .filter(|&i| seen.insert(names[i].clone()) && also(&names[i]))
-                .collect()
-        };
-        let (states, inputs, outputs): (Vec<usize>, Vec<usize>, Vec<usize>) = match mode {
-            Mode::Full => (
-                (0..m.states.len()).collect(),
-                (0..m.inputs.len()).collect(),
-                (0..m.outputs.len()).collect(),
-            ),
-            Mode::Stub => {
-                let mut variants = HashSet::new();
-                let inputs = keep_first(
-                    m.inputs.iter().map(|i| i.name.to_string()).collect(),
-                    &|n| {
-                        !GENERATED_METHODS.contains(&n)
-                            && (!m.has_data() || !DATA_METHODS.contains(&n))
-                    },
-                )
-                .into_iter()
-                .filter(|&i| variants.insert(m.inputs[i].variant.to_string()))
-                .collect();
-                (
-                    keep_first(
-                        m.states.iter().map(|s| s.name.to_string()).collect(),
-                        &|_| true,
-                    ),
-                    inputs,
-                    keep_first(
-                        m.outputs.iter().map(|o| o.name.to_string()).collect(),
-                        &|_| true,
-                    ),
-                )
-            }
-        };
+        let (states, inputs, outputs) = emitted(m, mode);
         let plans = m.plans();
         let has_data = m.has_data();
         let by_table: Vec<bool> = (0..m.inputs.len())
@@ -175,6 +151,20 @@ impl<'a> Gen<'a> {
         };
         let edges = Machine::edges_of(&plans, m.inputs.len());
         let described = (mode == Mode::Full).then(|| Owned::from_model(m, &edges));
+        let params = generics::Params::of(&m.generics);
+        let data_params =
+            params.used_by(m.states.iter().flat_map(|s| s.fields.iter().map(|f| &f.ty)));
+        let input_params =
+            params.used_by(m.inputs.iter().flat_map(|i| i.params.iter().map(|p| &p.ty)));
+        let return_params = params.used_by(m.inputs.iter().filter_map(|i| i.ret.as_ref()));
+        let failure_params = params.used_by((0..m.inputs.len()).filter_map(|i| m.fallible_type(i)));
+        let outputs_ident = format_ident!("{}Outputs", name);
+        let outputs_trait = if params.is_empty() {
+            quote!(#outputs_ident)
+        } else {
+            let args = params.args();
+            quote!(#outputs_ident<#args>)
+        };
         let input_borrows = inputs.iter().any(|&i| {
             m.inputs[i]
                 .params
@@ -201,7 +191,13 @@ impl<'a> Gen<'a> {
             state_enum: format_ident!("{}State", name),
             input_enum: format_ident!("{}Input", name),
             return_enum: format_ident!("{}Return", name),
-            outputs_trait: format_ident!("{}Outputs", name),
+            outputs_trait,
+            outputs_ident,
+            params,
+            data_params,
+            input_params,
+            return_params,
+            failure_params,
             observed: format_ident!("{}Observed", name),
             core: Ident::new("__Core", Span::call_site()),
             observer: Ident::new("__Observer", Span::call_site()),
@@ -228,6 +224,57 @@ impl<'a> Gen<'a> {
         tokens.extend(self.serde_hook());
         tokens.extend(self.pure_transitions());
         tokens
+    }
+
+    /// The machine type for core `core`: `Name<core>`, or `Name<P, .., core>`.
+    fn machine_ty(&self, core: &TokenStream) -> TokenStream {
+        let (name, args) = (&self.m.name, self.params.args());
+        quote!(#name<#args #core>)
+    }
+
+    /// The observed machine type for `core` and `observer`.
+    fn observed_ty(&self, core: &TokenStream, watcher: &TokenStream) -> TokenStream {
+        let (observed, args) = (&self.observed, self.params.args());
+        quote!(#observed<#args #core, #watcher>)
+    }
+
+    /// `impl<P: Peer, .., #extra>` generics: the machine's parameters, then `extra`.
+    fn impl_generics(&self, extra: &TokenStream) -> TokenStream {
+        let decl = self.params.decl();
+        angled(&quote!(#decl #extra))
+    }
+
+    /// The machine's where clause, with `extra` predicates.
+    fn where_clause(&self, extra: &TokenStream) -> TokenStream {
+        self.params.where_clause(extra)
+    }
+
+    /// `, __marker: PhantomData` in a generic machine's struct literal (nothing otherwise).
+    fn marker_init(&self) -> TokenStream {
+        if self.params.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(, __marker: ::core::marker::PhantomData)
+        }
+    }
+
+    /// The data enum's type: `NameData`, or `NameData<P>` with the parameters its fields use.
+    fn data_ty(&self) -> TokenStream {
+        with_args(&self.data_enum, &TokenStream::new(), &self.data_params)
+    }
+
+    /// The return enum's type.
+    fn return_ty(&self) -> TokenStream {
+        with_args(&self.return_enum, &TokenStream::new(), &self.return_params)
+    }
+
+    /// The failure enum's type.
+    fn failure_ty(&self) -> TokenStream {
+        with_args(
+            &self.failure_enum,
+            &TokenStream::new(),
+            &self.failure_params,
+        )
     }
 
     /// The parameters to declare: all of them, or in `Stub` mode the first of each name.
@@ -306,6 +353,82 @@ impl<'a> Gen<'a> {
             quote!(#state_enum::#ident)
         });
         quote!(#(#patterns)|*)
+    }
+}
+
+/// The indices of the states, inputs and outputs to emit: all of them, or in `Stub` mode those
+/// not in error themselves (the first of each name; no input named like a generated method).
+fn emitted(m: &Machine, mode: Mode) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
+    let keep_first = |names: Vec<String>, also: &dyn Fn(&str) -> bool| -> Vec<usize> {
+        let mut seen = HashSet::new();
+        (0..names.len())
+            .filter(|&i| seen.insert(names[i].clone()) && also(&names[i]))
+            .collect()
+    };
+    match mode {
+        Mode::Full => (
+            (0..m.states.len()).collect(),
+            (0..m.inputs.len()).collect(),
+            (0..m.outputs.len()).collect(),
+        ),
+        Mode::Stub => {
+            let mut variants = HashSet::new();
+            let inputs = keep_first(
+                m.inputs.iter().map(|i| i.name.to_string()).collect(),
+                &|n| {
+                    !GENERATED_METHODS.contains(&n) && (!m.has_data() || !DATA_METHODS.contains(&n))
+                },
+            )
+            .into_iter()
+            .filter(|&i| variants.insert(m.inputs[i].variant.to_string()))
+            .collect();
+            (
+                keep_first(
+                    m.states.iter().map(|s| s.name.to_string()).collect(),
+                    &|_| true,
+                ),
+                inputs,
+                keep_first(
+                    m.outputs.iter().map(|o| o.name.to_string()).collect(),
+                    &|_| true,
+                ),
+            )
+        }
+    }
+}
+
+/// `<tokens>`, or nothing when there are none.
+fn angled(tokens: &TokenStream) -> TokenStream {
+    if tokens.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(<#tokens>)
+    }
+}
+
+/// `name<lifetime, P: Peer, ..> where ..`: the declaration of a type that takes `params` (and
+/// `lifetime`: `'a,` or nothing).
+fn declared(
+    name: &Ident,
+    lifetime: &TokenStream,
+    params: &generics::Params,
+) -> (TokenStream, TokenStream) {
+    let where_clause = params.where_clause(&TokenStream::new());
+    if params.is_empty() && lifetime.is_empty() {
+        (quote!(#name), where_clause)
+    } else {
+        let decl = params.decl();
+        (quote!(#name<#lifetime #decl>), where_clause)
+    }
+}
+
+/// `name`, or `name<lifetime, P, ..>` with `params`' arguments (`lifetime`: `'a,` or nothing).
+fn with_args(name: &Ident, lifetime: &TokenStream, params: &generics::Params) -> TokenStream {
+    if params.is_empty() && lifetime.is_empty() {
+        quote!(#name)
+    } else {
+        let args = params.args();
+        quote!(#name<#lifetime #args>)
     }
 }
 

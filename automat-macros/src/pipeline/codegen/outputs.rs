@@ -10,6 +10,8 @@ impl Gen<'_> {
     pub(super) fn outputs_trait(&self) -> TokenStream {
         let Machine { vis, name, .. } = self.m;
         let outputs_trait = &self.outputs_trait;
+        let (declared, where_clause) =
+            super::declared(&self.outputs_ident, &TokenStream::new(), &self.params);
         let steps_in_order = !self.m.guards.is_empty()
             || self
                 .m
@@ -73,16 +75,17 @@ impl Gen<'_> {
                     self.signature_lifetimes(&guard.lifetimes, guard.params.iter().map(|p| &p.ty));
                 quote!(#docs #[must_use] fn #ident #lifetimes (&self, #(#params),*) -> ::core::primitive::bool;)
             });
+        let decl = self.params.decl();
         let blanket = (self.m.outputs.is_empty() && self.m.guards.is_empty()).then(|| {
             let doc = format!("`{name}` has no outputs, so any type can be its core.");
             quote! {
                 #[doc = #doc]
-                impl<__T: ?::core::marker::Sized> #outputs_trait for __T {}
+                impl<#decl __T: ?::core::marker::Sized> #outputs_trait for __T #where_clause {}
             }
         });
         quote! {
             #[doc = #doc]
-            #vis trait #outputs_trait {
+            #vis trait #declared #where_clause {
                 #(#methods)*
                 #(#guards)*
             }

@@ -124,6 +124,27 @@ impl Gen<'_> {
             (quote!(let _ = to; input), quote!(#record))
         };
         let input_enum = self.input_type(&quote!('static));
+        // The state enum is not generic, so it cannot name a generic input enum: its machine's
+        // journals have no records (and the machine does not implement `Machine`).
+        let (input_enum, record_type, next_state_body, make_record, record_into_input) =
+            if self.input_params.is_empty() {
+                (
+                    input_enum,
+                    record_type,
+                    next_state_body,
+                    make_record,
+                    record_into_input,
+                )
+            } else {
+                let never = quote!(::core::convert::Infallible);
+                (
+                    never.clone(),
+                    never,
+                    quote!(match *#record {}),
+                    quote!(let _ = to; input),
+                    quote!(#record),
+                )
+            };
         quote! {
             #[automatically_derived]
             impl #rt::MachineState for #state_enum {
@@ -190,6 +211,13 @@ impl Gen<'_> {
         };
         let table = self.next_table();
         let input_anon = self.input_type(&quote!('_));
+        let (input_generics, input_where) = {
+            let decl = self.input_params.decl();
+            (
+                super::angled(&decl),
+                self.input_params.where_clause(&TokenStream::new()),
+            )
+        };
         let next = if self.decides {
             self.recorded_next()
         } else {
@@ -204,7 +232,7 @@ impl Gen<'_> {
                 /// in `const` contexts: replaying a journal of inputs with it rebuilds a machine's
                 /// state without side effects.
                 #[must_use]
-                pub const fn next(self, #input: &#input_anon) -> ::core::option::Option<Self> {
+                pub const fn next #input_generics (self, #input: &#input_anon) -> ::core::option::Option<Self> #input_where {
                     #next_body
                 }
             }
@@ -216,7 +244,7 @@ impl Gen<'_> {
                 #next
             }
 
-            impl #input_anon {
+            impl #input_generics #input_anon #input_where {
                 /// The input's index in the machine's `Description::inputs`.
                 #[must_use]
                 pub const fn index(&self) -> ::core::primitive::usize {
@@ -279,6 +307,13 @@ impl Gen<'_> {
     /// lead there from this state (no guard is evaluated again).
     fn recorded_next(&self) -> TokenStream {
         let record_anon = self.record_type_for(&quote!('_));
+        let (input_generics, input_where) = {
+            let decl = self.input_params.decl();
+            (
+                super::angled(&decl),
+                self.input_params.where_clause(&TokenStream::new()),
+            )
+        };
         let inputs = self.m.inputs.len();
         let mut leads: Vec<(usize, usize, usize)> = Vec::new();
         for (pair, plan) in self.plans.iter().enumerate() {
@@ -333,7 +368,7 @@ impl Gen<'_> {
             /// the declaration (no guard or output runs), usable in `const` contexts: replaying a
             /// journal with it rebuilds a machine's state without deciding anything again.
             #[must_use]
-            pub const fn next(self, record: &#record_anon) -> ::core::option::Option<Self> {
+            pub const fn next #input_generics (self, record: &#record_anon) -> ::core::option::Option<Self> #input_where {
                 if self.__leads(record.input.index(), record.to) {
                     ::core::option::Option::Some(record.to)
                 } else {

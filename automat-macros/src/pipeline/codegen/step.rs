@@ -13,7 +13,7 @@
 //! the input (see `cases.rs`).
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, ToTokens};
+use quote::{format_ident, quote};
 use syn::{Ident, Type};
 
 use super::super::model::error_text;
@@ -83,7 +83,7 @@ impl Gen<'_> {
 
     /// What `handle` returns.
     pub(super) fn handle_result(&self) -> TokenStream {
-        let (return_enum, error) = (&self.return_enum, self.handle_error());
+        let (return_enum, error) = (self.return_ty(), self.handle_error());
         quote!(::core::result::Result<#return_enum, #error>)
     }
 
@@ -96,7 +96,7 @@ impl Gen<'_> {
         let failure = match self.handle_failure() {
             HandleFailure::None => quote!(::core::convert::Infallible),
             HandleFailure::Shared(ty) => quote!(<#ty as #rt::Fallible>::Error),
-            HandleFailure::Enum => self.failure_enum.to_token_stream(),
+            HandleFailure::Enum => self.failure_ty(),
         };
         quote!(#rt::StepError<#state_enum, #failure>)
     }
@@ -221,24 +221,25 @@ impl Gen<'_> {
             .unwrap_or_default()
     }
 
-    /// The input enum's type with `lifetime` (`'_`, `'static`, `'input`) when inputs borrow.
+    /// The input enum's type with `lifetime` (`'_`, `'static`, `'input`) when inputs borrow, and
+    /// the machine's parameters its arguments use.
     pub(super) fn input_type(&self, lifetime: &TokenStream) -> TokenStream {
-        let input_enum = &self.input_enum;
-        if self.input_borrows {
-            quote!(#input_enum<#lifetime>)
+        let lifetime = if self.input_borrows {
+            quote!(#lifetime,)
         } else {
-            quote!(#input_enum)
-        }
+            TokenStream::new()
+        };
+        super::with_args(&self.input_enum, &lifetime, &self.input_params)
     }
 
     /// The journal record's type with `lifetime`, like `input_type`.
     pub(super) fn record_type_for(&self, lifetime: &TokenStream) -> TokenStream {
-        let record = &self.record;
-        if self.input_borrows {
-            quote!(#record<#lifetime>)
+        let lifetime = if self.input_borrows {
+            quote!(#lifetime,)
         } else {
-            quote!(#record)
-        }
+            TokenStream::new()
+        };
+        super::with_args(&self.record, &lifetime, &self.input_params)
     }
 
     /// A call of the observer's hook `name` with `args`.

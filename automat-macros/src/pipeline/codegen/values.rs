@@ -37,14 +37,20 @@ impl Gen<'_> {
             }
         });
         let derive = (!derive_input.is_empty()).then(|| quote!(#[derive(#(#derive_input),*)]));
-        let input_enum = self.input_type(&quote!('input));
+        let lifetime = if self.input_borrows {
+            quote!('input,)
+        } else {
+            TokenStream::new()
+        };
+        let (input_enum, where_clause) =
+            super::declared(&self.input_enum, &lifetime, &self.input_params);
         quote! {
             #[doc = #doc]
             #derive
             // Whether input values are built is up to the user: a private machine driven only
             // through its methods never builds one, and that is no mistake of theirs.
             #[allow(dead_code)]
-            #vis enum #input_enum {
+            #vis enum #input_enum #where_clause {
                 #(#variants,)*
             }
         }
@@ -57,7 +63,8 @@ impl Gen<'_> {
             derive_return,
             ..
         } = self.m;
-        let return_enum = &self.return_enum;
+        let (return_enum, where_clause) =
+            super::declared(&self.return_enum, &TokenStream::new(), &self.return_params);
         let doc = format!(
             "What an input of [`{name}`] returned, as a value: the result of [`{name}::handle`]."
         );
@@ -85,7 +92,7 @@ impl Gen<'_> {
             #derive
             // Built by `handle`; whether its values are read is up to the user.
             #[allow(dead_code)]
-            #vis enum #return_enum {
+            #vis enum #return_enum #where_clause {
                 #(#variants,)*
             }
         }
@@ -105,7 +112,11 @@ impl Gen<'_> {
             derive_failure,
             ..
         } = self.m;
-        let failure_enum = &self.failure_enum;
+        let (failure_enum, where_clause) = super::declared(
+            &self.failure_enum,
+            &TokenStream::new(),
+            &self.failure_params,
+        );
         let doc = format!(
             "Why an input of [`{name}`] failed, for [`{name}::handle`]: the error of the input's \
              fallible output, in the variant named after the input. Derives nothing unless asked \
@@ -128,7 +139,7 @@ impl Gen<'_> {
             #derive
             // Built by `handle`; whether its values are read is up to the user.
             #[allow(dead_code)]
-            #vis enum #failure_enum {
+            #vis enum #failure_enum #where_clause {
                 #(#variants,)*
             }
         }
@@ -147,10 +158,13 @@ impl Gen<'_> {
             ..
         } = self.m;
         let Gen { state_enum, .. } = self;
-        let (record, input_enum) = (
-            self.record_type_for(&quote!('input)),
-            self.input_type(&quote!('input)),
-        );
+        let lifetime = if self.input_borrows {
+            quote!('input,)
+        } else {
+            TokenStream::new()
+        };
+        let (record, where_clause) = super::declared(&self.record, &lifetime, &self.input_params);
+        let input_enum = self.input_type(&quote!('input));
         let doc = format!(
             "A step of [`{name}`] as a journal records it: the input, and the state it led to (the \
              transition's target, or its `else` route's). `journal::replay_state` rebuilds the state \
@@ -161,7 +175,7 @@ impl Gen<'_> {
         quote! {
             #[doc = #doc]
             #derive
-            #vis struct #record {
+            #vis struct #record #where_clause {
                 /// The input the machine took.
                 pub input: #input_enum,
                 /// The state it led to.
