@@ -4,7 +4,7 @@
 //! (`.ci/run` installs it; under `CI` it must be there) each is also rendered with `dot -Tsvg`.
 
 #![allow(missing_docs)]
-// Each example is included below with its own `mod support;`: four copies, on purpose.
+// Each example is included below with its own `mod support;`: five copies, on purpose.
 #![allow(clippy::duplicate_mod)]
 
 use std::io::Write as _;
@@ -19,18 +19,22 @@ mod coffee_brewer;
 #[path = "../examples/garage_door.rs"]
 mod garage_door;
 #[allow(dead_code)]
+#[path = "../examples/http2_stream.rs"]
+mod http2_stream;
+#[allow(dead_code)]
 #[path = "../examples/tcp.rs"]
 mod tcp;
 #[allow(dead_code)]
 #[path = "../examples/turnstile.rs"]
 mod turnstile;
 
-fn examples() -> [&'static Description<'static>; 4] {
+fn examples() -> [&'static Description<'static>; 5] {
     [
         turnstile::Turnstile::description(),
         coffee_brewer::CoffeeBrewer::description(),
         garage_door::GarageDoor::description(),
         tcp::Connection::description(),
+        http2_stream::Stream::description(),
     ]
 }
 
@@ -196,6 +200,7 @@ fn example_main_functions_run_and_write_their_diagrams() {
     coffee_brewer::main().unwrap();
     garage_door::main().unwrap();
     tcp::main().unwrap();
+    http2_stream::main().unwrap();
 }
 
 /// The boxes (state ellipses and transition rectangles) of an SVG, as `(left, top, right, bottom)`.

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use automat_bench::{guarded, inputs, small, wide};
+use automat_bench::{data, guarded, inputs, small, wide};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// Inputs per measured iteration (`run.sh` divides by it).
@@ -15,6 +15,7 @@ fn dispatch(c: &mut Criterion) {
         ("small", small::MACHINES, small::INPUTS),
         ("wide", wide::MACHINES, wide::INPUTS),
         ("guarded", guarded::MACHINES, guarded::INPUTS),
+        ("data", data::MACHINES, data::INPUTS),
     ] {
         let inputs = inputs(BATCH, count);
         let mut group = c.benchmark_group(workload);

@@ -1,8 +1,9 @@
-//! The dispatch benchmark of automat-rs: three workloads (a small media player, 6 states × 5
+//! The dispatch benchmark of automat-rs: four workloads (a small media player, 6 states × 5
 //! inputs; a wide generated machine, 64 states × 8 inputs; and the player with half of its pairs
 //! guarded on the input's argument), each implemented by automat-rs, hand-written baselines (an
 //! `enum` + `match`, with `if` guards for the guarded one, and a table) and the peers rust-fsm,
-//! smlang and statig (smlang alone has guards). Every implementation sits behind [`Drive`], so one driver loop feeds them all the same
+//! smlang and statig (smlang alone has guards); and a data workload, states carrying a counter and a
+//! buffer handle, against an `enum` with data and a `match`. Every implementation sits behind [`Drive`], so one driver loop feeds them all the same
 //! inputs; `automat-bench check` asserts that they agree. `bash bench/run.sh` runs everything.
 
 // Each implementation is built by `Drive::start`; `Default` would only repeat it.
@@ -10,6 +11,7 @@
 
 #[path = "../gen/mod.rs"]
 pub mod gen;
+pub mod data;
 pub mod guarded;
 pub mod small;
 pub mod table;

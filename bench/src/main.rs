@@ -1,8 +1,8 @@
 //! The dispatch benchmark's command line (`bash bench/run.sh` drives it):
 //!
 //!     automat-bench check [inputs]                  cross-check, sizes, allocations
-//!     automat-bench run <small|wide|guarded> <name> <inputs>   one implementation (for callgrind)
-//!     automat-bench list <small|wide|guarded>       implementation names, one per line
+//!     automat-bench run <small|wide|guarded|data> <name> <inputs>   one implementation (for callgrind)
+//!     automat-bench list <small|wide|guarded|data>       implementation names, one per line
 //!     automat-bench source <implementation> <states> <inputs>   a wide machine's source
 //!     automat-bench report <results> <criterion> <batch>   the table, from the files run.sh wrote
 
@@ -12,7 +12,7 @@ use std::mem::size_of;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use automat_bench::{gen, guarded, inputs, small, wide, Implementation};
+use automat_bench::{data, gen, guarded, inputs, small, wide, Implementation};
 
 mod report;
 
@@ -50,6 +50,7 @@ fn workload(name: &str) -> Option<(Machines, u8)> {
         "small" => Some((small::MACHINES, small::INPUTS)),
         "wide" => Some((wide::MACHINES, wide::INPUTS)),
         "guarded" => Some((guarded::MACHINES, guarded::INPUTS)),
+        "data" => Some((data::MACHINES, data::INPUTS)),
         _ => None,
     }
 }
@@ -69,6 +70,10 @@ fn sizes(name: &str) -> Vec<(&'static str, usize)> {
             ("rust-fsm", size_of::<small::rust_fsm::Machine>()),
             ("smlang", size_of::<small::smlang::Machine>()),
             ("statig", size_of::<small::statig::Machine>()),
+        ],
+        "data" => vec![
+            ("match", size_of::<data::matched::Machine>()),
+            ("automat-rs", size_of::<data::automat::Machine>()),
         ],
         "guarded" => vec![
             ("match", size_of::<guarded::matched::Machine>()),
@@ -91,7 +96,7 @@ fn sizes(name: &str) -> Vec<(&'static str, usize)> {
 fn check(n: usize) -> Result<(), String> {
     println!("# the state machine alone, without its output counter: automat-rs small {} byte(s), wide {} byte(s)",
         size_of::<small::automat::Player<()>>(), size_of::<wide::automat::Wide<()>>());
-    for name in ["small", "wide", "guarded"] {
+    for name in ["small", "wide", "guarded", "data"] {
         let (machines, count) = workload(name).expect("known workload");
         let inputs = inputs(n, count);
         let sizes = sizes(name);
@@ -110,6 +115,19 @@ fn check(n: usize) -> Result<(), String> {
                 .find(|(s, _)| *s == implementation)
                 .map_or_else(|| "-".to_owned(), |(_, size)| size.to_string());
             println!("{name}\t{implementation}\t{size}\t{allocations}");
+        }
+        if name == "data" {
+            // The data the states carried ends up in the outputs: the same sums in both.
+            let (mut hand, mut generated) =
+                (data::matched::Machine::new(), <data::automat::Machine as automat_bench::Drive>::start());
+            for &k in &inputs {
+                hand.feed(k);
+                automat_bench::Drive::feed(&mut generated, k);
+            }
+            let (a, b) = (hand.tally(), generated.0.core());
+            if (a.reported, a.released) != (b.reported, b.released) {
+                return Err(format!("data: automat-rs summed {b:?}, the hand-written match {a:?}"));
+            }
         }
         eprintln!(
             "{name}: all {} implementations agree over {n} inputs: final state {}, {} outputs, {} refused",
@@ -169,7 +187,7 @@ fn main() -> ExitCode {
             );
             Ok(())
         }
-        _ => Err("usage: automat-bench check [inputs] | list <small|wide|guarded> | run <small|wide|guarded> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
+        _ => Err("usage: automat-bench check [inputs] | list <small|wide|guarded|data> | run <small|wide|guarded|data> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
