@@ -872,3 +872,192 @@ fn the_description_holds_guards_actions_and_rules() {
         .unwrap();
     assert!(reenter.reenter && reenter.stays);
 }
+
+machine! {
+    /// A wildcard with a guard, the whole plan of most states on `reset`: `__handle` checks it
+    /// once for all of them (after the states' own transitions); `Locked` has a `reset` of its
+    /// own, `Gone` is final, `Holding` carries data that the reset drops.
+    #[derive_input(Debug, Clone, PartialEq)]
+    pub machine Resettable {
+        initial state Start;
+        state Running;
+        state Holding { token: u32; exit let_go; }
+        state Locked;
+        final state Gone;
+        input run();
+        input hold(token: u32);
+        input lock();
+        input leave();
+        input reset(n: u8) -> u8;
+        guard small(n: u8);
+        guard key(n: u8);
+        output count(n: u8) -> u8;
+        output unlock(n: u8) -> u8;
+        output let_go();
+        Start + run => Running;
+        Running + hold => Holding;
+        Holding + lock => Locked;
+        Running + leave => Gone;
+        Locked + reset [key] => Start / unlock;
+        _ + reset [small] => Start / count;
+    }
+}
+
+#[derive(Default)]
+pub struct Resets(RefCell<Vec<String>>);
+
+impl ResettableOutputs for Resets {
+    fn small(&self, n: &u8) -> bool {
+        self.0.borrow_mut().push(format!("small({n})"));
+        *n < 10
+    }
+    fn key(&self, n: &u8) -> bool {
+        self.0.borrow_mut().push(format!("key({n})"));
+        *n == 42
+    }
+    fn count(&mut self, n: u8) -> u8 {
+        self.0.borrow_mut().push(format!("count({n})"));
+        n
+    }
+    fn unlock(&mut self, n: u8) -> u8 {
+        self.0.borrow_mut().push(format!("unlock({n})"));
+        n + 1
+    }
+    fn let_go(&mut self) {
+        self.0.borrow_mut().push("let_go".to_owned());
+    }
+}
+
+#[derive(Default)]
+pub struct Heard(Vec<String>);
+
+impl Observer<ResettableState> for Heard {
+    fn guard(&mut self, state: ResettableState, guard: usize, held: bool) {
+        let name = ResettableState::DESCRIPTION.guards[guard].name;
+        self.0.push(format!("guard {name} in {state}: {held}"));
+    }
+    fn guards_failed(&mut self, refusal: GuardsFailed<ResettableState>) {
+        self.0.push(format!("guards failed in {}", refusal.state));
+    }
+    fn rejected(&mut self, error: NoTransition<ResettableState>) {
+        self.0.push(format!("rejected in {}", error.state()));
+    }
+    fn commit(&mut self, commit: Commit<ResettableState>) {
+        self.0
+            .push(format!("commit {} -> {}", commit.from, commit.to));
+    }
+}
+
+/// Drives a fresh machine to `state` (through `handle`), then clears the core's log.
+fn resettable_in(state: ResettableState) -> Resettable<Resets> {
+    let mut machine = Resettable::new(Resets::default());
+    let path: &[ResettableInput] = match state {
+        ResettableState::Start => &[],
+        ResettableState::Running => &[ResettableInput::Run],
+        ResettableState::Holding => &[ResettableInput::Run, ResettableInput::Hold { token: 7 }],
+        ResettableState::Locked => &[
+            ResettableInput::Run,
+            ResettableInput::Hold { token: 7 },
+            ResettableInput::Lock,
+        ],
+        ResettableState::Gone => &[ResettableInput::Run, ResettableInput::Leave],
+    };
+    for input in path {
+        machine.handle(input.clone()).expect("the path is accepted");
+    }
+    machine.core().0.borrow_mut().clear();
+    machine
+}
+
+#[test]
+fn a_guarded_wildcard_checked_once_for_its_states_selects_refuses_and_reports_as_per_state() {
+    for state in ResettableState::ALL.iter().copied() {
+        for n in [3, 42, 50] {
+            // The same step through `handle` and through the typed method, observed.
+            let mut by_handle = resettable_in(state).observe(Heard::default());
+            let mut by_method = resettable_in(state).observe(Heard::default());
+            let handled = by_handle.handle(ResettableInput::Reset { n });
+            let called = by_method.reset(n);
+            assert_eq!(by_handle.state(), by_method.state(), "{state} {n}");
+            assert_eq!(
+                by_handle.observer().0,
+                by_method.observer().0,
+                "{state} {n}"
+            );
+            assert_eq!(by_handle.core().0, by_method.core().0, "{state} {n}");
+            let (handled, called) = (handled.map(|_| ()), called.map(|_| ()));
+            assert_eq!(handled.is_ok(), called.is_ok(), "{state} {n}");
+
+            // What the rules say, state by state.
+            let log = by_method.core().0.borrow().clone();
+            let heard = &by_method.observer().0;
+            match (state, n) {
+                (ResettableState::Gone, _) => {
+                    // A final state takes no wildcard: refused, and no guard was asked.
+                    assert!(matches!(called, Err(StepError::NoTransition(_))));
+                    assert!(log.is_empty(), "{log:?}");
+                    assert_eq!(heard, &["rejected in Gone"]);
+                }
+                (ResettableState::Locked, 42) => {
+                    // Its own transition wins; the wildcard's guard is never asked.
+                    assert!(called.is_ok());
+                    assert_eq!(log, ["key(42)", "unlock(42)"]);
+                    assert_eq!(by_method.state(), ResettableState::Start);
+                }
+                (ResettableState::Locked, n) => {
+                    // Its own guard fails, then the wildcard's is tried.
+                    let expected = if n < 10 {
+                        vec![
+                            format!("key({n})"),
+                            format!("small({n})"),
+                            format!("count({n})"),
+                        ]
+                    } else {
+                        vec![format!("key({n})"), format!("small({n})")]
+                    };
+                    assert_eq!(log, expected);
+                    assert_eq!(called.is_ok(), n < 10);
+                }
+                (_, 3) => {
+                    assert!(called.is_ok());
+                    let mut expected = vec!["small(3)".to_owned()];
+                    if state == ResettableState::Holding {
+                        expected.push("let_go".to_owned());
+                    }
+                    expected.push("count(3)".to_owned());
+                    assert_eq!(log, expected, "{state}");
+                    assert_eq!(by_method.state(), ResettableState::Start);
+                    assert_eq!(
+                        heard,
+                        &[
+                            format!("guard small in {state}: true"),
+                            format!("commit {state} -> Start")
+                        ]
+                    );
+                }
+                (_, n) => {
+                    // The guard did not hold: refused as guards-failed, nothing else ran.
+                    let Err(StepError::GuardsFailed(refusal)) = called else {
+                        panic!("{state} {n}: {called:?}");
+                    };
+                    assert_eq!(refusal.state, state);
+                    assert_eq!(log, [format!("small({n})")]);
+                    assert_eq!(by_method.state(), state);
+                    assert_eq!(
+                        heard,
+                        &[
+                            format!("guard small in {state}: false"),
+                            format!("guards failed in {state}")
+                        ]
+                    );
+                }
+            }
+        }
+    }
+    // The value comes back through `handle` as through the method.
+    let mut machine = resettable_in(ResettableState::Holding);
+    assert!(matches!(
+        machine.handle(ResettableInput::Reset { n: 4 }),
+        Ok(ResettableReturn::Reset(4))
+    ));
+}

@@ -146,3 +146,28 @@ fn machine_with_data() {
         }
     })));
 }
+
+/// A guarded wildcard that is the whole plan of several states: `__handle` matches the state
+/// for the states' own transitions, then checks the wildcard's guard once for all of them.
+#[test]
+fn shared_guarded_wildcard() {
+    insta::assert_snapshot!(pretty(expand(quote! {
+        @crate = ::automat_rs;
+        pub machine Conn {
+            initial state Idle;
+            state Active { count: u32 }
+            final state Gone;
+            input open();
+            input write(n: u8);
+            input leave();
+            input reset(n: u8);
+            guard low(n: u8);
+            output start() -> u32;
+            output add(count: &mut u32, n: u8);
+            Idle + open => Active { count = start };
+            Active + write => _ / add;
+            Active + leave => Gone;
+            _ + reset [low] => Idle;
+        }
+    })));
+}

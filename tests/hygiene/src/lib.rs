@@ -280,12 +280,20 @@ pub mod with_data {
             state Up { peer: ::core::primitive::u32, retries: ::core::primitive::u32 }
             /// Waiting to retry.
             state Waiting { peer: ::core::primitive::u32, retries: ::core::primitive::u32 }
+            /// Retired.
+            final state Retired;
             /// Bring the link up.
             input up(peer: ::core::primitive::u32);
             /// Lose the link.
             input lose() -> ::core::primitive::u32;
             /// Try again.
             input retry();
+            /// Drop the link when `force` says so.
+            input cut(force: ::core::primitive::u8);
+            /// Retire the link for good.
+            input retire();
+            /// Whether `force` is enough to cut the link.
+            guard forced(force: &::core::primitive::u8);
             /// Whether the retries are spent.
             guard spent(retries: &::core::primitive::u32);
             /// The first count.
@@ -298,6 +306,9 @@ pub mod with_data {
             Up + lose => Waiting / report;
             Waiting + retry [!spent] => Up / bump;
             Waiting + retry [spent] => Down;
+            // Checked once for every state that takes it (not `Retired`, which is final).
+            _ + cut [forced] => Down;
+            Down + retire => Retired;
         }
     }
 
@@ -305,6 +316,9 @@ pub mod with_data {
     pub struct Wire;
 
     impl LinkOutputs for Wire {
+        fn forced(&self, force: &::core::primitive::u8) -> ::core::primitive::bool {
+            *force > 5
+        }
         fn spent(&self, retries: &::core::primitive::u32) -> ::core::primitive::bool {
             *retries >= 2
         }
@@ -351,10 +365,16 @@ pub mod with_data {
             && link.lose().is_ok()
             && link.retry().is_ok()
             && link.state() == LinkState::Down;
+        let cut = link.up(8).is_ok()
+            && link.cut(1).is_err()
+            && link.cut(9).is_ok()
+            && link.state() == LinkState::Down
+            && link.retire().is_ok()
+            && link.handle(LinkInput::Cut { force: 9 }).is_err();
         let mut tally = Tally::new((), 3);
         let turned =
             tally.turn().is_ok() && ::core::matches!(tally.data(), TallyData::Down { n: 3 });
-        up && lost && retried && spent && turned
+        up && lost && retried && spent && cut && turned
     }
 }
 

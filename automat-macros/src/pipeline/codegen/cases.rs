@@ -7,7 +7,11 @@
 //! call its group's method, and so does `__handle` of a machine that decides, which matches the
 //! state first, then the input: the state is what the branch history predicts (it follows from
 //! the last state, input and guards), the input is what it cannot, so that order costs one
-//! unpredictable jump per input.
+//! unpredictable jump per input. A guarded transition that is the whole plan of several states
+//! (`_ + reset [low] => Idle`; see `Shared`) is the exception: `__handle` leaves it to a second
+//! `match`, on the input, that checks its guard once for all those states (in a `match` guard)
+//! and then calls the state's `__held<i>_<g>`, the rest of its step; its case method checks the
+//! guard and calls the same method, so the step's code still exists once.
 
 use std::collections::{HashMap, HashSet};
 
@@ -26,70 +30,153 @@ impl Gen<'_> {
     /// call the input's case method for that state (states with the same cases share an arm). The
     /// state is what the branch history predicts (it follows from the last state, input and
     /// guards), the input is what it cannot: that order costs one unpredictable jump per input.
+    /// An input with a shared guarded transition (`Shared`) is left to a second `match`, on the
+    /// input, after the states' own transitions, which checks that guard once for all its states.
     pub(super) fn case_handle_body(&self) -> TokenStream {
-        let Gen {
-            input_enum,
-            return_enum,
-            failure_enum,
-            ..
-        } = self;
-        let observer = observer_ident();
-        let cx = self.context_arg();
+        let input_enum = &self.input_enum;
         let from = from_ident();
-        let failure = self.handle_failure();
         let inputs = self.m.inputs.len();
+        let shared: Vec<Option<Shared>> = (0..inputs).map(|i| self.shared_guarded(i)).collect();
+        // The cases the match on the state calls: a shared guarded transition's states are left
+        // to the second match.
+        let mut table = self.case_table.clone();
+        for (i, shared) in shared.iter().enumerate() {
+            for &s in shared.iter().flat_map(|shared| &shared.states) {
+                table[s * inputs + i] = 0;
+            }
+        }
+        let two_stages = shared.iter().any(Option::is_some);
         // States with the same case on every input share an arm.
         let rows = group((0..self.m.states.len()).map(|s| {
-            let row: Vec<usize> = self.case_table[s * inputs..(s + 1) * inputs].to_vec();
+            let row: Vec<usize> = table[s * inputs..(s + 1) * inputs].to_vec();
             (row, s, s)
         }));
+        let refused = Ident::new("__refused", Span::mixed_site());
         let arms = rows.iter().map(|(representative, states)| {
             let pattern = self.state_patterns(states);
-            let row = &self.case_table[representative * inputs..(representative + 1) * inputs];
+            let row = &table[representative * inputs..(representative + 1) * inputs];
             let mut inner: Vec<TokenStream> = row
                 .iter()
                 .enumerate()
                 .filter(|&(_, &c)| c != 0)
                 .map(|(i, &c)| {
-                    let input = &self.m.inputs[i];
-                    let variant = &input.variant;
-                    let fields: Vec<_> = input.params.iter().map(|p| &p.name).collect();
-                    let pattern = quote!(#input_enum::#variant { #(#fields),* });
                     let (_, g) = self.cases[c - 1];
                     let method = g.map_or_else(|| Self::step_name(i), |g| case_name(i, g));
-                    let ok = if input.ret.is_some() {
-                        quote!(#return_enum::#variant)
+                    let call = self.handle_call(i, &method);
+                    let pattern = self.input_pattern(i, true);
+                    if two_stages {
+                        quote!(#pattern => return #call)
                     } else {
-                        quote!(|()| #return_enum::#variant)
-                    };
-                    let call = quote!(::core::result::Result::map(self.#method(#observer, #cx #(#fields),*), #ok));
-                    let widen = match (&failure, self.m.fallible_type(i)) {
-                        (HandleFailure::Enum, Some(_)) => Some(
-                            quote!(|__error| __error.map_failure(#failure_enum::#variant)),
-                        ),
-                        (HandleFailure::Enum | HandleFailure::Shared(_), None) => {
-                            Some(quote!(|__error| __error.widen()))
-                        }
-                        _ => None,
-                    };
-                    let call = match widen {
-                        Some(widen) => quote!(::core::result::Result::map_err(#call, #widen)),
-                        None => call,
-                    };
-                    quote!(#pattern => #call)
+                        quote!(#pattern => #call)
+                    }
                 })
                 .collect();
             if row.contains(&0) {
-                let refused = Ident::new("__refused", Span::mixed_site());
-                let refusal = self.refusal(&quote!(#input_enum::index(&#refused)), true);
-                inner.push(quote!(#refused => #refusal));
+                if two_stages {
+                    inner.push(quote!(#refused => #refused));
+                } else {
+                    let refusal = self.refusal(&quote!(#input_enum::index(&#refused)), true);
+                    inner.push(quote!(#refused => #refusal));
+                }
+            }
+            if inner.len() == 1 && two_stages && row.iter().all(|&c| c == 0) {
+                return quote!(#pattern => input); // all its inputs are for the second match
             }
             quote!(#pattern => match input { #(#inner,)* })
         });
         let tag = self.tag_of(&quote!(self));
+        if !two_stages {
+            return quote! {
+                let #from = #tag;
+                match #from { #(#arms,)* }
+            };
+        }
+        // Then each shared guarded transition, checked once for all its states, and the
+        // refusals.
+        let mut second = Vec::new();
+        for (i, shared) in shared.iter().enumerate() {
+            let Some(shared) = shared else { continue };
+            let in_states = (shared.states.len() < self.m.states.len()).then(|| {
+                let states = self.state_patterns(&shared.states);
+                quote!(::core::matches!(#from, #states))
+            });
+            let within = in_states.as_ref().map(|test| quote!(#test &&));
+            let condition = self.shared_condition(shared, shared.states[0]);
+            let calls = self.groups[i]
+                .iter()
+                .enumerate()
+                .filter(|(_, (representative, _))| shared.states.contains(representative))
+                .map(|(g, (_, states))| {
+                    let states = self.state_patterns(states);
+                    let call = self.handle_call(i, &held_name(i, g));
+                    quote!(#states => #call)
+                });
+            let pattern = self.input_pattern(i, true);
+            let wild = self.input_pattern(i, false);
+            let guards_failed = self.guards_failed(i);
+            let unreachable = (shared.states.len() < self.m.states.len())
+                .then(|| quote!(_ => ::core::unreachable!(),));
+            second.push(quote! {
+                #pattern if #within #condition => match #from { #(#calls,)* #unreachable }
+            });
+            let within = in_states.map(|test| quote!(if #test));
+            second.push(quote!(#wild #within => #guards_failed));
+        }
+        let refusal = self.refusal(&quote!(#input_enum::index(&#refused)), true);
         quote! {
             let #from = #tag;
-            match #from { #(#arms,)* }
+            let input = match #from { #(#arms,)* };
+            match input {
+                #(#second,)*
+                #refused => #refusal,
+            }
+        }
+    }
+
+    /// `Input::Variant { args }` (with the arguments bound), or `Input::Variant { .. }`.
+    fn input_pattern(&self, i: usize, bind: bool) -> TokenStream {
+        let (input_enum, input) = (&self.input_enum, &self.m.inputs[i]);
+        let variant = &input.variant;
+        if bind {
+            let fields = input.params.iter().map(|p| &p.name);
+            quote!(#input_enum::#variant { #(#fields),* })
+        } else {
+            quote!(#input_enum::#variant { .. })
+        }
+    }
+
+    /// `__handle`'s call of input `i`'s step `method`, its value and error as `handle` returns
+    /// them.
+    fn handle_call(&self, i: usize, method: &Ident) -> TokenStream {
+        let Gen {
+            return_enum,
+            failure_enum,
+            ..
+        } = self;
+        let input = &self.m.inputs[i];
+        let variant = &input.variant;
+        let fields: Vec<_> = input.params.iter().map(|p| &p.name).collect();
+        let observer = observer_ident();
+        let cx = self.context_arg();
+        let ok = if input.ret.is_some() {
+            quote!(#return_enum::#variant)
+        } else {
+            quote!(|()| #return_enum::#variant)
+        };
+        let call =
+            quote!(::core::result::Result::map(self.#method(#observer, #cx #(#fields),*), #ok));
+        let widen = match (&self.handle_failure(), self.m.fallible_type(i)) {
+            (HandleFailure::Enum, Some(_)) => {
+                Some(quote!(|__error| __error.map_failure(#failure_enum::#variant)))
+            }
+            (HandleFailure::Enum | HandleFailure::Shared(_), None) => {
+                Some(quote!(|__error| __error.widen()))
+            }
+            _ => None,
+        };
+        match widen {
+            Some(widen) => quote!(::core::result::Result::map_err(#call, #widen)),
+            None => call,
         }
     }
 
@@ -130,10 +217,10 @@ impl Gen<'_> {
         let tag = self.tag_of(&quote!(self));
         // Fields moved out of a source are bound `mut`, for outputs that borrow them mutably.
         let unused_mut = self.has_data.then(|| quote!(unused_mut,));
+        let shared = self.shared_guarded(i);
         let cases = groups.iter().enumerate().map(|(g, (representative, states))| {
             let case = case_name(i, g);
             let plan = &self.plans[representative * self.m.inputs.len() + i];
-            let code = self.select_code(i, plan, *representative);
             // A case of one state of a machine with data knows its state, and lends its data.
             let (from_value, lend) = match states.as_slice() {
                 [only] if self.has_data => {
@@ -143,12 +230,42 @@ impl Gen<'_> {
                 }
                 _ => (tag.clone(), TokenStream::new()),
             };
-            quote! {
+            let allow = quote! {
                 #[inline]
                 #[allow(
                     unused_variables, unused_assignments, #unused_mut clippy::needless_pass_by_value,
                     clippy::unnecessary_wraps, clippy::too_many_lines
                 )]
+            };
+            // A shared guarded transition (see `shared_guarded`): the case checks its guard and
+            // calls the rest of the step, which `__handle` calls once it has checked the guard.
+            if let Some(shared) = shared.as_ref().filter(|shared| plan == &[shared.transition]) {
+                let held = held_name(i, g);
+                let condition = self.shared_condition(shared, *representative);
+                let guards_failed = self.guards_failed(i);
+                let row = self.row_code(i, shared.transition, 0, *representative);
+                return quote! {
+                    #allow
+                    fn #case #generics (&mut self, #observer_param, #(#typed),*) -> #result {
+                        #(#unused)*
+                        let #from = #from_value;
+                        if #condition {
+                            self.#held(#observer, #cx #(#names),*)
+                        } else #guards_failed
+                    }
+
+                    #allow
+                    fn #held #generics (&mut self, #observer_param, #(#typed),*) -> #result {
+                        #(#unused)*
+                        let #from = #from_value;
+                        #lend
+                        #row
+                    }
+                };
+            }
+            let code = self.select_code(i, plan, *representative);
+            quote! {
+                #allow
                 fn #case #generics (&mut self, #observer_param, #(#typed),*) -> #result {
                     #(#unused)*
                     let #from = #from_value;
@@ -724,6 +841,74 @@ pub(super) fn cases(
         }
     }
     (cases, table)
+}
+
+/// A guarded transition that is the whole plan of two or more states on one input (as `_ +
+/// reset [low] => Idle` is, in every state without a `reset` of its own), with those states. Its
+/// guard takes only the input's arguments and the context, so `__handle` checks it once for all
+/// of them, after the states' own transitions, as a hand-written `match (state, input)` with a
+/// last arm `(_, Reset(n)) if low(n)` does (LLVM then folds "is it `reset`" and "does the guard
+/// hold" into one branch; checked per state, they are two, and both mispredict).
+pub(super) struct Shared {
+    pub transition: usize,
+    pub states: Vec<usize>,
+}
+
+impl Gen<'_> {
+    /// Input `i`'s shared guarded transition, if it has one (see `Shared`).
+    pub(super) fn shared_guarded(&self, i: usize) -> Option<Shared> {
+        if !self.cases.iter().any(|&(j, g)| j == i && g.is_some()) {
+            return None;
+        }
+        let inputs = self.m.inputs.len();
+        let mut by_transition: Vec<(usize, Vec<usize>)> = Vec::new();
+        for s in 0..self.m.states.len() {
+            if let [t] = self.plans[s * inputs + i].as_slice() {
+                match by_transition.iter_mut().find(|(u, _)| u == t) {
+                    Some((_, states)) => states.push(s),
+                    None => by_transition.push((*t, vec![s])),
+                }
+            }
+        }
+        let (transition, states) = by_transition
+            .into_iter()
+            .max_by_key(|(_, states)| states.len())?;
+        let guard = self.m.transitions[transition].guard.as_ref()?;
+        if states.len() < 2 {
+            return None;
+        }
+        let mut names = Vec::new();
+        guard.expr.names(&mut names);
+        let mut seen = HashSet::new();
+        let params = &self.m.inputs[i].params;
+        let context = self.m.context.as_ref().map(|c| c.name.to_string());
+        let plain = names.iter().all(|(g, _)| {
+            seen.insert(*g)
+                && self.m.guards[*g].params.iter().all(|param| {
+                    let name = param.name.to_string();
+                    let known =
+                        params.iter().any(|p| p.name == name) || context.as_deref() == Some(&*name);
+                    let field = states
+                        .iter()
+                        .any(|&s| self.m.states[s].fields.iter().any(|f| f.name == name));
+                    known && !field
+                })
+        });
+        plain.then_some(Shared { transition, states })
+    }
+
+    /// The guard of `shared`, as the case of `state` (one of its states) evaluates it.
+    fn shared_condition(&self, shared: &Shared, state: usize) -> TokenStream {
+        let transition = &self.m.transitions[shared.transition];
+        let names = Names::new(Step::new(self.m, transition, state, Route::Main));
+        let guard = transition.guard.as_ref().map(|g| &g.expr);
+        guard.map_or_else(|| quote!(true), |expr| self.condition(&names, expr, &[]))
+    }
+}
+
+/// The rest of a shared guarded transition's step once its guard held (see `Shared`).
+fn held_name(i: usize, g: usize) -> Ident {
+    format_ident!("__held{}_{}", i, g)
 }
 
 /// The name of the method of input `i`'s group `g` of states.
