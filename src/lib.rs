@@ -22,9 +22,9 @@ pub use automat_core::Svg;
 #[cfg(feature = "tracing")]
 pub use automat_core::TracingObserver;
 pub use automat_core::{
-    Commit, Description, Diverted, Dot, Failed, GuardInfo, GuardsFailed, InputError, InputInfo,
-    Machine, MachineState, Mermaid, NoObserver, NoTransition, Observer, OutputInfo, Param, Rule,
-    Rules, StateInfo, StepError, Table, TransitionInfo,
+    Commit, CompoundInfo, Description, Diverted, Dot, Failed, GuardInfo, GuardsFailed, InputError,
+    InputInfo, Machine, MachineState, Mermaid, NoObserver, NoTransition, Observer, OutputInfo,
+    Param, Rule, Rules, StateInfo, StepError, Table, TransitionInfo,
 };
 
 /// Declares a finite-state machine.

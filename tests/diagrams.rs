@@ -4,7 +4,7 @@
 //! (`.ci/run` installs it; under `CI` it must be there) each is also rendered with `dot -Tsvg`.
 
 #![allow(missing_docs)]
-// Each example is included below with its own `mod support;`: five copies, on purpose.
+// Each example is included below with its own `mod support;`: six copies, on purpose.
 #![allow(clippy::duplicate_mod)]
 
 use std::io::Write as _;
@@ -15,6 +15,9 @@ use automat_rs::Description;
 #[allow(dead_code)]
 #[path = "../examples/coffee_brewer.rs"]
 mod coffee_brewer;
+#[allow(dead_code)]
+#[path = "../examples/dishwasher.rs"]
+mod dishwasher;
 #[allow(dead_code)]
 #[path = "../examples/garage_door.rs"]
 mod garage_door;
@@ -28,14 +31,27 @@ mod tcp;
 #[path = "../examples/turnstile.rs"]
 mod turnstile;
 
-fn examples() -> [&'static Description<'static>; 5] {
+fn examples() -> [&'static Description<'static>; 6] {
     [
         turnstile::Turnstile::description(),
         coffee_brewer::CoffeeBrewer::description(),
         garage_door::GarageDoor::description(),
         tcp::Connection::description(),
         http2_stream::Stream::description(),
+        dishwasher::Dishwasher::description(),
     ]
+}
+
+// States inside compound states are in (nested) clusters.
+fn count_nodes(stmts: &[graphviz_rust::dot_structures::Stmt]) -> usize {
+    stmts
+        .iter()
+        .map(|s| match s {
+            graphviz_rust::dot_structures::Stmt::Node(_) => 1,
+            graphviz_rust::dot_structures::Stmt::Subgraph(sub) => count_nodes(&sub.stmts),
+            _ => 0,
+        })
+        .sum()
 }
 
 #[test]
@@ -50,10 +66,7 @@ fn example_diagrams_parse_as_dot() {
         let graphviz_rust::dot_structures::Graph::DiGraph { stmts, .. } = graph else {
             panic!("{} is not a digraph", description.name)
         };
-        let nodes = stmts
-            .iter()
-            .filter(|s| matches!(s, graphviz_rust::dot_structures::Stmt::Node(_)))
-            .count();
+        let nodes = count_nodes(&stmts);
         let edges = stmts
             .iter()
             .filter(|s| matches!(s, graphviz_rust::dot_structures::Stmt::Edge(_)))
@@ -201,6 +214,7 @@ fn example_main_functions_run_and_write_their_diagrams() {
     garage_door::main().unwrap();
     tcp::main().unwrap();
     http2_stream::main().unwrap();
+    dishwasher::main().unwrap();
 }
 
 /// The boxes (state ellipses and transition rectangles) of an SVG, as `(left, top, right, bottom)`.

@@ -58,7 +58,12 @@ impl fmt::Display for Dot<'_> {
         writeln!(f, "    edge [fontname=\"Menlo\"];")?;
         writeln!(f)?;
         for (index, state) in d.states.iter().enumerate() {
-            self.write_state(f, index, state)?;
+            if state.parent.is_none() {
+                self.write_state(f, index, state)?;
+            }
+        }
+        for compound in (0..d.compounds.len()).filter(|&c| d.compounds[c].parent.is_none()) {
+            self.write_cluster(f, compound, 1)?;
         }
         if d.rules().any(|r| r.transition().wildcard) {
             // Where wildcard rules (`_ + input`) leave from: every state they apply to.
@@ -112,10 +117,63 @@ impl fmt::Display for Dot<'_> {
     }
 }
 
+/// `4 × n` spaces.
+#[derive(Clone, Copy)]
+struct Indent(usize);
+
+impl fmt::Display for Indent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:width$}", "", width = self.0 * 4)
+    }
+}
+
 /// The node of wildcard rules' sources.
 const ANY: &str = "*";
 
 impl Dot<'_> {
+    /// A compound state as a cluster holding its states (and its compounds, nested), labelled
+    /// with its name and its entry and exit actions.
+    fn write_cluster(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        compound: usize,
+        depth: usize,
+    ) -> fmt::Result {
+        let d = self.description;
+        let c = &d.compounds[compound];
+        let indent = Indent(depth);
+        writeln!(f, "{indent}subgraph \"cluster_{}\" {{", DotStr(c.name))?;
+        write!(
+            f,
+            "{indent}    graph [style=\"rounded\", color=\"blue\", fontname=\"Menlo\", label=<{}",
+            Html(c.name)
+        )?;
+        for (kind, actions) in [("entry", c.entry), ("exit", c.exit)] {
+            if actions.is_empty() {
+                continue;
+            }
+            write!(f, "<br/><font point-size=\"9\">{kind} / ")?;
+            for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
+                if n > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{}", Html(output.name))?;
+            }
+            f.write_str("</font>")?;
+        }
+        f.write_str(">];\n")?;
+        for (index, state) in d.states.iter().enumerate() {
+            if state.parent == Some(compound) {
+                write!(f, "{indent}")?;
+                self.write_state(f, index, state)?;
+            }
+        }
+        for child in (0..d.compounds.len()).filter(|&k| d.compounds[k].parent == Some(compound)) {
+            self.write_cluster(f, child, depth + 1)?;
+        }
+        writeln!(f, "{indent}}}")
+    }
+
     fn write_state(
         &self,
         f: &mut fmt::Formatter<'_>,

@@ -42,7 +42,7 @@ mod svg;
 mod table;
 
 pub use description::{
-    Description, GuardInfo, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo,
+    CompoundInfo, Description, GuardInfo, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo,
 };
 pub use dot::Dot;
 pub use error::NoTransition;

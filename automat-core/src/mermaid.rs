@@ -34,13 +34,68 @@ impl<'a> Description<'a> {
 
 crate::highlight::highlight_methods!(Mermaid, "the Mermaid class `current`");
 
+impl Mermaid<'_> {
+    /// The compound states' entry and exit actions, as their descriptions.
+    fn write_compound_actions(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.description;
+        for (k, compound) in d.compounds.iter().enumerate() {
+            for (kind, actions) in [("entry", compound.entry), ("exit", compound.exit)] {
+                if actions.is_empty() {
+                    continue;
+                }
+                write!(f, "    c{k} : {kind} / ")?;
+                for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
+                    if n > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", Inline(output.name))?;
+                }
+                f.write_str("\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A compound state as a composite state holding its states (and compounds, nested).
+    fn write_composite(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        compound: usize,
+        depth: usize,
+    ) -> fmt::Result {
+        let d = self.description;
+        let pad = depth * 4;
+        writeln!(
+            f,
+            "{:pad$}state \"{}\" as c{compound} {{",
+            "",
+            Inline(d.compounds[compound].name)
+        )?;
+        for (i, state) in d.states.iter().enumerate() {
+            if state.parent == Some(compound) {
+                writeln!(f, "{:pad$}    state \"{}\" as s{i}", "", Inline(state.name))?;
+            }
+        }
+        for child in (0..d.compounds.len()).filter(|&k| d.compounds[k].parent == Some(compound)) {
+            self.write_composite(f, child, depth + 1)?;
+        }
+        writeln!(f, "{:pad$}}}", "")
+    }
+}
+
 impl fmt::Display for Mermaid<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
         writeln!(f, "stateDiagram-v2")?;
         for (i, state) in d.states.iter().enumerate() {
-            writeln!(f, "    state \"{}\" as s{i}", Inline(state.name))?;
+            if state.parent.is_none() {
+                writeln!(f, "    state \"{}\" as s{i}", Inline(state.name))?;
+            }
         }
+        for compound in (0..d.compounds.len()).filter(|&c| d.compounds[c].parent.is_none()) {
+            self.write_composite(f, compound, 1)?;
+        }
+        self.write_compound_actions(f)?;
         for (i, state) in d.states.iter().enumerate() {
             for field in state.fields {
                 writeln!(f, "    s{i} : {}: {}", Inline(field.name), Inline(field.ty))?;

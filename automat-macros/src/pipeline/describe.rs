@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::collections::HashMap;
 
 use automat_core::{
-    Description, GuardInfo, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo,
+    CompoundInfo, Description, GuardInfo, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -37,6 +37,16 @@ pub struct State {
     entry: Vec<usize>,
     exit: Vec<usize>,
     fields: Vec<(String, String)>,
+    parent: Option<usize>,
+}
+
+/// A compound state: its name, docs, parent and actions.
+pub struct Compound {
+    name: String,
+    docs: String,
+    parent: Option<usize>,
+    entry: Vec<usize>,
+    exit: Vec<usize>,
 }
 
 pub struct Transition {
@@ -145,6 +155,7 @@ pub struct Owned {
     outputs: Vec<Signature>,
     guards: Vec<Signature>,
     transitions: Vec<Transition>,
+    compounds: Vec<Compound>,
 }
 
 // The bits of `TransitionInfo::__table`'s flags.
@@ -180,10 +191,17 @@ impl Owned {
             states: m
                 .states
                 .iter()
-                .map(|s| State {
+                .enumerate()
+                .map(|(index, s)| State {
                     name: s.name.to_string(),
                     docs: s.docs.text(),
-                    initial: s.initial.is_some(),
+                    // The state the machine starts in (an `initial` child of a compound is only
+                    // where that compound is entered).
+                    initial: if m.compounds.is_empty() {
+                        s.initial.is_some()
+                    } else {
+                        m.initial_state() == Some(index)
+                    },
                     is_final: s.final_.is_some(),
                     entry: s.entry.iter().map(|u| u.output).collect(),
                     exit: s.exit.iter().map(|u| u.output).collect(),
@@ -192,6 +210,18 @@ impl Owned {
                         .iter()
                         .map(|f| (f.name.to_string(), type_text(&f.ty)))
                         .collect(),
+                    parent: s.parent,
+                })
+                .collect(),
+            compounds: m
+                .compounds
+                .iter()
+                .map(|c| Compound {
+                    name: c.name.to_string(),
+                    docs: c.docs.text(),
+                    parent: c.parent,
+                    entry: c.entry.iter().map(|u| u.output).collect(),
+                    exit: c.exit.iter().map(|u| u.output).collect(),
                 })
                 .collect(),
             inputs: m
@@ -228,6 +258,7 @@ impl Owned {
                 StateInfo::__new(&s.name, &s.docs, s.initial, s.is_final)
                     .__with_actions(&s.entry, &s.exit)
                     .__fields(fields)
+                    .__parent(s.parent)
             })
             .collect();
         let (input_params, output_params, guard_params) = (
@@ -246,6 +277,11 @@ impl Owned {
             .iter()
             .zip(&output_params)
             .map(|(s, p)| OutputInfo::__new(&s.name, &s.docs, p, s.returns.as_deref()))
+            .collect();
+        let compounds: Vec<CompoundInfo<'_>> = self
+            .compounds
+            .iter()
+            .map(|c| CompoundInfo::__new(&c.name, &c.docs, c.parent, &c.entry, &c.exit))
             .collect();
         let guards: Vec<GuardInfo<'_>> = self
             .guards
@@ -269,12 +305,25 @@ impl Owned {
             &outputs,
             &transitions,
         )
-        .__with_guards(&guards))
+        .__with_guards(&guards)
+        .__with_compounds(&compounds))
     }
 
     /// The states as a constant: parallel arrays, with the entry and exit actions when any state
     /// has some.
     fn states_tokens(&self, rt: &TokenStream) -> TokenStream {
+        let table = self.flat_states_tokens(rt);
+        if self.compounds.is_empty() {
+            return table;
+        }
+        let state_count = self.states.len();
+        let parents = self.states.iter().map(|s| option_tokens(s.parent));
+        // `table` is `&[..]` of a const fn's array; take the array by value again.
+        let table: TokenStream = table.into_iter().skip(1).collect();
+        quote!(&#rt::StateInfo::__with_parents::<#state_count>(#table, [#(#parents),*]))
+    }
+
+    fn flat_states_tokens(&self, rt: &TokenStream) -> TokenStream {
         let names = self.states.iter().map(|s| &s.name);
         let state_docs = self.states.iter().map(|s| &s.docs);
         let flags = self.states.iter().map(|s| {
@@ -399,6 +448,14 @@ impl Owned {
             });
             quote!(.__with_guards(&[#(#guards),*]))
         });
+        let compounds = (!self.compounds.is_empty()).then(|| {
+            let compounds = self.compounds.iter().map(|c| {
+                let (name, docs, entry, exit) = (&c.name, &c.docs, &c.entry, &c.exit);
+                let parent = option_tokens(c.parent);
+                quote!(#rt::CompoundInfo::__new(#name, #docs, #parent, &[#(#entry),*], &[#(#exit),*]))
+            });
+            quote!(.__with_compounds(&[#(#compounds),*]))
+        });
         quote! {
             #rt::Description::__new(
                 #name,
@@ -409,6 +466,7 @@ impl Owned {
                 #transitions,
             )
             #guards
+            #compounds
         }
     }
 
@@ -435,4 +493,12 @@ impl Owned {
             out
         })
     }
+}
+
+/// `Some(n)` or `None`, as tokens.
+fn option_tokens(value: Option<usize>) -> TokenStream {
+    value.map_or_else(
+        || quote!(::core::option::Option::None),
+        |n| quote!(::core::option::Option::Some(#n)),
+    )
 }

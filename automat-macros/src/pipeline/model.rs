@@ -48,7 +48,11 @@ pub struct Machine {
     /// `machine Stream<P: Peer> where P: Clone`: type and const parameters, usable in the types
     /// of arguments, return values, fields and the context.
     pub generics: syn::Generics,
+    /// The leaf states: the ones the machine can be in, and the state enum's variants.
     pub states: Vec<State>,
+    /// The compound states (`state Working { initial state Heating; state Pouring; }`), which
+    /// group leaves and other compounds; a machine is only ever in a leaf.
+    pub compounds: Vec<Compound>,
     pub inputs: Vec<Input>,
     pub outputs: Vec<Output>,
     pub guards: Vec<Guard>,
@@ -81,6 +85,44 @@ pub struct State {
     pub exit: Vec<OutputUse>,
     /// The data the state carries (`state Connected { conn: Connection }`), in order.
     pub fields: Vec<Param>,
+    /// The compound state it is declared in.
+    pub parent: Option<usize>,
+}
+
+/// A state with states inside it: never current itself, entered through its initial child.
+pub struct Compound {
+    pub name: Ident,
+    pub docs: Docs,
+    pub initial: Option<Span>,
+    pub final_: Option<Span>,
+    pub entry: Vec<OutputUse>,
+    pub exit: Vec<OutputUse>,
+    /// Fields declared on it (not supported: reported by `check`).
+    pub fields: Vec<Param>,
+    pub parent: Option<usize>,
+    /// Its children, in declaration order.
+    pub children: Vec<Node>,
+}
+
+/// What one step exits and enters (`Machine::path`).
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+pub struct StepPath {
+    pub exits: Vec<Node>,
+    pub entries: Vec<Node>,
+}
+
+impl StepPath {
+    /// Whether the step leaves its leaf (its data is rebuilt).
+    pub fn leaves(&self) -> bool {
+        !self.exits.is_empty()
+    }
+}
+
+/// A leaf state or a compound one.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub enum Node {
+    Leaf(usize),
+    Compound(usize),
 }
 
 pub struct Input {
@@ -141,6 +183,9 @@ pub struct Transition {
     /// The `reenter` keyword: a self-loop that exits and re-enters its state.
     pub reenter: Option<Span>,
     pub target: Target,
+    /// The state written as the target (`None` for `_`): a compound one is entered through its
+    /// initial children, down to the leaf in `target`.
+    pub target_node: Option<Node>,
     /// Where the target is written, for errors.
     pub target_span: Span,
     /// `=> Target { field = value }`: fields of the target filled from a named value.
@@ -156,6 +201,9 @@ pub enum Source {
     States(Vec<(usize, Span)>),
     /// `_`: every non-final state without a transition of its own on this input.
     Any(Span),
+    /// A compound state: every leaf inside it without a transition of its own (or of a compound
+    /// nearer to it) on this input.
+    Within(usize, Span),
 }
 
 #[derive(Clone, Copy)]
@@ -179,6 +227,8 @@ pub struct Else {
     /// The `else` keyword.
     pub span: Span,
     pub target: Target,
+    /// The state written as the target (`None` for `_`).
+    pub target_node: Option<Node>,
     /// Where the target is written, for errors.
     pub target_span: Span,
     /// `else Target { field = value }`.
@@ -281,6 +331,7 @@ impl Machine {
             name: syntax.name,
             generics: syntax.generics,
             states: Vec::new(),
+            compounds: Vec::new(),
             inputs: Vec::new(),
             outputs: Vec::new(),
             guards: Vec::new(),
@@ -322,8 +373,8 @@ impl Machine {
 
         let mut resolver = Resolver::new(&machine, errors, quiet);
         let mut resolved_actions = Vec::with_capacity(actions.len());
-        for (entry, exit) in actions {
-            resolved_actions.push((resolver.actions(entry), resolver.actions(exit)));
+        for (node, (entry, exit)) in actions {
+            resolved_actions.push((node, resolver.actions(entry), resolver.actions(exit)));
         }
         let declared = transitions.len();
         let kept: Vec<Transition> = transitions
@@ -333,9 +384,32 @@ impl Machine {
         let actions_known = resolver.actions_known;
         machine.complete = kept.len() == declared && actions_known;
         machine.transitions = kept;
-        for (state, (entry, exit)) in machine.states.iter_mut().zip(resolved_actions) {
-            state.entry = entry;
-            state.exit = exit;
+        for (node, entry, exit) in resolved_actions {
+            match node {
+                Node::Leaf(s) => (machine.states[s].entry, machine.states[s].exit) = (entry, exit),
+                Node::Compound(c) => {
+                    (machine.compounds[c].entry, machine.compounds[c].exit) = (entry, exit);
+                }
+            }
+        }
+        // A compound target is entered at a leaf; the source named as its own target stays.
+        let targets: Vec<(Target, Option<Target>)> = machine
+            .transitions
+            .iter()
+            .map(|t| {
+                let main = machine.leaf_target(t, t.target_node, t.target);
+                let otherwise = t
+                    .otherwise
+                    .as_ref()
+                    .map(|e| machine.leaf_target(t, e.target_node, e.target));
+                (main, otherwise)
+            })
+            .collect();
+        for (t, (main, otherwise)) in machine.transitions.iter_mut().zip(targets) {
+            t.target = main;
+            if let (Some(e), Some(target)) = (t.otherwise.as_mut(), otherwise) {
+                e.target = target;
+            }
         }
         machine
     }
@@ -346,25 +420,13 @@ impl Machine {
         &mut self,
         items: Vec<Item>,
         errors: &mut Errors,
-    ) -> (Vec<parse::TransitionDecl>, Vec<ActionNames>) {
+    ) -> (Vec<parse::TransitionDecl>, Vec<(Node, ActionNames)>) {
         let mut transitions = Vec::new();
         let mut actions = Vec::new();
         for item in items {
             match item {
                 Item::State(decl) => {
-                    let (docs, allows) =
-                        split_attrs(decl.attrs, "a state", &["unreachable"], errors);
-                    actions.push((decl.entry, decl.exit));
-                    self.states.push(State {
-                        docs,
-                        allows,
-                        initial: decl.initial.map(|kw| kw.span),
-                        final_: decl.final_.map(|kw| kw.span),
-                        name: decl.name,
-                        entry: Vec::new(),
-                        exit: Vec::new(),
-                        fields: decl.fields.into_iter().map(Param::from).collect(),
-                    });
+                    self.declare_state(decl, None, &mut actions, errors);
                 }
                 Item::Input(sig) => {
                     let variant = format_ident!(
@@ -424,6 +486,208 @@ impl Machine {
         (transitions, actions)
     }
 
+    /// Declares `decl` (inside compound `parent`): a leaf, or a compound with its children.
+    /// `actions` gets each node's entry and exit action names, in the order nodes are declared.
+    fn declare_state(
+        &mut self,
+        decl: parse::StateDecl,
+        parent: Option<usize>,
+        actions: &mut Vec<(Node, ActionNames)>,
+        errors: &mut Errors,
+    ) -> Node {
+        if decl.children.is_empty() {
+            let (docs, allows) = split_attrs(decl.attrs, "a state", &["unreachable"], errors);
+            let node = Node::Leaf(self.states.len());
+            actions.push((node, (decl.entry, decl.exit)));
+            self.states.push(State {
+                docs,
+                allows,
+                initial: decl.initial.map(|kw| kw.span),
+                final_: decl.final_.map(|kw| kw.span),
+                name: decl.name,
+                entry: Vec::new(),
+                exit: Vec::new(),
+                fields: decl.fields.into_iter().map(Param::from).collect(),
+                parent,
+            });
+            return node;
+        }
+        let docs = Docs::only_docs(decl.attrs, "a compound state", errors);
+        let index = self.compounds.len();
+        actions.push((Node::Compound(index), (decl.entry, decl.exit)));
+        self.compounds.push(Compound {
+            name: decl.name,
+            docs,
+            initial: decl.initial.map(|kw| kw.span),
+            final_: decl.final_.map(|kw| kw.span),
+            entry: Vec::new(),
+            exit: Vec::new(),
+            fields: decl.fields.into_iter().map(Param::from).collect(),
+            parent,
+            children: Vec::new(),
+        });
+        for child in decl.children {
+            let node = self.declare_state(child, Some(index), actions, errors);
+            self.compounds[index].children.push(node);
+        }
+        Node::Compound(index)
+    }
+
+    /// The leaf target of `t` for the node written (`target` as resolved by name).
+    fn leaf_target(&self, t: &Transition, node: Option<Node>, target: Target) -> Target {
+        match node {
+            Some(Node::Compound(c)) => {
+                if t.reenter.is_none() && matches!(t.source, Source::Within(s, _) if s == c) {
+                    Target::Stay
+                } else {
+                    Target::State(self.enter_leaf(Node::Compound(c), &mut Vec::new()))
+                }
+            }
+            _ => target,
+        }
+    }
+
+    /// The compound a node is declared in.
+    pub fn parent(&self, node: Node) -> Option<usize> {
+        match node {
+            Node::Leaf(s) => self.states[s].parent,
+            Node::Compound(c) => self.compounds[c].parent,
+        }
+    }
+
+    /// Whether `node` is `ancestor` or inside it.
+    pub fn within(&self, node: Node, ancestor: usize) -> bool {
+        if node == Node::Compound(ancestor) {
+            return true;
+        }
+        let mut parent = self.parent(node);
+        while let Some(c) = parent {
+            if c == ancestor {
+                return true;
+            }
+            parent = self.compounds[c].parent;
+        }
+        false
+    }
+
+    /// The child a compound is entered through: its `initial` one, else its first.
+    pub fn initial_child(&self, compound: usize) -> Node {
+        let children = &self.compounds[compound].children;
+        children
+            .iter()
+            .copied()
+            .find(|&child| self.is_initial(child))
+            .unwrap_or(children[0])
+    }
+
+    fn is_initial(&self, node: Node) -> bool {
+        match node {
+            Node::Leaf(s) => self.states[s].initial.is_some(),
+            Node::Compound(c) => self.compounds[c].initial.is_some(),
+        }
+    }
+
+    /// The leaf a node is entered at, and the compounds entered on the way (outermost first,
+    /// `node` itself included when compound).
+    pub fn enter_leaf(&self, node: Node, entered: &mut Vec<Node>) -> usize {
+        let mut node = node;
+        loop {
+            entered.push(node);
+            match node {
+                Node::Leaf(s) => return s,
+                Node::Compound(c) => node = self.initial_child(c),
+            }
+        }
+    }
+
+    /// The name of a node.
+    pub fn node_name(&self, node: Node) -> &Ident {
+        match node {
+            Node::Leaf(s) => &self.states[s].name,
+            Node::Compound(c) => &self.compounds[c].name,
+        }
+    }
+
+    /// A node's exit actions.
+    pub fn exit_actions(&self, node: Node) -> &[OutputUse] {
+        match node {
+            Node::Leaf(s) => &self.states[s].exit,
+            Node::Compound(c) => &self.compounds[c].exit,
+        }
+    }
+
+    /// A node's entry actions.
+    pub fn entry_actions(&self, node: Node) -> &[OutputUse] {
+        match node {
+            Node::Leaf(s) => &self.states[s].entry,
+            Node::Compound(c) => &self.compounds[c].entry,
+        }
+    }
+
+    /// What a step of `t` from leaf `leaf` exits and enters (PRODUCT.md's steps 3 and 6), on
+    /// its main route or (`otherwise`) its `else` route: exits innermost first, from the leaf
+    /// up to (not including) the transition's domain; entries outermost first, from below the
+    /// domain down to the target and through initial children to a leaf. A self-loop (`=> _`,
+    /// or the source state named as its own target) exits and enters nothing unless `reenter`.
+    /// The domain is the source when the target is inside it (internal by default, `XState` v5's
+    /// rule), else the innermost compound holding both.
+    pub fn path(&self, t: &Transition, leaf: usize, otherwise: bool) -> StepPath {
+        let (node, reenter) = if otherwise {
+            (t.otherwise.as_ref().and_then(|e| e.target_node), false)
+        } else {
+            (t.target_node, t.reenter.is_some())
+        };
+        let source = match t.source {
+            Source::Within(c, _) => Node::Compound(c),
+            _ => Node::Leaf(leaf),
+        };
+        let stay = StepPath {
+            exits: Vec::new(),
+            entries: Vec::new(),
+        };
+        let Some(target) = node.filter(|&target| target != source || reenter) else {
+            return if reenter {
+                StepPath {
+                    exits: vec![Node::Leaf(leaf)],
+                    entries: vec![Node::Leaf(leaf)],
+                }
+            } else {
+                stay
+            };
+        };
+        let domain = match source {
+            Node::Compound(c) if target != source && self.within(target, c) && !reenter => Some(c),
+            _ if target == source => self.parent(source),
+            _ => {
+                // The innermost compound strictly holding both.
+                let mut candidate = self.parent(source);
+                while let Some(c) = candidate {
+                    if target != Node::Compound(c) && self.within(target, c) {
+                        break;
+                    }
+                    candidate = self.compounds[c].parent;
+                }
+                candidate
+            }
+        };
+        let mut exits = Vec::new();
+        let mut node = Some(Node::Leaf(leaf));
+        while let Some(current) = node.filter(|&n| Some(n) != domain.map(Node::Compound)) {
+            exits.push(current);
+            node = self.parent(current).map(Node::Compound);
+        }
+        let mut above = Vec::new();
+        let mut node = self.parent(target);
+        while let Some(c) = node.filter(|&c| Some(c) != domain) {
+            above.push(Node::Compound(c));
+            node = self.compounds[c].parent;
+        }
+        above.reverse();
+        let mut entries = above;
+        self.enter_leaf(target, &mut entries);
+        StepPath { exits, entries }
+    }
+
     /// For every `(state, input)` pair, at `state * inputs + input`, the transitions a step tries
     /// in that state on that input, in the order it tries them (PRODUCT.md's step 1): the
     /// state's own transitions in declaration order, then the wildcards (`_ + input`), up to and
@@ -442,6 +706,39 @@ impl Machine {
                         plans[pair].push(index);
                         closed[pair] = t.guard.is_none();
                     }
+                }
+            }
+        }
+        // A compound's transitions, then its parent's, up to the first unguarded one of each.
+        let mut within: Vec<Vec<usize>> = vec![Vec::new(); self.compounds.len() * inputs];
+        for (index, t) in self.transitions.iter().enumerate() {
+            if let Source::Within(c, _) = t.source {
+                let list = &mut within[c * inputs + t.input];
+                if list
+                    .last()
+                    .map_or(true, |&last| self.transitions[last].guard.is_some())
+                {
+                    list.push(index);
+                }
+            }
+        }
+        if !self.compounds.is_empty() {
+            for (state, decl) in self.states.iter().enumerate() {
+                if decl.final_.is_some() {
+                    continue;
+                }
+                let mut parent = decl.parent;
+                while let Some(c) = parent {
+                    for input in 0..inputs {
+                        let pair = state * inputs + input;
+                        for &t in &within[c * inputs + input] {
+                            if !closed[pair] {
+                                plans[pair].push(t);
+                                closed[pair] = self.transitions[t].guard.is_none();
+                            }
+                        }
+                    }
+                    parent = self.compounds[c].parent;
                 }
             }
         }
@@ -516,16 +813,43 @@ impl Machine {
             })
     }
 
-    /// The state the machine starts in (the first declared `initial` one, else the first one).
+    /// The state the machine starts in: the first `initial` state declared at the top (entered
+    /// through its initial children when compound), else the first leaf.
     pub fn initial_state(&self) -> Option<usize> {
-        self.states
+        let leaf = self
+            .states
             .iter()
-            .position(|s| s.initial.is_some())
-            .or(if self.states.is_empty() {
-                None
-            } else {
-                Some(0)
-            })
+            .position(|s| s.initial.is_some() && s.parent.is_none());
+        if let Some(leaf) = leaf {
+            return Some(leaf);
+        }
+        let compound = self
+            .compounds
+            .iter()
+            .position(|c| c.initial.is_some() && c.parent.is_none());
+        if let Some(c) = compound {
+            return Some(self.enter_leaf(Node::Compound(c), &mut Vec::new()));
+        }
+        (!self.states.is_empty()).then_some(0)
+    }
+
+    /// The states declared at the top, leaves and compounds: (name, `initial`, `final`).
+    pub fn top_level(&self) -> Vec<(&Ident, Option<Span>, Option<Span>)> {
+        let leaves = self
+            .states
+            .iter()
+            .filter(|s| s.parent.is_none())
+            .map(|s| (&s.name, s.initial, s.final_));
+        let compounds = self
+            .compounds
+            .iter()
+            .filter(|c| c.parent.is_none())
+            .map(|c| (&c.name, c.initial, c.final_));
+        let mut all: Vec<_> = leaves.chain(compounds).collect();
+        // In declaration order (names' spans are not comparable; leaves first is good enough
+        // for the errors, which name both states).
+        all.sort_by_key(|(_, initial, _)| initial.is_none());
+        all
     }
 }
 
@@ -535,17 +859,11 @@ impl Transition {
         self.target.from(source)
     }
 
-    /// Whether the transition leaves `source` (runs its exit and the target's entry actions):
-    /// everything but a self-loop that is not marked `reenter`.
-    pub fn exits(&self, source: usize) -> bool {
-        self.reenter.is_some() || self.target_from(source) != source
-    }
-
-    /// The states this transition is declared from (none for a wildcard).
+    /// The states this transition is declared from (none for a wildcard or a compound).
     pub fn sources(&self) -> &[(usize, Span)] {
         match &self.source {
             Source::States(states) => states,
-            Source::Any(_) => &[],
+            Source::Any(_) | Source::Within(..) => &[],
         }
     }
 
@@ -553,7 +871,7 @@ impl Transition {
     pub fn source_span(&self) -> Span {
         match &self.source {
             Source::States(states) => states.first().map_or_else(Span::call_site, |s| s.1),
-            Source::Any(span) => *span,
+            Source::Any(span) | Source::Within(_, span) => *span,
         }
     }
 
@@ -816,13 +1134,19 @@ fn parse_derives(attr: &Attribute, errors: &mut Errors) -> Vec<Path> {
 struct Resolver<'a> {
     errors: &'a mut Errors,
     quiet: bool,
+    /// The leaves' names, then the compounds'.
     states: Names,
+    /// How many of `states` are leaves.
+    leaves: usize,
     inputs: Names,
     outputs: Names,
     guards: Names,
     /// Whether every entry and exit action named a declared output.
     actions_known: bool,
 }
+
+/// A target resolved by name: as `Target`, and the node written.
+type Resolved = (Target, Option<Node>);
 
 /// Declared names, in order, with a hashed index: a wide machine resolves its transitions in
 /// linear time.
@@ -857,7 +1181,14 @@ impl<'a> Resolver<'a> {
         Resolver {
             errors,
             quiet,
-            states: Names::new(machine.states.iter().map(|s| s.name.to_string())),
+            states: Names::new(
+                machine
+                    .states
+                    .iter()
+                    .map(|s| s.name.to_string())
+                    .chain(machine.compounds.iter().map(|c| c.name.to_string())),
+            ),
+            leaves: machine.states.len(),
             inputs: Names::new(machine.inputs.iter().map(|i| i.name.to_string())),
             outputs: Names::new(machine.outputs.iter().map(|o| o.name.to_string())),
             guards: Names::new(machine.guards.iter().map(|g| g.name.to_string())),
@@ -880,6 +1211,16 @@ impl<'a> Resolver<'a> {
             self.errors.at(name, message);
         }
         found
+    }
+
+    /// A state by name: a leaf or a compound.
+    fn node(&mut self, name: &Ident) -> Option<Node> {
+        let found = self.lookup(Kind::State, name)?;
+        Some(if found < self.leaves {
+            Node::Leaf(found)
+        } else {
+            Node::Compound(found - self.leaves)
+        })
     }
 
     /// Entry or exit actions: outputs by name.
@@ -915,16 +1256,23 @@ impl<'a> Resolver<'a> {
         all_known.then_some(resolved)
     }
 
-    fn target(&mut self, target: parse::Target) -> (Option<Target>, Span, Vec<Binding>) {
+    /// The target as `Target` (a compound one stands in as its first leaf until the model knows
+    /// its initial children) and as the node written.
+    fn target(&mut self, target: parse::Target) -> (Option<Resolved>, Span, Vec<Binding>) {
         match target {
             parse::Target::State(name, bindings) => (
-                self.lookup(Kind::State, &name).map(Target::State),
+                self.node(&name).map(|node| match node {
+                    Node::Leaf(s) => (Target::State(s), Some(node)),
+                    Node::Compound(_) => (Target::State(0), Some(node)),
+                }),
                 name.span(),
                 self.bindings(bindings),
             ),
-            parse::Target::Stay(underscore, bindings) => {
-                (Some(Target::Stay), underscore.span, self.bindings(bindings))
-            }
+            parse::Target::Stay(underscore, bindings) => (
+                Some((Target::Stay, None)),
+                underscore.span,
+                self.bindings(bindings),
+            ),
         }
     }
 
@@ -977,13 +1325,29 @@ impl<'a> Resolver<'a> {
             parse::Source::States(names) => {
                 let mut states = Vec::new();
                 let mut known = true;
+                let mut compound = None;
                 for name in &names {
-                    match self.lookup(Kind::State, name) {
-                        Some(state) => states.push((state, name.span())),
+                    match self.node(name) {
+                        Some(Node::Leaf(state)) => states.push((state, name.span())),
+                        Some(Node::Compound(c)) if names.len() == 1 => compound = Some(c),
+                        Some(Node::Compound(_)) => {
+                            self.errors.at(
+                                name,
+                                format!(
+                                    "`{name}` is a compound state, which cannot be listed with other \
+                                     sources; write a transition of its own, `{name} + {input} => ..;`",
+                                    input = decl.input
+                                ),
+                            );
+                            known = false;
+                        }
                         None => known = false,
                     }
                 }
-                known.then_some(Source::States(states))
+                match compound {
+                    Some(c) => Some(Source::Within(c, names[0].span())),
+                    None => known.then_some(Source::States(states)),
+                }
             }
             parse::Source::Any(underscore) => Some(Source::Any(underscore.span)),
         };
@@ -997,7 +1361,7 @@ impl<'a> Resolver<'a> {
         let (target, target_span, bindings) = self.target(decl.target);
         let outputs = self.outputs(decl.outputs);
         let otherwise = decl.otherwise.map(|e| {
-            let (target, else_span, else_bindings) = self.target(e.target);
+            let (else_target, else_span, else_bindings) = self.target(e.target);
             let outputs = self.outputs(
                 e.outputs
                     .into_iter()
@@ -1007,15 +1371,18 @@ impl<'a> Resolver<'a> {
                     })
                     .collect(),
             );
+            let (target, target_node) = else_target?;
             Some(Else {
                 span: e.token.span,
-                target: target?,
+                target,
+                target_node,
                 target_span: else_span,
                 bindings: else_bindings,
                 outputs: outputs?,
             })
         });
         let docs = Docs::only_docs(decl.attrs, "a transition", self.errors);
+        let (target, target_node) = target?;
         Some(Transition {
             docs,
             source: source?,
@@ -1026,7 +1393,8 @@ impl<'a> Resolver<'a> {
                 None => None,
             },
             reenter: decl.reenter.map(|kw| kw.span),
-            target: target?,
+            target,
+            target_node,
             target_span,
             bindings,
             outputs: outputs?,

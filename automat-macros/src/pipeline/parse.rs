@@ -7,6 +7,7 @@
 //! context     := "context" IDENT ":" TYPE ";"
 //! state       := "initial"? "final"? "state" IDENT (";" | "{" state_item* "}")
 //! state_item  := ("entry" | "exit") IDENT ("," IDENT)* ";" | IDENT ":" TYPE ("," | ";")?
+//!              | attribute* state                (a state inside a compound state)
 //! input       := "input" IDENT lifetimes? "(" params ")" ("->" TYPE)? ";"
 //! output      := "output" IDENT lifetimes? "(" params ")" ("->" TYPE)? ";"
 //! guard       := "guard" IDENT lifetimes? "(" params ")" ("->" "bool")? ";"
@@ -92,6 +93,8 @@ pub struct StateDecl {
     pub exit: Vec<Ident>,
     /// The data the state carries: `conn: Connection`, in order.
     pub fields: Vec<ParamDecl>,
+    /// The states declared inside its block: a state with children is compound.
+    pub children: Vec<StateDecl>,
     /// Items of the block that did not parse (the block's other items still count).
     pub errors: Vec<syn::Error>,
 }
@@ -342,6 +345,7 @@ impl StateDecl {
             entry: Vec::new(),
             exit: Vec::new(),
             fields: Vec::new(),
+            children: Vec::new(),
             errors: Vec::new(),
         };
         if input.peek(syn::token::Brace) {
@@ -368,8 +372,19 @@ impl StateDecl {
         Ok(state)
     }
 
-    /// `entry a, b;`, `exit c;`, or a field `name: Type` (then `,` or `;`).
+    /// `entry a, b;`, `exit c;`, a field `name: Type` (then `,` or `;`), or a state inside it.
     fn parse_block_item(&mut self, block: ParseStream) -> syn::Result<()> {
+        let attrs_ahead = block.peek(Token![#]);
+        if attrs_ahead
+            || ((block.peek(kw::initial) || block.peek(Token![final]) || block.peek(kw::state))
+                && !block.peek2(Token![:]))
+        {
+            let attrs = block.call(Attribute::parse_outer)?;
+            let mut child = StateDecl::parse_rest(block, attrs)?;
+            self.errors.append(&mut child.errors);
+            self.children.push(child);
+            return Ok(());
+        }
         if block.peek(Ident) && block.peek2(Token![:]) && !block.peek2(Token![::]) {
             let name: Ident = block.parse()?;
             block.parse::<Token![:]>()?;

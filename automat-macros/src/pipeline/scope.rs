@@ -135,8 +135,8 @@ impl<'m> Step<'m> {
     /// Whether the step leaves its state (exit and entry actions run, the data is rebuilt).
     pub fn leaves(&self) -> bool {
         match self.route {
-            Route::Main => self.t.exits(self.source),
-            Route::Else => self.target() != self.source,
+            Route::Main => self.m.path(self.t, self.source, false).leaves(),
+            Route::Else => self.m.path(self.t, self.source, true).leaves(),
         }
     }
 
@@ -290,7 +290,7 @@ pub fn source_classes(m: &Machine, plans: &[Vec<usize>], t: usize) -> Vec<usize>
     let inputs = m.inputs.len();
     let sources: Vec<usize> = match &transition.source {
         super::model::Source::States(states) => states.iter().map(|&(s, _)| s).collect(),
-        super::model::Source::Any(_) => (0..m.states.len())
+        super::model::Source::Any(_) | super::model::Source::Within(..) => (0..m.states.len())
             .filter(|&s| plans[s * inputs + transition.input].contains(&t))
             .collect(),
     };

@@ -632,6 +632,57 @@ impl ::automat_rs::Observer<ToggleState> for Transitions {
     }
 }
 
+/// A machine with compound states.
+pub mod hierarchical {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    ::automat_rs::machine! {
+        /// A lamp that dims while on.
+        pub machine Lamp {
+            /// Dark.
+            initial state Off;
+            /// Lit, at some level.
+            state On {
+                entry click;
+                /// Full brightness.
+                initial state Bright;
+                /// Dimmed.
+                state Dim;
+            }
+            /// Flip the switch.
+            input flip();
+            /// Turn the dimmer.
+            input dim();
+            /// Count a click.
+            output click();
+            Off + flip => On;
+            On + flip => Off;
+            Bright + dim => Dim;
+            Dim + dim => Bright;
+        }
+    }
+
+    /// A core for [`Lamp`].
+    pub struct Clicks(pub ::core::primitive::u32);
+
+    impl LampOutputs for Clicks {
+        fn click(&mut self) {
+            self.0 += 1;
+        }
+    }
+
+    /// Drives it; returns whether each step went as declared.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let mut lamp = Lamp::new(Clicks(0));
+        let on = lamp.flip().is_ok() && lamp.state() == LampState::Bright;
+        let dimmed = lamp.dim().is_ok() && lamp.state() == LampState::Dim;
+        let off = lamp.flip().is_ok() && lamp.state() == LampState::Off;
+        on && dimmed && off && lamp.flip().is_ok() && lamp.core().0 == 2
+    }
+}
+
 /// Observing and state-only replay, as a `no_std` program without allocation uses them: returns
 /// the state a journal of `flips` toggles leads to, and the transitions an observer saw.
 #[must_use]
@@ -668,6 +719,7 @@ mod tests {
         ::core::assert!(crate::two_in_one_module::drive());
         ::core::assert!(crate::deciding::drive());
         ::core::assert!(crate::with_data::drive());
+        ::core::assert!(crate::hierarchical::drive());
         ::core::assert!(crate::borrowing::drive());
         ::core::assert!(crate::with_context::drive());
         ::core::assert!(crate::generic::drive());

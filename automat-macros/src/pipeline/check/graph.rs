@@ -200,6 +200,11 @@ pub fn check_unused_outputs(machine: &Machine, errors: &mut Errors) {
             used[u.output] = true;
         }
     }
+    for compound in &machine.compounds {
+        for u in compound.entry.iter().chain(&compound.exit) {
+            used[u.output] = true;
+        }
+    }
     let mut names = HashSet::new();
     for (index, output) in machine.outputs.iter().enumerate() {
         // A repeated declaration is reported as a duplicate.

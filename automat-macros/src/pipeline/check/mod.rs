@@ -10,6 +10,7 @@
 mod borrows;
 mod data;
 mod graph;
+mod hierarchy;
 mod names;
 mod params;
 mod rows;
@@ -17,7 +18,7 @@ mod rows;
 use std::collections::HashSet;
 
 use super::errors::Errors;
-use super::model::{Machine, Source, Transition};
+use super::model::{Machine, Node, Source, Transition};
 
 pub use names::{DATA_METHODS, GENERATED_METHODS};
 
@@ -26,6 +27,7 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     names::check_serialized_names(machine, errors);
     names::check_generated_name_collisions(machine, errors);
     names::check_initial_state(machine, errors);
+    hierarchy::check_compounds(machine, errors);
     names::check_context(machine, errors);
     names::check_guard_declarations(machine, errors);
     rows::check_transitions_from_final_states(machine, errors);
@@ -66,11 +68,25 @@ fn graph_is_sound(machine: &Machine) -> bool {
     let unique_states = machine
         .states
         .iter()
-        .all(|s| names.insert(s.name.to_string()));
-    let mut initial = machine.states.iter().filter(|s| s.initial.is_some());
-    let one_initial =
-        matches!((initial.next(), initial.next()), (Some(state), None) if state.final_.is_none());
-    machine.complete && unique_states && one_initial
+        .map(|s| &s.name)
+        .chain(machine.compounds.iter().map(|c| &c.name))
+        .all(|name| names.insert(name.to_string()));
+    let top = machine.top_level();
+    let mut initial = top.iter().filter(|(_, initial, _)| initial.is_some());
+    let one_initial = matches!((initial.next(), initial.next()), (Some((_, _, None)), None));
+    let sound_compounds = machine.compounds.iter().all(|c| {
+        c.final_.is_none()
+            && c.fields.is_empty()
+            && c.children
+                .iter()
+                .filter(|&&child| match child {
+                    Node::Leaf(s) => machine.states[s].initial.is_some(),
+                    Node::Compound(k) => machine.compounds[k].initial.is_some(),
+                })
+                .count()
+                == 1
+    });
+    machine.complete && unique_states && one_initial && sound_compounds
 }
 
 /// `A + input`, `A | B + input` or `_ + input`, as written.
@@ -82,6 +98,7 @@ fn pair_text(machine: &Machine, t: &Transition) -> String {
             .collect::<Vec<_>>()
             .join(" | "),
         Source::Any(_) => "_".to_owned(),
+        Source::Within(c, _) => machine.compounds[*c].name.to_string(),
     };
     format!("{source} + {}", t.input_name)
 }

@@ -28,7 +28,15 @@ pub const DATA_METHODS: &[&str] = &["data", "into_parts"];
 /// `state A; state A;`, `input go(); input go();`, `input go(a: u8, a: u8);`, and
 /// `guard heat(); output heat();`
 pub fn check_duplicate_names(machine: &Machine, errors: &mut Errors) {
-    report_duplicates("state", machine.states.iter().map(|s| &s.name), errors);
+    report_duplicates(
+        "state",
+        machine
+            .states
+            .iter()
+            .map(|s| &s.name)
+            .chain(machine.compounds.iter().map(|c| &c.name)),
+        errors,
+    );
     report_duplicates("input", machine.inputs.iter().map(|i| &i.name), errors);
     report_duplicates("output", machine.outputs.iter().map(|o| &o.name), errors);
     report_duplicates("guard", machine.guards.iter().map(|g| &g.name), errors);
@@ -195,7 +203,8 @@ pub fn check_context(machine: &Machine, errors: &mut Errors) {
 
 /// A machine without `initial state`, with two of them, or with an `initial final state`.
 pub fn check_initial_state(machine: &Machine, errors: &mut Errors) {
-    let mut initial = machine.states.iter().filter(|s| s.initial.is_some());
+    let top = machine.top_level();
+    let mut initial = top.iter().filter(|(_, initial, _)| initial.is_some());
     match initial.next() {
         None => {
             let example = machine
@@ -210,20 +219,19 @@ pub fn check_initial_state(machine: &Machine, errors: &mut Errors) {
                 ),
             );
         }
-        Some(first) => {
-            for other in initial {
+        Some(&(first, _, _)) => {
+            for &(other, initial, _) in initial {
                 errors.span(
-                    other.initial.unwrap_or_else(|| other.name.span()),
+                    initial.unwrap_or_else(|| other.span()),
                     format!(
-                        "a machine has one initial state, but `{}` is marked `initial` as well as `{}`; remove one `initial`",
-                        other.name, first.name
+                        "a machine has one initial state, but `{other}` is marked `initial` as well as `{first}`; remove one `initial`",
                     ),
                 );
             }
         }
     }
     for state in &machine.states {
-        if let (Some(_), Some(final_)) = (state.initial, state.final_) {
+        if let (Some(_), Some(final_), None) = (state.initial, state.final_, state.parent) {
             errors.span(
                 final_,
                 format!(

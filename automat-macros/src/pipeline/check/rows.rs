@@ -52,7 +52,8 @@ pub fn check_sources_listed_once(machine: &Machine, errors: &mut Errors) {
 pub fn levels(machine: &Machine) -> Vec<Vec<usize>> {
     let inputs = machine.inputs.len();
     let pairs = machine.states.len() * inputs;
-    let mut levels: Vec<Vec<usize>> = vec![Vec::new(); pairs + inputs];
+    let mut levels: Vec<Vec<usize>> =
+        vec![Vec::new(); pairs + inputs + machine.compounds.len() * inputs];
     for (index, t) in machine.transitions.iter().enumerate() {
         match &t.source {
             Source::States(states) => {
@@ -64,6 +65,7 @@ pub fn levels(machine: &Machine) -> Vec<Vec<usize>> {
                 }
             }
             Source::Any(_) => levels[pairs + t.input].push(index),
+            Source::Within(c, _) => levels[pairs + inputs + c * inputs + t.input].push(index),
         }
     }
     levels
@@ -267,6 +269,8 @@ pub fn check_reenter(machine: &Machine, errors: &mut Errors) {
             Source::States(states) => states.iter().find(|&&(s, _)| s != target).map(|&(s, _)| s),
             // A wildcard applies to other states than its target, unless it is the only state.
             Source::Any(_) => (0..machine.states.len()).find(|&s| s != target),
+            // `Working + x => reenter Working` re-enters the compound: its leaves differ.
+            Source::Within(..) => None,
         };
         if let Some(source) = elsewhere {
             errors.span(
@@ -291,12 +295,16 @@ pub fn check_reenter(machine: &Machine, errors: &mut Errors) {
 /// exit actions belong to the state, so no transition's arguments reach them and no one takes
 /// their value.
 pub fn check_actions(machine: &Machine, errors: &mut Errors) {
-    for state in &machine.states {
-        let uses = state
-            .entry
+    let actions = machine
+        .states
+        .iter()
+        .map(|s| (&s.entry, &s.exit))
+        .chain(machine.compounds.iter().map(|c| (&c.entry, &c.exit)));
+    for (entry, exit) in actions {
+        let uses = entry
             .iter()
             .map(|u| ("entry", u))
-            .chain(state.exit.iter().map(|u| ("exit", u)));
+            .chain(exit.iter().map(|u| ("exit", u)));
         for (kind, used) in uses {
             let output = &machine.outputs[used.output];
             let context = machine.context.as_ref().map(|c| &c.name);

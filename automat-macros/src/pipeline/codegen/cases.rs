@@ -19,7 +19,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::Ident;
 
-use super::super::model::{ok_is_unit, result_parts, Else, GuardExpr, Machine, OutputUse, Target};
+use super::super::model::{
+    ok_is_unit, result_parts, Else, GuardExpr, Machine, Node, OutputUse, StepPath, Target,
+};
 use super::super::scope::{Phase, Route, Step, Value};
 use super::calls::Names;
 use super::step::{error_ident, from_ident, observer_ident, HandleFailure};
@@ -595,9 +597,10 @@ impl Gen<'_> {
         code.extend(self.producers_code(&names, &later_all, &on_error, false));
 
         // 3. exit
-        let exits = transition.exits(state);
+        let path = self.m.path(transition, state, false);
+        let exits = path.leaves();
         if exits {
-            code.extend(self.exit_code(state));
+            code.extend(self.exit_code(&path.exits));
         }
 
         // 4. commit (a self-loop that stays needs no store)
@@ -615,7 +618,7 @@ impl Gen<'_> {
 
         // 6. entry
         if exits {
-            code.extend(self.entry_code(target, &to));
+            code.extend(self.entry_code(&path.entries, &to));
         }
         let value = value.or(returned).unwrap_or_else(|| quote!(()));
         quote!({ #code ::core::result::Result::Ok(#value) })
@@ -696,9 +699,10 @@ impl Gen<'_> {
         later.extend(names.consumed());
         // An else route's producers are infallible (`check`); nothing to divert to again.
         code.extend(self.producers_code(names, &later, &|_| quote!(::core::unreachable!()), false));
-        let exits = else_exits(Some(otherwise.target), state);
+        let path = self.m.path(names.step.t, state, true);
+        let exits = path.leaves();
         if exits {
-            code.extend(self.exit_code(state));
+            code.extend(self.exit_code(&path.exits));
         }
         code.extend(self.commit_code(names, otherwise.target, &after));
         let to = self.to_state(otherwise.target);
@@ -709,7 +713,7 @@ impl Gen<'_> {
         let (statements, _) = self.run_outputs(names, outputs, &HashSet::new(), &to);
         code.extend(statements);
         if exits {
-            code.extend(self.entry_code(otherwise.target.from(state), &to));
+            code.extend(self.entry_code(&path.entries, &to));
         }
         quote! {
             #code
@@ -742,33 +746,29 @@ impl Gen<'_> {
         quote!(#hook #call;)
     }
 
-    /// Step 3: the observer hears that `from` is left, then `state`'s exit actions run.
-    pub(super) fn exit_code(&self, state: usize) -> TokenStream {
+    /// Step 3: the observer hears that `from` is left, then the exit actions of `exits` run
+    /// (the leaf's, then its compounds' up to the domain, innermost first).
+    pub(super) fn exit_code(&self, exits: &[Node]) -> TokenStream {
         let from = from_ident();
         let mut code = self.hook("exit", &quote!(#from));
-        for used in &self.m.states[state].exit {
-            code.extend(self.action(used, &quote!(#from)));
+        for &node in exits {
+            for used in self.m.exit_actions(node) {
+                code.extend(self.action(used, &quote!(#from)));
+            }
         }
         code
     }
 
-    /// Step 6: the observer hears that `to` (the current state) is entered, then `state`'s entry
-    /// actions run.
-    pub(super) fn entry_code(&self, state: usize, to: &TokenStream) -> TokenStream {
+    /// Step 6: the observer hears that `to` (the current state) is entered, then the entry
+    /// actions of `entries` run (outermost first, down to the leaf).
+    pub(super) fn entry_code(&self, entries: &[Node], to: &TokenStream) -> TokenStream {
         let mut code = self.hook("entry", to);
-        for used in &self.m.states[state].entry {
-            code.extend(self.action(used, to));
+        for &node in entries {
+            for used in self.m.entry_actions(node) {
+                code.extend(self.action(used, to));
+            }
         }
         code
-    }
-}
-
-/// Whether an `else` route to `target` leaves `state` (a route back to the source, or `_`, does
-/// not).
-fn else_exits(target: Option<Target>, state: usize) -> bool {
-    match target {
-        Some(Target::State(s)) => s != state,
-        Some(Target::Stay) | None => false,
     }
 }
 
@@ -782,32 +782,31 @@ pub(super) fn case_groups(m: &Machine, plans: &[Vec<usize>], i: usize) -> Vec<(u
         if plan.is_empty() {
             return None;
         }
-        let leaves: Vec<(bool, bool)> = plan
+        // What each candidate's routes exit and enter, as the actions they run.
+        let actions = |path: StepPath| {
+            let exits: Vec<usize> = path
+                .exits
+                .iter()
+                .flat_map(|&n| m.exit_actions(n).iter().map(|u| u.output))
+                .collect();
+            let entries: Vec<usize> = path
+                .entries
+                .iter()
+                .flat_map(|&n| m.entry_actions(n).iter().map(|u| u.output))
+                .collect();
+            (path.leaves(), exits, entries)
+        };
+        let routes: Vec<_> = plan
             .iter()
             .map(|&t| {
                 let t = &m.transitions[t];
-                (
-                    t.exits(s),
-                    else_exits(t.otherwise.as_ref().map(|e| e.target), s),
-                )
+                let otherwise = t.otherwise.is_some().then(|| actions(m.path(t, s, true)));
+                (actions(m.path(t, s, false)), otherwise)
             })
             .collect();
-        let own_exit: Vec<usize> = if leaves.iter().any(|&(a, b)| a || b) {
-            m.states[s].exit.iter().map(|u| u.output).collect()
-        } else {
-            Vec::new()
-        };
-        let own_entry: Vec<usize> = if plan.iter().any(|&t| {
-            let t = &m.transitions[t];
-            matches!(t.target, Target::Stay) && t.reenter.is_some()
-        }) {
-            m.states[s].entry.iter().map(|u| u.output).collect()
-        } else {
-            Vec::new()
-        };
         // A state with data runs code of its own: it reads and moves its own fields.
         let own = (!m.states[s].fields.is_empty()).then_some(s);
-        Some(((plan.clone(), leaves, own_exit, own_entry, own), s, s))
+        Some(((plan.clone(), routes, own), s, s))
     }))
 }
 

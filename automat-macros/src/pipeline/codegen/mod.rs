@@ -144,7 +144,10 @@ impl<'a> Gen<'a> {
                 }
             })
             .collect();
-        let (cases, case_table) = if (m.decides() || has_data) && mode == Mode::Full {
+        // Cases for `handle` whenever an input does not step by table (one that decides, or
+        // runs entry and exit actions).
+        let by_cases = m.decides() || has_data || by_table.iter().any(|&b| !b);
+        let (cases, case_table) = if by_cases && mode == Mode::Full {
             cases::cases(m, &plans, &by_table, &groups)
         } else {
             (Vec::new(), Vec::new())

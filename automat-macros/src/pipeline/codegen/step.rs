@@ -277,7 +277,7 @@ impl Gen<'_> {
         let result = self.handle_result();
         let body = if self.inputs.is_empty() {
             quote!(match input {})
-        } else if self.decides || self.has_data {
+        } else if self.decides || self.has_data || !self.cases.is_empty() {
             self.case_handle_body()
         } else {
             self.table_handle_body()

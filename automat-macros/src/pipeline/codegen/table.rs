@@ -29,8 +29,9 @@ pub(super) fn is_table_step(m: &Machine, plans: &[Vec<usize>], i: usize) -> bool
         [] => true,
         [t] => {
             let t = &m.transitions[*t];
-            let quiet = !t.exits(s)
-                || (m.states[s].exit.is_empty() && m.states[t.target_from(s)].entry.is_empty());
+            let path = m.path(t, s, false);
+            let quiet = path.exits.iter().all(|&n| m.exit_actions(n).is_empty())
+                && path.entries.iter().all(|&n| m.entry_actions(n).is_empty());
             t.guard.is_none() && t.tries().next().is_none() && t.reenter.is_none() && quiet
         }
         _ => false,

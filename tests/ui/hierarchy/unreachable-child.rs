@@ -1,0 +1,17 @@
+automat_rs::machine! {
+    machine Washer {
+        initial state Off;
+        state On {
+            initial state Idle;
+            state Washing;
+            state Drying;
+        }
+        input power();
+        input start();
+        Off + power => On;
+        Idle + start => Washing;
+        On + power => Off;
+    }
+}
+
+fn main() {}
