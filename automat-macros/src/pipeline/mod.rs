@@ -48,6 +48,8 @@ pub fn expand(input: TokenStream) -> TokenStream {
 }
 
 #[cfg(test)]
+mod hierarchy_props;
+#[cfg(test)]
 mod proptests;
 #[cfg(test)]
 mod snapshots;
