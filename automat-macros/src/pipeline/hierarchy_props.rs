@@ -218,8 +218,10 @@ proptest! {
                 continue;
             }
             let target = target.map(|t| t.index(nodes));
-            // `reenter` is for a self-loop (`_` or the source itself), as `check` requires.
-            let reenter = reenter && target.map_or(true, |t| t == source);
+            // `reenter` is for a self-loop (`_` or the source itself), as `check` requires, or
+            // on a compound (which it then leaves and re-enters).
+            let compound = !tree.children[source].is_empty();
+            let reenter = reenter && (compound || target.map_or(true, |t| t == source));
             rows.push(Row { source, input, target, reenter });
         }
         let top_initial = top.index(decls.len());
