@@ -289,3 +289,31 @@ fn the_description_records_each_states_parent_and_the_diagrams_draw_compounds_as
         "{mermaid}"
     );
 }
+
+#[test]
+fn a_state_says_which_compounds_it_is_in() {
+    use DishwasherCompound::{On, Washing};
+    let inside = |state: DishwasherState| {
+        [On, Washing]
+            .into_iter()
+            .filter(|&c| state.is_in(c))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(inside(DishwasherState::Soak), [On, Washing]);
+    assert_eq!(inside(DishwasherState::Drying), [On]);
+    assert!(inside(DishwasherState::DoorOpen).is_empty());
+    // It agrees with the description.
+    let d = Dishwasher::description();
+    for (index, state) in DishwasherState::ALL.iter().enumerate() {
+        let names: Vec<&str> = d.ancestors(index).map(|c| d.compounds[c].name).collect();
+        let from_tag: Vec<&str> = inside(*state)
+            .into_iter()
+            .map(|c| d.compounds[c as usize].name)
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        let mut tag_sorted = from_tag.clone();
+        tag_sorted.sort_unstable();
+        assert_eq!(sorted, tag_sorted, "{state}");
+    }
+}

@@ -9,9 +9,9 @@
 // Each implementation is built by `Drive::start`; `Default` would only repeat it.
 #![allow(clippy::new_without_default)]
 
+pub mod data;
 #[path = "../gen/mod.rs"]
 pub mod gen;
-pub mod data;
 pub mod guarded;
 pub mod small;
 pub mod table;

@@ -118,15 +118,19 @@ fn check(n: usize) -> Result<(), String> {
         }
         if name == "data" {
             // The data the states carried ends up in the outputs: the same sums in both.
-            let (mut hand, mut generated) =
-                (data::matched::Machine::new(), <data::automat::Machine as automat_bench::Drive>::start());
+            let (mut hand, mut generated) = (
+                data::matched::Machine::new(),
+                <data::automat::Machine as automat_bench::Drive>::start(),
+            );
             for &k in &inputs {
                 hand.feed(k);
                 automat_bench::Drive::feed(&mut generated, k);
             }
             let (a, b) = (hand.tally(), generated.0.core());
             if (a.reported, a.released) != (b.reported, b.released) {
-                return Err(format!("data: automat-rs summed {b:?}, the hand-written match {a:?}"));
+                return Err(format!(
+                    "data: automat-rs summed {b:?}, the hand-written match {a:?}"
+                ));
             }
         }
         eprintln!(

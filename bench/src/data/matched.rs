@@ -87,7 +87,8 @@ impl Machine {
                 *count += u32::from(n);
             }
             (State::Active { .. }, Input::Flush(_)) => {
-                let State::Active { count, buf } = mem::replace(&mut self.state, State::Idle) else {
+                let State::Active { count, buf } = mem::replace(&mut self.state, State::Idle)
+                else {
                     unreachable!()
                 };
                 self.state = State::Draining { buf };

@@ -47,6 +47,7 @@ impl Gen<'_> {
         } else {
             quote!(match self { #(#names,)* })
         };
+        let compounds = self.compound_enum();
         quote! {
             #[doc = #doc]
             #[derive(
@@ -56,6 +57,8 @@ impl Gen<'_> {
             #vis enum #state_enum {
                 #(#variants,)*
             }
+
+            #compounds
 
             impl #state_enum {
                 /// The state's name, as declared.
@@ -79,6 +82,61 @@ impl Gen<'_> {
             }
 
             #machine_state
+        }
+    }
+
+    /// For a machine with compound states: `NameCompound`, one variant per compound state, and
+    /// `NameState::is_in(compound)`, one `match` (a jump on the compound, then a test on the
+    /// state).
+    fn compound_enum(&self) -> TokenStream {
+        if self.m.compounds.is_empty() {
+            return TokenStream::new();
+        }
+        let Machine { vis, name, .. } = self.m;
+        let state_enum = &self.state_enum;
+        let compound_enum = quote::format_ident!("{}Compound", name);
+        let doc = format!(
+            "The compound states of [`{name}`]: states that hold others (see [`{state_enum}::is_in`])."
+        );
+        let variants = self.m.compounds.iter().map(|c| {
+            let docs = docs_or(&c.docs.attrs, &format!("The compound state `{}`.", c.name));
+            let ident = &c.name;
+            quote!(#docs #ident)
+        });
+        let arms = self.m.compounds.iter().enumerate().map(|(k, c)| {
+            let ident = &c.name;
+            let inside: Vec<TokenStream> = self
+                .states
+                .iter()
+                .filter(|&&s| self.m.within(super::super::model::Node::Leaf(s), k))
+                .map(|&s| {
+                    let leaf = &self.m.states[s].name;
+                    quote!(#state_enum::#leaf)
+                })
+                .collect();
+            if inside.is_empty() {
+                quote!(#compound_enum::#ident => false)
+            } else {
+                quote!(#compound_enum::#ident => ::core::matches!(self, #(#inside)|*))
+            }
+        });
+        quote! {
+            #[doc = #doc]
+            #[derive(
+                ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq,
+                ::core::hash::Hash, ::core::fmt::Debug
+            )]
+            #vis enum #compound_enum {
+                #(#variants,)*
+            }
+
+            impl #state_enum {
+                /// Whether the state is inside compound state `compound`, at any depth.
+                #[must_use]
+                pub const fn is_in(self, compound: #compound_enum) -> ::core::primitive::bool {
+                    match compound { #(#arms,)* }
+                }
+            }
         }
     }
 
