@@ -317,3 +317,13 @@ fn a_state_says_which_compounds_it_is_in() {
         assert_eq!(sorted, tag_sorted, "{state}");
     }
 }
+
+#[test]
+fn the_table_names_each_states_compound_and_lists_the_compounds() {
+    let table = Dishwasher::description().table().to_string();
+    assert!(table.contains("| state | in | entry | exit |"), "{table}");
+    assert!(table.contains("| `Soak` | `Washing` | `soak_in` | `soak_out` |"), "{table}");
+    assert!(table.contains("| `Off` |  | `off_in` | `off_out` |"), "{table}");
+    assert!(table.contains("| `Washing` | `On` | `washing_in` | `washing_out` |"), "{table}");
+    assert!(table.contains("| `On` |  | `on_in` | `on_out` |"), "{table}");
+}

@@ -111,8 +111,12 @@ impl Table<'_> {
             .states
             .iter()
             .any(|s| !s.entry.is_empty() || !s.exit.is_empty());
-        if fields || actions {
+        let nested = !d.compounds.is_empty();
+        if fields || actions || nested {
             f.write_str("\n| state |")?;
+            if nested {
+                f.write_str(" in |")?;
+            }
             if fields {
                 f.write_str(" data |")?;
             }
@@ -120,13 +124,17 @@ impl Table<'_> {
                 f.write_str(" entry | exit |")?;
             }
             f.write_str("\n|---|")?;
-            let columns = usize::from(fields) + 2 * usize::from(actions);
+            let columns = usize::from(nested) + usize::from(fields) + 2 * usize::from(actions);
             for _ in 0..columns {
                 f.write_str("---|")?;
             }
             f.write_str("\n")?;
             for (index, state) in d.states.iter().enumerate() {
-                if state.entry.is_empty() && state.exit.is_empty() && state.fields.is_empty() {
+                if state.entry.is_empty()
+                    && state.exit.is_empty()
+                    && state.fields.is_empty()
+                    && !nested
+                {
                     continue;
                 }
                 f.write_str("| ")?;
@@ -134,6 +142,12 @@ impl Table<'_> {
                     f.write_str("▶ ")?;
                 }
                 write!(f, "`{}`", Inline(state.name))?;
+                if nested {
+                    f.write_str(" | ")?;
+                    if let Some(parent) = state.parent.and_then(|p| d.compounds.get(p)) {
+                        write!(f, "`{}`", Inline(parent.name))?;
+                    }
+                }
                 if fields {
                     f.write_str(" | ")?;
                     for (n, field) in state.fields.iter().enumerate() {
@@ -154,6 +168,26 @@ impl Table<'_> {
                             }
                             write!(f, "`{}`", Inline(output.name))?;
                         }
+                    }
+                }
+                f.write_str(" |\n")?;
+            }
+        }
+        if nested {
+            f.write_str("\n| compound state | in | entry | exit |\n|---|---|---|---|\n")?;
+            for compound in d.compounds {
+                write!(f, "| `{}` | ", Inline(compound.name))?;
+                if let Some(parent) = compound.parent.and_then(|p| d.compounds.get(p)) {
+                    write!(f, "`{}`", Inline(parent.name))?;
+                }
+                for actions in [compound.entry, compound.exit] {
+                    f.write_str(" | ")?;
+                    for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate()
+                    {
+                        if n > 0 {
+                            f.write_str(", ")?;
+                        }
+                        write!(f, "`{}`", Inline(output.name))?;
                     }
                 }
                 f.write_str(" |\n")?;
