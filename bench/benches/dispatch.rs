@@ -4,7 +4,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use automat_bench::{data, guarded, inputs, small, wide};
+use automat_bench::{data, guarded, inputs, nested, small, wide};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// Inputs per measured iteration (`run.sh` divides by it).
@@ -16,6 +16,7 @@ fn dispatch(c: &mut Criterion) {
         ("wide", wide::MACHINES, wide::INPUTS),
         ("guarded", guarded::MACHINES, guarded::INPUTS),
         ("data", data::MACHINES, data::INPUTS),
+        ("nested", nested::MACHINES, nested::INPUTS),
     ] {
         let inputs = inputs(BATCH, count);
         let mut group = c.benchmark_group(workload);

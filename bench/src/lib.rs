@@ -13,6 +13,7 @@ pub mod data;
 #[path = "../gen/mod.rs"]
 pub mod gen;
 pub mod guarded;
+pub mod nested;
 pub mod small;
 pub mod table;
 pub mod wide;
