@@ -53,9 +53,8 @@ impl Washer {
 
     #[superstate(superstate = "on", entry_action = "bump", exit_action = "bump")]
     fn washing(event: &Input) -> Outcome<State> {
-        match event {
-            _ => Super,
-        }
+        let _ = event; // Washing handles nothing itself: `On` decides.
+        Super
     }
 
     #[state(superstate = "washing", entry_action = "bump", exit_action = "bump")]
