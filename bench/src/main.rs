@@ -1,8 +1,8 @@
 //! The dispatch benchmark's command line (`bash bench/run.sh` drives it):
 //!
 //!     automat-bench check [inputs]                  cross-check, sizes, allocations
-//!     automat-bench run <small|wide|guarded|data|nested> <name> <inputs>   one implementation (for callgrind)
-//!     automat-bench list <small|wide|guarded|data|nested>       implementation names, one per line
+//!     automat-bench run <small|wide|guarded|data|nested|blinky> <name> <inputs>   one implementation (for callgrind)
+//!     automat-bench list <small|wide|guarded|data|nested|blinky>       implementation names, one per line
 //!     automat-bench source <implementation> <states> <inputs>   a wide machine's source
 //!     automat-bench report <results> <criterion> <batch>   the table, from the files run.sh wrote
 
@@ -12,7 +12,7 @@ use std::mem::size_of;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use automat_bench::{data, gen, guarded, inputs, nested, small, wide, Implementation};
+use automat_bench::{blinky, data, gen, guarded, inputs, nested, small, wide, Implementation};
 
 mod report;
 
@@ -52,6 +52,7 @@ fn workload(name: &str) -> Option<(Machines, u8)> {
         "guarded" => Some((guarded::MACHINES, guarded::INPUTS)),
         "data" => Some((data::MACHINES, data::INPUTS)),
         "nested" => Some((nested::MACHINES, nested::INPUTS)),
+        "blinky" => Some((blinky::MACHINES, blinky::INPUTS)),
         _ => None,
     }
 }
@@ -81,6 +82,11 @@ fn sizes(name: &str) -> Vec<(&'static str, usize)> {
             ("automat-rs", size_of::<nested::automat::Machine>()),
             ("statig", size_of::<nested::statig::Machine>()),
         ],
+        "blinky" => vec![
+            ("match", size_of::<blinky::matched::Machine>()),
+            ("automat-rs", size_of::<blinky::automat::Machine>()),
+            ("statig", size_of::<blinky::statig::Machine>()),
+        ],
         "guarded" => vec![
             ("match", size_of::<guarded::matched::Machine>()),
             ("automat-rs", size_of::<guarded::automat::Machine>()),
@@ -102,7 +108,7 @@ fn sizes(name: &str) -> Vec<(&'static str, usize)> {
 fn check(n: usize) -> Result<(), String> {
     println!("# the state machine alone, without its output counter: automat-rs small {} byte(s), wide {} byte(s)",
         size_of::<small::automat::Player<()>>(), size_of::<wide::automat::Wide<()>>());
-    for name in ["small", "wide", "guarded", "data", "nested"] {
+    for name in ["small", "wide", "guarded", "data", "nested", "blinky"] {
         let (machines, count) = workload(name).expect("known workload");
         let inputs = inputs(n, count);
         let sizes = sizes(name);
@@ -197,7 +203,7 @@ fn main() -> ExitCode {
             );
             Ok(())
         }
-        _ => Err("usage: automat-bench check [inputs] | list <small|wide|guarded|data|nested> | run <small|wide|guarded|data|nested> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
+        _ => Err("usage: automat-bench check [inputs] | list <small|wide|guarded|data|nested|blinky> | run <small|wide|guarded|data|nested|blinky> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
