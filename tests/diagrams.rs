@@ -73,7 +73,7 @@ fn example_diagrams_parse_as_dot() {
             .count();
         // One node per state and per declared transition (and an "any state" node for
         // wildcards); an edge into each table from each state it applies to (or from "any
-        // state"), and one out of it.
+        // state", or from a compound's cluster), and one out of it.
         let rules: Vec<_> = description.rules().collect();
         let any = usize::from(rules.iter().any(|r| r.transition().wildcard));
         assert_eq!(
@@ -85,7 +85,8 @@ fn example_diagrams_parse_as_dot() {
         let edges_drawn: usize = rules
             .iter()
             .map(|r| {
-                let into = if r.transition().wildcard {
+                // A wildcard's table, and a compound's (from the cluster), have one edge in.
+                let into = if r.transition().wildcard || r.transition().within.is_some() {
                     1
                 } else {
                     r.sources().count()
@@ -350,7 +351,8 @@ fn mermaid_diagrams_have_one_line_per_state_and_transition() {
             [&format!("    [*] --> s{initial}")]
         );
         // One labelled arrow per declared transition: from its state, from "any state" for a
-        // wildcard, or from the `<<join>>` bar of a transition with several sources.
+        // wildcard, from the composite state it is declared on, or from the `<<join>>` bar of a
+        // transition with several sources.
         let rules: Vec<_> = d.rules().collect();
         let labelled = lines
             .iter()
@@ -361,6 +363,8 @@ fn mermaid_diagrams_have_one_line_per_state_and_transition() {
             let t = rule.transition();
             let from = if t.wildcard {
                 "any".to_owned()
+            } else if let Some(c) = t.within {
+                format!("c{c}")
             } else if rule.sources().count() > 1 {
                 format!("r{}", rule.index())
             } else {

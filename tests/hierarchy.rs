@@ -281,6 +281,15 @@ fn the_description_records_each_states_parent_and_the_diagrams_draw_compounds_as
     assert!(on < washing && washing < soak, "{dot}");
     assert!(door < on, "DoorOpen is outside every cluster:\n{dot}");
     assert!(dot.contains("entry / washing_in"), "{dot}");
+    // `On + open` is drawn once, from On's border, not from each of its four states.
+    let open = d
+        .rules()
+        .find(|r| d.inputs[r.transition().input].name == "open")
+        .unwrap();
+    assert_eq!(open.transition().within, Some(0));
+    let from_on = format!("-> \"t#{}\":tableport:w", open.index());
+    assert_eq!(dot.matches(&from_on).count(), 1, "{dot}");
+    assert!(dot.contains("ltail=\"cluster_On\""), "{dot}");
 
     let mermaid = d.mermaid().to_string();
     assert!(mermaid.contains("state \"On\" as c0 {"), "{mermaid}");
@@ -322,8 +331,20 @@ fn a_state_says_which_compounds_it_is_in() {
 fn the_table_names_each_states_compound_and_lists_the_compounds() {
     let table = Dishwasher::description().table().to_string();
     assert!(table.contains("| state | in | entry | exit |"), "{table}");
-    assert!(table.contains("| `Soak` | `Washing` | `soak_in` | `soak_out` |"), "{table}");
-    assert!(table.contains("| `Off` |  | `off_in` | `off_out` |"), "{table}");
-    assert!(table.contains("| `Washing` | `On` | `washing_in` | `washing_out` |"), "{table}");
-    assert!(table.contains("| `On` |  | `on_in` | `on_out` |"), "{table}");
+    assert!(
+        table.contains("| `Soak` | `Washing` | `soak_in` | `soak_out` |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| `Off` |  | `off_in` | `off_out` |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| `Washing` | `On` | `washing_in` | `washing_out` |"),
+        "{table}"
+    );
+    assert!(
+        table.contains("| `On` |  | `on_in` | `on_out` |"),
+        "{table}"
+    );
 }

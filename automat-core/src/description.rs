@@ -199,6 +199,10 @@ pub struct TransitionInfo<'a> {
     pub reenter: bool,
     /// Whether the target was written `_` ("stay where you are"): `target` is then `source`.
     pub stays: bool,
+    /// The compound state the transition is declared on (`On + open => DoorOpen`; an index in
+    /// [`Description::compounds`]): it applies to each state inside it without a transition
+    /// of its own on the input, and a diagram can draw it once, from the compound.
+    pub within: Option<usize>,
 }
 
 impl<'a> Description<'a> {
@@ -534,6 +538,7 @@ impl<'a> TransitionInfo<'a> {
                 else_route: flags & 8 != 0,
                 reenter: flags & 4 != 0,
                 stays: flags & 2 != 0,
+                within: None,
             };
             i += 1;
         }
@@ -563,7 +568,30 @@ impl<'a> TransitionInfo<'a> {
             else_route: false,
             reenter: false,
             stays: false,
+            within: None,
         }
+    }
+
+    /// `table` with the compound each listed entry is declared on: `(entry, compound)` pairs.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __within<const N: usize, const M: usize>(
+        mut table: [Self; N],
+        within: [(usize, usize); M],
+    ) -> [Self; N] {
+        let mut i = 0;
+        while i < M {
+            table[within[i].0].within = Some(within[i].1);
+            i += 1;
+        }
+        table
+    }
+
+    /// The entry declared on compound `within`.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __declared_within(self, within: Option<usize>) -> Self {
+        Self { within, ..self }
     }
 
     /// The v0.2 parts of an entry: its rule, guard, and the low bits of `flags` as in

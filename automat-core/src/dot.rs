@@ -53,7 +53,15 @@ impl fmt::Display for Dot<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
         writeln!(f, "digraph \"{}\" {{", DotStr(d.name))?;
-        writeln!(f, "    graph [pack=\"true\", dpi=\"100\"];")?;
+        if d.compounds.is_empty() {
+            writeln!(f, "    graph [pack=\"true\", dpi=\"100\"];")?;
+        } else {
+            // `compound` lets an edge start at a cluster's border (`ltail`).
+            writeln!(
+                f,
+                "    graph [pack=\"true\", dpi=\"100\", compound=\"true\"];"
+            )?;
+        }
         writeln!(f, "    node [fontname=\"Menlo\"];")?;
         writeln!(f, "    edge [fontname=\"Menlo\"];")?;
         writeln!(f)?;
@@ -86,10 +94,22 @@ impl fmt::Display for Dot<'_> {
             } else {
                 ""
             };
+            let cluster = t.within.and_then(|c| {
+                // Drawn once, from the compound's border: the edge leaves from a state inside.
+                let inside = (0..d.states.len()).find(|&s| d.ancestors(s).any(|a| a == c))?;
+                Some((d.compounds.get(c)?.name, d.states.get(inside)?.name))
+            });
             if t.wildcard {
                 writeln!(
                     f,
                     "    \"{ANY}\" -> \"t#{n}\":tableport:w [arrowhead=\"none\"{style}];"
+                )?;
+            } else if let Some((compound, inside)) = cluster {
+                writeln!(
+                    f,
+                    "    \"{}\" -> \"t#{n}\":tableport:w [arrowhead=\"none\", ltail=\"cluster_{}\"{style}];",
+                    DotStr(inside),
+                    DotStr(compound)
                 )?;
             } else {
                 for source in rule.sources().filter_map(|s| d.states.get(s)) {

@@ -135,6 +135,12 @@ impl fmt::Display for Mermaid<'_> {
             let single = rule.sources().nth(1).is_none() && !t.wildcard;
             let from = if t.wildcard {
                 Node::Any
+            } else if let Some(c) = t
+                .within
+                .filter(|&c| c < d.compounds.len() && !rule.stays_in_many())
+            {
+                // Declared on a compound: once, from the composite state.
+                Node::Compound(c)
             } else if single {
                 Node::State(t.source)
             } else if rule.stays_in_many() {
@@ -189,6 +195,8 @@ enum Node {
     /// The "any state" that wildcard rules leave from.
     Any,
     State(usize),
+    /// A composite state (a compound).
+    Compound(usize),
     /// A `<<join>>` bar or a box of the rule at this index.
     Rule(usize),
 }
@@ -198,6 +206,7 @@ impl fmt::Display for Node {
         match self {
             Node::Any => f.write_str("any"),
             Node::State(i) => write!(f, "s{i}"),
+            Node::Compound(i) => write!(f, "c{i}"),
             Node::Rule(i) => write!(f, "r{i}"),
         }
     }

@@ -59,6 +59,8 @@ pub struct Transition {
     guard: Option<String>,
     /// `TransitionInfo::__table`'s flags: wildcard, stays, reenter, `else` route, fallible count.
     flags: usize,
+    /// The compound state it is declared on.
+    within: Option<usize>,
 }
 
 /// The parameters of each signature, as description parts borrowing from it.
@@ -107,6 +109,10 @@ fn transitions(m: &Machine, edges: &[super::model::Edge]) -> Vec<Transition> {
             rule: edge.transition,
             guard: t.guard.as_ref().map(|g| g.expr.text(m).to_string()),
             flags: wildcard | stays | reenter | fallible,
+            within: match t.source {
+                Source::Within(c, _) => Some(c),
+                _ => None,
+            },
         });
         if let Some(otherwise) = &t.otherwise {
             let stays = if matches!(otherwise.target, Target::Stay) {
@@ -129,6 +135,10 @@ fn transitions(m: &Machine, edges: &[super::model::Edge]) -> Vec<Transition> {
                 rule: edge.transition,
                 guard: None,
                 flags: wildcard | stays | ELSE_ROUTE,
+                within: match t.source {
+                    Source::Within(c, _) => Some(c),
+                    _ => None,
+                },
             });
         }
     }
@@ -295,6 +305,7 @@ impl Owned {
             .map(|t| {
                 TransitionInfo::__new(t.source, t.input, t.target, &t.outputs, false, &t.docs)
                     .__with(t.rule, t.guard.as_deref(), t.flags)
+                    .__declared_within(t.within)
             })
             .collect();
         f(&Description::__new(
@@ -372,28 +383,9 @@ impl Owned {
         }
     }
 
-    /// The description as a constant expression of the runtime's types, at `rt`.
-    pub fn to_tokens(&self, rt: &TokenStream) -> TokenStream {
-        let Owned { name, docs, .. } = self;
-        let states = self.states_tokens(rt);
-        let signatures = |sigs: &[Signature], kind: TokenStream| -> Vec<TokenStream> {
-            sigs.iter()
-                .map(|s| {
-                    let (name, docs) = (&s.name, &s.docs);
-                    let params = s
-                        .params
-                        .iter()
-                        .map(|(name, ty)| quote!(#rt::Param::__new(#name, #ty)));
-                    let returns = s.returns.as_ref().map_or_else(
-                        || quote!(::core::option::Option::None),
-                        |ty| quote!(::core::option::Option::Some(#ty)),
-                    );
-                    quote!(#rt::#kind::__new(#name, #docs, &[#(#params),*], #returns))
-                })
-                .collect()
-        };
-        let inputs = signatures(&self.inputs, quote!(InputInfo));
-        let outputs = signatures(&self.outputs, quote!(OutputInfo));
+    /// The transitions as a constant: integer rows (see `TransitionInfo::__table`), with the
+    /// compound each is declared on when any is.
+    fn transitions_tokens(&self, rt: &TokenStream) -> TokenStream {
         // Transitions as integer rows, output lists, docs and guards each written once (see
         // `TransitionInfo::__table`): a wide machine's description then type-checks quickly.
         let mut lists: Vec<&[usize]> = Vec::new();
@@ -432,11 +424,49 @@ impl Owned {
             .collect();
         let lists = lists.iter().map(|list| quote!(&[#(#list),*]));
         let count = rows.len();
-        let transitions = quote! {
-            &#rt::TransitionInfo::__table::<#count>(
+        let within: Vec<TokenStream> = self
+            .transitions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| t.within.map(|c| quote!((#i, #c))))
+            .collect();
+        let table = quote! {
+            #rt::TransitionInfo::__table::<#count>(
                 [#(#rows),*], &[#(#lists),*], &[#(#doc_texts),*], &[#(#guard_texts),*]
             )
         };
+        let table = if within.is_empty() {
+            table
+        } else {
+            let m = within.len();
+            quote!(#rt::TransitionInfo::__within::<#count, #m>(#table, [#(#within),*]))
+        };
+        quote!(&#table)
+    }
+
+    /// The description as a constant expression of the runtime's types, at `rt`.
+    pub fn to_tokens(&self, rt: &TokenStream) -> TokenStream {
+        let Owned { name, docs, .. } = self;
+        let states = self.states_tokens(rt);
+        let signatures = |sigs: &[Signature], kind: TokenStream| -> Vec<TokenStream> {
+            sigs.iter()
+                .map(|s| {
+                    let (name, docs) = (&s.name, &s.docs);
+                    let params = s
+                        .params
+                        .iter()
+                        .map(|(name, ty)| quote!(#rt::Param::__new(#name, #ty)));
+                    let returns = s.returns.as_ref().map_or_else(
+                        || quote!(::core::option::Option::None),
+                        |ty| quote!(::core::option::Option::Some(#ty)),
+                    );
+                    quote!(#rt::#kind::__new(#name, #docs, &[#(#params),*], #returns))
+                })
+                .collect()
+        };
+        let inputs = signatures(&self.inputs, quote!(InputInfo));
+        let outputs = signatures(&self.outputs, quote!(OutputInfo));
+        let transitions = self.transitions_tokens(rt);
         let guards = (!self.guards.is_empty()).then(|| {
             let guards = self.guards.iter().map(|g| {
                 let (name, docs) = (&g.name, &g.docs);
