@@ -325,15 +325,14 @@ impl Owned {
     fn states_tokens(&self, rt: &TokenStream) -> TokenStream {
         let table = self.flat_states_tokens(rt);
         if self.compounds.is_empty() {
-            return table;
+            return quote!(&#table);
         }
         let state_count = self.states.len();
         let parents = self.states.iter().map(|s| option_tokens(s.parent));
-        // `table` is `&[..]` of a const fn's array; take the array by value again.
-        let table: TokenStream = table.into_iter().skip(1).collect();
         quote!(&#rt::StateInfo::__with_parents::<#state_count>(#table, [#(#parents),*]))
     }
 
+    /// The states' array, without parents.
     fn flat_states_tokens(&self, rt: &TokenStream) -> TokenStream {
         let names = self.states.iter().map(|s| &s.name);
         let state_docs = self.states.iter().map(|s| &s.docs);
@@ -354,7 +353,7 @@ impl Owned {
                 quote!((&[#(#entry),*], &[#(#exit),*]))
             });
             return quote! {
-                &#rt::StateInfo::__with_fields::<#state_count>(
+                #rt::StateInfo::__with_fields::<#state_count>(
                     #rt::StateInfo::__table_with_actions::<#state_count>(
                         [#(#names),*], [#(#state_docs),*], [#(#flags),*], [#(#actions),*]
                     ),
@@ -372,13 +371,13 @@ impl Owned {
                 quote!((&[#(#entry),*], &[#(#exit),*]))
             });
             quote! {
-                &#rt::StateInfo::__table_with_actions::<#state_count>(
+                #rt::StateInfo::__table_with_actions::<#state_count>(
                     [#(#names),*], [#(#state_docs),*], [#(#flags),*], [#(#actions),*]
                 )
             }
         } else {
             quote! {
-                &#rt::StateInfo::__table::<#state_count>([#(#names),*], [#(#state_docs),*], [#(#flags),*])
+                #rt::StateInfo::__table::<#state_count>([#(#names),*], [#(#state_docs),*], [#(#flags),*])
             }
         }
     }
