@@ -36,6 +36,9 @@ pub use automat_core::{
 /// machine Name {
 ///     initial state A;                      final state Z;
 ///     state B { entry start; exit stop; }   // actions: outputs without arguments
+///     state C { conn: Conn, tries: u32 }    // data the state carries
+///     state On { initial state Idle; state Busy; }  // compound: its states inside
+///     context cx: &mut Net;                 // passed to every call
 ///     input go(n: u32) -> T;                // a method you call
 ///     output act(n: u32) -> T;              // a method your core implements
 ///     output try_it() -> Result<(), E>;     // fallible when used as `try_it?`
@@ -46,6 +49,8 @@ pub use automat_core::{
 ///     A | B + go => _ / act;                // several sources; `_` stays (internal)
 ///     _ + go => reenter _;                  // every non-final state; re-enter (exit, entry)
 ///     B + go => Z / try_it? else A / act;   // a failure refuses the step, or takes `else`
+///     B + go => C { conn = dial };          // a field from an output (or an argument)
+///     On + go => A;                         // from every state inside `On` without its own
 /// }
 /// ```
 ///
