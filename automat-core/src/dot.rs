@@ -147,6 +147,29 @@ impl fmt::Display for Indent {
     }
 }
 
+/// A node's entry and exit actions, as lines of an HTML label: `entry / a, b`.
+fn write_actions(
+    f: &mut fmt::Formatter<'_>,
+    d: &Description<'_>,
+    entry: &[usize],
+    exit: &[usize],
+) -> fmt::Result {
+    for (kind, actions) in [("entry", entry), ("exit", exit)] {
+        if actions.is_empty() {
+            continue;
+        }
+        write!(f, "<br/><font point-size=\"9\">{kind} / ")?;
+        for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
+            if n > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", Html(output.name))?;
+        }
+        f.write_str("</font>")?;
+    }
+    Ok(())
+}
+
 /// The node of wildcard rules' sources.
 const ANY: &str = "*";
 
@@ -168,19 +191,7 @@ impl Dot<'_> {
             "{indent}    graph [style=\"rounded\", color=\"blue\", fontname=\"Menlo\", label=<{}",
             Html(c.name)
         )?;
-        for (kind, actions) in [("entry", c.entry), ("exit", c.exit)] {
-            if actions.is_empty() {
-                continue;
-            }
-            write!(f, "<br/><font point-size=\"9\">{kind} / ")?;
-            for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
-                if n > 0 {
-                    f.write_str(", ")?;
-                }
-                write!(f, "{}", Html(output.name))?;
-            }
-            f.write_str("</font>")?;
-        }
+        write_actions(f, d, c.entry, c.exit)?;
         f.write_str(">];\n")?;
         for (index, state) in d.states.iter().enumerate() {
             if state.parent == Some(compound) {
@@ -233,19 +244,7 @@ impl Dot<'_> {
                     Html(field.ty)
                 )?;
             }
-            for (kind, actions) in [("entry", state.entry), ("exit", state.exit)] {
-                if actions.is_empty() {
-                    continue;
-                }
-                write!(f, "<br/><font point-size=\"9\">{kind} / ")?;
-                for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
-                    if n > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{}", Html(output.name))?;
-                }
-                f.write_str("</font>")?;
-            }
+            write_actions(f, d, state.entry, state.exit)?;
             f.write_str(">")?;
         }
         f.write_str("];\n")

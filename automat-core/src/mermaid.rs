@@ -39,19 +39,7 @@ impl Mermaid<'_> {
     fn write_compound_actions(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
         for (k, compound) in d.compounds.iter().enumerate() {
-            for (kind, actions) in [("entry", compound.entry), ("exit", compound.exit)] {
-                if actions.is_empty() {
-                    continue;
-                }
-                write!(f, "    c{k} : {kind} / ")?;
-                for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
-                    if n > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{}", Inline(output.name))?;
-                }
-                f.write_str("\n")?;
-            }
+            write_actions(f, d, &format_args!("c{k}"), compound.entry, compound.exit)?;
         }
         Ok(())
     }
@@ -100,19 +88,7 @@ impl fmt::Display for Mermaid<'_> {
             for field in state.fields {
                 writeln!(f, "    s{i} : {}: {}", Inline(field.name), Inline(field.ty))?;
             }
-            for (kind, actions) in [("entry", state.entry), ("exit", state.exit)] {
-                if actions.is_empty() {
-                    continue;
-                }
-                write!(f, "    s{i} : {kind} / ")?;
-                for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
-                    if n > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{}", Inline(output.name))?;
-                }
-                f.write_str("\n")?;
-            }
+            write_actions(f, d, &format_args!("s{i}"), state.entry, state.exit)?;
         }
         for (i, state) in d.states.iter().enumerate() {
             if state.initial {
@@ -187,6 +163,30 @@ impl fmt::Display for Mermaid<'_> {
         }
         Ok(())
     }
+}
+
+/// A node's entry and exit actions, as description lines: `s1 : entry / a, b`.
+fn write_actions(
+    f: &mut fmt::Formatter<'_>,
+    d: &Description<'_>,
+    id: &dyn fmt::Display,
+    entry: &[usize],
+    exit: &[usize],
+) -> fmt::Result {
+    for (kind, actions) in [("entry", entry), ("exit", exit)] {
+        if actions.is_empty() {
+            continue;
+        }
+        write!(f, "    {id} : {kind} / ")?;
+        for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
+            if n > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{}", Inline(output.name))?;
+        }
+        f.write_str("\n")?;
+    }
+    Ok(())
 }
 
 /// A node's Mermaid identifier.
