@@ -572,18 +572,25 @@ impl Machine {
 
     /// The child a compound is entered through: its `initial` one, else its first.
     pub fn initial_child(&self, compound: usize) -> Node {
-        let children = &self.compounds[compound].children;
-        children
-            .iter()
-            .copied()
-            .find(|&child| self.is_initial(child))
-            .unwrap_or(children[0])
+        self.initial_children(compound)
+            .next()
+            .unwrap_or(self.compounds[compound].children[0])
     }
 
-    fn is_initial(&self, node: Node) -> bool {
+    /// The children of `compound` marked `initial` (`check` wants exactly one).
+    pub fn initial_children(&self, compound: usize) -> impl Iterator<Item = Node> + '_ {
+        self.compounds[compound]
+            .children
+            .iter()
+            .copied()
+            .filter(|&child| self.initial_keyword(child).is_some())
+    }
+
+    /// The `initial` keyword on a node, when written.
+    pub fn initial_keyword(&self, node: Node) -> Option<Span> {
         match node {
-            Node::Leaf(s) => self.states[s].initial.is_some(),
-            Node::Compound(c) => self.compounds[c].initial.is_some(),
+            Node::Leaf(s) => self.states[s].initial,
+            Node::Compound(c) => self.compounds[c].initial,
         }
     }
 
@@ -845,11 +852,9 @@ impl Machine {
             .iter()
             .filter(|c| c.parent.is_none())
             .map(|c| (&c.name, c.initial, c.final_));
-        let mut all: Vec<_> = leaves.chain(compounds).collect();
-        // In declaration order (names' spans are not comparable; leaves first is good enough
-        // for the errors, which name both states).
-        all.sort_by_key(|(_, initial, _)| initial.is_none());
-        all
+        // Leaves, then compounds (not interleaved in declaration order: the errors that use
+        // this name both states they compare).
+        leaves.chain(compounds).collect()
     }
 }
 

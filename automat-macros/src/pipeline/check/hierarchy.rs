@@ -7,17 +7,9 @@ use super::super::model::{Machine, Node};
 /// `state Working { state Heating; state Pouring; }` (no `initial`), two `initial` children,
 /// `final state Working { .. }`, and `state Working { level: u8; state Heating; }`.
 pub fn check_compounds(machine: &Machine, errors: &mut Errors) {
-    for compound in &machine.compounds {
+    for (index, compound) in machine.compounds.iter().enumerate() {
         let name = &compound.name;
-        let initial: Vec<Node> = compound
-            .children
-            .iter()
-            .copied()
-            .filter(|&child| match child {
-                Node::Leaf(s) => machine.states[s].initial.is_some(),
-                Node::Compound(c) => machine.compounds[c].initial.is_some(),
-            })
-            .collect();
+        let initial: Vec<Node> = machine.initial_children(index).collect();
         match initial.as_slice() {
             [] => {
                 let first = machine.node_name(compound.children[0]);
@@ -33,12 +25,10 @@ pub fn check_compounds(machine: &Machine, errors: &mut Errors) {
             [_] => {}
             [first, others @ ..] => {
                 for &other in others {
-                    let span = match other {
-                        Node::Leaf(s) => machine.states[s].initial,
-                        Node::Compound(c) => machine.compounds[c].initial,
-                    };
                     errors.span(
-                        span.unwrap_or_else(|| machine.node_name(other).span()),
+                        machine
+                            .initial_keyword(other)
+                            .unwrap_or_else(|| machine.node_name(other).span()),
                         format!(
                             "compound state `{name}` has one initial child, but `{other}` is marked \
                              `initial` as well as `{first}`; remove one `initial`",

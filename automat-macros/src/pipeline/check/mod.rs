@@ -18,7 +18,7 @@ mod rows;
 use std::collections::HashSet;
 
 use super::errors::Errors;
-use super::model::{Machine, Node, Source, Transition};
+use super::model::{Machine, Source, Transition};
 
 pub use names::{DATA_METHODS, GENERATED_METHODS};
 
@@ -74,17 +74,8 @@ fn graph_is_sound(machine: &Machine) -> bool {
     let top = machine.top_level();
     let mut initial = top.iter().filter(|(_, initial, _)| initial.is_some());
     let one_initial = matches!((initial.next(), initial.next()), (Some((_, _, None)), None));
-    let sound_compounds = machine.compounds.iter().all(|c| {
-        c.final_.is_none()
-            && c.fields.is_empty()
-            && c.children
-                .iter()
-                .filter(|&&child| match child {
-                    Node::Leaf(s) => machine.states[s].initial.is_some(),
-                    Node::Compound(k) => machine.compounds[k].initial.is_some(),
-                })
-                .count()
-                == 1
+    let sound_compounds = machine.compounds.iter().enumerate().all(|(k, c)| {
+        c.final_.is_none() && c.fields.is_empty() && machine.initial_children(k).count() == 1
     });
     machine.complete && unique_states && one_initial && sound_compounds
 }
