@@ -44,6 +44,83 @@ pub struct Description<'a> {
     /// The compound states (`state On { initial state Idle; .. }`), in declaration order:
     /// states that group others and are never current themselves. Empty for a flat machine.
     pub compounds: &'a [CompoundInfo<'a>],
+    /// The eventless transitions (`Checking [valid] => Approved;`), each as it applies to one
+    /// state, in declaration order of the transitions, then of the states: taken, without an
+    /// input, once a step has entered their source (in the order a state tries them: its own,
+    /// then its compounds'). Empty for a machine without them.
+    pub eventless: &'a [EventlessInfo<'a>],
+}
+
+/// A history target (`On.history`, `On.history*`): the transition enters compound `compound` at
+/// the child (shallow) or the leaf (deep) the machine was in when it last left it; its
+/// [`target`](TransitionInfo::target) is the leaf entered before the compound was ever left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct HistoryTarget {
+    /// The compound (an index in [`Description::compounds`]).
+    pub compound: usize,
+    /// `*`: the leaf last active, rather than the child holding it.
+    pub deep: bool,
+}
+
+impl HistoryTarget {
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __new(compound: usize, deep: bool) -> Self {
+        Self { compound, deep }
+    }
+}
+
+/// An eventless transition as it applies to one state: once a step has entered `source`, the
+/// machine moves on to `target` by itself when the guard holds (always, without one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct EventlessInfo<'a> {
+    /// Index of the source state in [`Description::states`].
+    pub source: usize,
+    /// Index of the target state in [`Description::states`] (for a history target, the leaf
+    /// entered before its compound was ever left).
+    pub target: usize,
+    /// Indices of the outputs in [`Description::outputs`], in the order they run.
+    pub outputs: &'a [usize],
+    /// The guard expression as written, when guarded.
+    pub guard: Option<&'a str>,
+    /// The transition's doc comment (empty when undocumented).
+    pub docs: &'a str,
+    /// The declared transition this entry comes from, named by the position of its first entry
+    /// in [`Description::eventless`].
+    pub rule: usize,
+    /// The compound state it is declared on, as for [`TransitionInfo::within`].
+    pub within: Option<usize>,
+    /// Whether the target is entered by its history.
+    pub history: Option<HistoryTarget>,
+}
+
+impl<'a> EventlessInfo<'a> {
+    #[doc(hidden)]
+    #[must_use]
+    #[allow(clippy::too_many_arguments)]
+    pub const fn __new(
+        source: usize,
+        target: usize,
+        outputs: &'a [usize],
+        guard: Option<&'a str>,
+        docs: &'a str,
+        rule: usize,
+        within: Option<usize>,
+        history: Option<HistoryTarget>,
+    ) -> Self {
+        Self {
+            source,
+            target,
+            outputs,
+            guard,
+            docs,
+            rule,
+            within,
+            history,
+        }
+    }
 }
 
 /// A compound state: a state with states inside it, entered through its initial child.
@@ -203,6 +280,8 @@ pub struct TransitionInfo<'a> {
     /// [`Description::compounds`]): it applies to each state inside it without a transition
     /// of its own on the input, and a diagram can draw it once, from the compound.
     pub within: Option<usize>,
+    /// `=> On.history` or `On.history*`: the target is entered by its compound's history.
+    pub history: Option<HistoryTarget>,
 }
 
 impl<'a> Description<'a> {
@@ -225,7 +304,14 @@ impl<'a> Description<'a> {
             transitions,
             guards: &[],
             compounds: &[],
+            eventless: &[],
         }
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __with_eventless(self, eventless: &'a [EventlessInfo<'a>]) -> Self {
+        Self { eventless, ..self }
     }
 
     #[doc(hidden)]
@@ -539,6 +625,7 @@ impl<'a> TransitionInfo<'a> {
                 reenter: flags & 4 != 0,
                 stays: flags & 2 != 0,
                 within: None,
+                history: None,
             };
             i += 1;
         }
@@ -569,7 +656,31 @@ impl<'a> TransitionInfo<'a> {
             reenter: false,
             stays: false,
             within: None,
+            history: None,
         }
+    }
+
+    /// `table` with the history targets of the listed entries: `(entry, compound, deep)`.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __histories<const N: usize, const M: usize>(
+        mut table: [Self; N],
+        histories: [(usize, usize, bool); M],
+    ) -> [Self; N] {
+        let mut i = 0;
+        while i < M {
+            let (entry, compound, deep) = histories[i];
+            table[entry].history = Some(HistoryTarget::__new(compound, deep));
+            i += 1;
+        }
+        table
+    }
+
+    /// The entry with history target `history`.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __history(self, history: Option<HistoryTarget>) -> Self {
+        Self { history, ..self }
     }
 
     /// `table` with the compound each listed entry is declared on: `(entry, compound)` pairs.

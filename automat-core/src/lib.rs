@@ -42,7 +42,8 @@ mod svg;
 mod table;
 
 pub use description::{
-    CompoundInfo, Description, GuardInfo, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo,
+    CompoundInfo, Description, EventlessInfo, GuardInfo, HistoryTarget, InputInfo, OutputInfo,
+    Param, StateInfo, TransitionInfo,
 };
 pub use dot::Dot;
 pub use error::NoTransition;

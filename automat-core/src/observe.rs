@@ -86,6 +86,14 @@ pub trait Observer<S: MachineState> {
         let _ = (from, input, output);
     }
 
+    /// An eventless transition committed (step 7): the machine moved from `from` to `to` by the
+    /// entry at `index` of [`Description::eventless`](crate::Description::eventless), after the
+    /// step that entered `from`; its outputs have not run yet.
+    #[inline]
+    fn eventless(&mut self, from: S, index: usize, to: S) {
+        let _ = (from, index, to);
+    }
+
     /// The machine is leaving `state`; its exit actions run next (step 3).
     #[inline]
     fn exit(&mut self, state: S) {

@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use std::collections::HashMap;
 
 use automat_core::{
-    CompoundInfo, Description, GuardInfo, InputInfo, OutputInfo, Param, StateInfo, TransitionInfo,
+    CompoundInfo, Description, EventlessInfo, GuardInfo, HistoryTarget, InputInfo, OutputInfo,
+    Param, StateInfo, TransitionInfo,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -61,6 +62,47 @@ pub struct Transition {
     flags: usize,
     /// The compound state it is declared on.
     within: Option<usize>,
+    /// `=> On.history*`: the compound entered by its history, and whether deep.
+    history: Option<(usize, bool)>,
+}
+
+/// An eventless transition as it applies to one leaf.
+pub struct Eventless {
+    source: usize,
+    target: usize,
+    outputs: Vec<usize>,
+    guard: Option<String>,
+    docs: String,
+    rule: usize,
+    within: Option<usize>,
+    history: Option<(usize, bool)>,
+}
+
+/// The description's eventless transitions (`Machine::eventless_edges`), each rule named by the
+/// position of its first entry.
+fn eventless(m: &Machine) -> Vec<Eventless> {
+    let edges = m.eventless_edges();
+    let mut firsts: HashMap<usize, usize> = HashMap::new();
+    edges
+        .iter()
+        .enumerate()
+        .map(|(position, &(source, k))| {
+            let t = &m.eventless[k];
+            Eventless {
+                source,
+                target: t.target_from(source),
+                outputs: t.outputs.iter().map(|u| u.output).collect(),
+                guard: t.guard.as_ref().map(|g| g.expr.text(m).to_string()),
+                docs: t.docs.text(),
+                rule: *firsts.entry(k).or_insert(position),
+                within: match t.source {
+                    Source::Within(c, _) => Some(c),
+                    _ => None,
+                },
+                history: t.history.map(|h| (h.compound, h.deep)),
+            }
+        })
+        .collect()
 }
 
 /// The parameters of each signature, as description parts borrowing from it.
@@ -113,6 +155,7 @@ fn transitions(m: &Machine, edges: &[super::model::Edge]) -> Vec<Transition> {
                 Source::Within(c, _) => Some(c),
                 _ => None,
             },
+            history: t.history.map(|h| (h.compound, h.deep)),
         });
         if let Some(otherwise) = &t.otherwise {
             let stays = if matches!(otherwise.target, Target::Stay) {
@@ -139,6 +182,7 @@ fn transitions(m: &Machine, edges: &[super::model::Edge]) -> Vec<Transition> {
                     Source::Within(c, _) => Some(c),
                     _ => None,
                 },
+                history: None,
             });
         }
     }
@@ -166,6 +210,7 @@ pub struct Owned {
     guards: Vec<Signature>,
     transitions: Vec<Transition>,
     compounds: Vec<Compound>,
+    eventless: Vec<Eventless>,
 }
 
 // The bits of `TransitionInfo::__table`'s flags.
@@ -250,6 +295,7 @@ impl Owned {
                 .map(|g| signature(&g.name, g.docs.text(), &g.params, &None))
                 .collect(),
             transitions,
+            eventless: eventless(m),
         }
     }
 
@@ -306,6 +352,23 @@ impl Owned {
                 TransitionInfo::__new(t.source, t.input, t.target, &t.outputs, false, &t.docs)
                     .__with(t.rule, t.guard.as_deref(), t.flags)
                     .__declared_within(t.within)
+                    .__history(t.history.map(|(c, deep)| HistoryTarget::__new(c, deep)))
+            })
+            .collect();
+        let eventless: Vec<EventlessInfo<'_>> = self
+            .eventless
+            .iter()
+            .map(|e| {
+                EventlessInfo::__new(
+                    e.source,
+                    e.target,
+                    &e.outputs,
+                    e.guard.as_deref(),
+                    &e.docs,
+                    e.rule,
+                    e.within,
+                    e.history.map(|(c, deep)| HistoryTarget::__new(c, deep)),
+                )
             })
             .collect();
         f(&Description::__new(
@@ -317,7 +380,8 @@ impl Owned {
             &transitions,
         )
         .__with_guards(&guards)
-        .__with_compounds(&compounds))
+        .__with_compounds(&compounds)
+        .__with_eventless(&eventless))
     }
 
     /// The states as a constant: parallel arrays, with the entry and exit actions when any state
@@ -440,6 +504,18 @@ impl Owned {
             let m = within.len();
             quote!(#rt::TransitionInfo::__within::<#count, #m>(#table, [#(#within),*]))
         };
+        let histories: Vec<TokenStream> = self
+            .transitions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| t.history.map(|(c, deep)| quote!((#i, #c, #deep))))
+            .collect();
+        let table = if histories.is_empty() {
+            table
+        } else {
+            let m = histories.len();
+            quote!(#rt::TransitionInfo::__histories::<#count, #m>(#table, [#(#histories),*]))
+        };
         quote!(&#table)
     }
 
@@ -485,6 +561,23 @@ impl Owned {
             });
             quote!(.__with_compounds(&[#(#compounds),*]))
         });
+        let eventless = (!self.eventless.is_empty()).then(|| {
+            let entries = self.eventless.iter().map(|e| {
+                let (source, target, outputs, docs, rule) =
+                    (e.source, e.target, &e.outputs, &e.docs, e.rule);
+                let guard = e.guard.as_ref().map_or_else(
+                    || quote!(::core::option::Option::None),
+                    |g| quote!(::core::option::Option::Some(#g)),
+                );
+                let within = option_tokens(e.within);
+                let history = e.history.map_or_else(
+                    || quote!(::core::option::Option::None),
+                    |(c, deep)| quote!(::core::option::Option::Some(#rt::HistoryTarget::__new(#c, #deep))),
+                );
+                quote!(#rt::EventlessInfo::__new(#source, #target, &[#(#outputs),*], #guard, #docs, #rule, #within, #history))
+            });
+            quote!(.__with_eventless(&[#(#entries),*]))
+        });
         quote! {
             #rt::Description::__new(
                 #name,
@@ -496,6 +589,7 @@ impl Owned {
             )
             #guards
             #compounds
+            #eventless
         }
     }
 

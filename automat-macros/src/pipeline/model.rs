@@ -61,6 +61,9 @@ pub struct Machine {
     /// Context declarations after the first (reported by `check`).
     pub extra_contexts: Vec<Span>,
     pub transitions: Vec<Transition>,
+    /// Eventless transitions (`Checking [valid] => Approved;`), taken after a step enters their
+    /// source (PRODUCT.md's step 7). Their `input` is `usize::MAX`: they are never in `plans`.
+    pub eventless: Vec<Transition>,
     /// Whether a transition has a guard or a fallible output, as declared (so that a transition
     /// left out for an unknown name cannot change what the machine's stubs look like).
     pub decides: bool,
@@ -193,7 +196,23 @@ pub struct Transition {
     pub outputs: Vec<OutputUse>,
     /// `else Target / outputs`: where a failing fallible output sends the step.
     pub otherwise: Option<Else>,
+    /// `=> Working.history` or `Working.history*`: the compound in `target_node` is entered at
+    /// its recorded child or leaf (`target` holds the one it enters before any is recorded).
+    pub history: Option<History>,
 }
+
+/// A history target (`Working.history`, `Working.history*`).
+#[derive(Clone, Copy)]
+pub struct History {
+    pub compound: usize,
+    /// `*`: the leaf last active inside it, rather than its child.
+    pub deep: bool,
+    /// The `history` keyword.
+    pub span: Span,
+}
+
+/// The input of an eventless transition (which has none).
+pub const EVENTLESS: usize = usize::MAX;
 
 #[derive(Clone)]
 pub enum Source {
@@ -338,6 +357,7 @@ impl Machine {
             context: None,
             extra_contexts: Vec::new(),
             transitions: Vec::new(),
+            eventless: Vec::new(),
             decides: false,
             complete: true,
         };
@@ -364,7 +384,9 @@ impl Machine {
 
         let (transitions, actions) = machine.declare(syntax.items, errors);
         machine.decides = transitions.iter().any(|t| {
-            t.guard.is_some()
+            t.input.is_none()
+                || matches!(t.target, parse::Target::History { .. })
+                || t.guard.is_some()
                 || t.outputs.iter().any(|u| u.fallible.is_some())
                 || target_bindings(&t.target)
                     .iter()
@@ -383,7 +405,8 @@ impl Machine {
             .collect();
         let actions_known = resolver.actions_known;
         machine.complete = kept.len() == declared && actions_known;
-        machine.transitions = kept;
+        (machine.eventless, machine.transitions) =
+            kept.into_iter().partition(|t| t.input == EVENTLESS);
         for (node, entry, exit) in resolved_actions {
             match node {
                 Node::Leaf(s) => (machine.states[s].entry, machine.states[s].exit) = (entry, exit),
@@ -392,26 +415,36 @@ impl Machine {
                 }
             }
         }
-        // A compound target is entered at a leaf; the source named as its own target stays.
-        let targets: Vec<(Target, Option<Target>)> = machine
+        machine.enter_leaf_targets();
+        machine
+    }
+
+    /// A compound target is entered at a leaf; the source named as its own target stays.
+    fn enter_leaf_targets(&mut self) {
+        let targets: Vec<(Target, Option<Target>)> = self
             .transitions
             .iter()
+            .chain(&self.eventless)
             .map(|t| {
-                let main = machine.leaf_target(t, t.target_node, t.target);
+                let main = self.leaf_target(t, t.target_node, t.target);
                 let otherwise = t
                     .otherwise
                     .as_ref()
-                    .map(|e| machine.leaf_target(t, e.target_node, e.target));
+                    .map(|e| self.leaf_target(t, e.target_node, e.target));
                 (main, otherwise)
             })
             .collect();
-        for (t, (main, otherwise)) in machine.transitions.iter_mut().zip(targets) {
+        for (t, (main, otherwise)) in self
+            .transitions
+            .iter_mut()
+            .chain(self.eventless.iter_mut())
+            .zip(targets)
+        {
             t.target = main;
             if let (Some(e), Some(target)) = (t.otherwise.as_mut(), otherwise) {
                 e.target = target;
             }
         }
-        machine
     }
 
     /// Adds the declared states, inputs, outputs and guards; returns the transitions and the
@@ -537,7 +570,10 @@ impl Machine {
     fn leaf_target(&self, t: &Transition, node: Option<Node>, target: Target) -> Target {
         match node {
             Some(Node::Compound(c)) => {
-                if t.reenter.is_none() && matches!(t.source, Source::Within(s, _) if s == c) {
+                if t.reenter.is_none()
+                    && t.history.is_none()
+                    && matches!(t.source, Source::Within(s, _) if s == c)
+                {
                     Target::Stay
                 } else {
                     Target::State(self.enter_leaf(Node::Compound(c), &mut Vec::new()))
@@ -568,6 +604,142 @@ impl Machine {
             parent = self.compounds[c].parent;
         }
         false
+    }
+
+    /// The eventless transitions leaf `leaf` tries once a step has entered it, in the order it
+    /// tries them (step 1's rule): its own in declaration order, then those of the compounds
+    /// around it, innermost first; up to and including the first without a guard.
+    pub fn eventless_of(&self, leaf: usize) -> Vec<usize> {
+        let mut plan = Vec::new();
+        let own = self.eventless.iter().enumerate().filter(|(_, t)| {
+            matches!(&t.source, Source::States(states) if states.iter().any(|&(s, _)| s == leaf))
+        });
+        let mut levels: Vec<Vec<usize>> = vec![own.map(|(k, _)| k).collect()];
+        let mut parent = self.states[leaf].parent;
+        while let Some(c) = parent {
+            levels.push(
+                self.eventless
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| matches!(t.source, Source::Within(w, _) if w == c))
+                    .map(|(k, _)| k)
+                    .collect(),
+            );
+            parent = self.compounds[c].parent;
+        }
+        for k in levels.into_iter().flatten() {
+            plan.push(k);
+            if self.eventless[k].guard.is_none() {
+                break;
+            }
+        }
+        plan
+    }
+
+    /// Every eventless transition as it applies to one leaf, `(leaf, eventless index)`: in
+    /// declaration order of the transitions, then of the leaves (`Description::eventless`).
+    pub fn eventless_edges(&self) -> Vec<(usize, usize)> {
+        let plans: Vec<Vec<usize>> = (0..self.states.len())
+            .map(|s| self.eventless_of(s))
+            .collect();
+        (0..self.eventless.len())
+            .flat_map(|k| {
+                plans
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, plan)| plan.contains(&k))
+                    .map(move |(s, _)| (s, k))
+            })
+            .collect()
+    }
+
+    /// The leaves a step that enters `leaf` can end in, once its eventless transitions are
+    /// taken (`leaf` and every leaf its eventless transitions reach), sorted.
+    pub fn settles_at(&self, leaf: usize) -> Vec<usize> {
+        let mut seen = vec![false; self.states.len()];
+        let mut stack = vec![leaf];
+        let mut settled = Vec::new();
+        seen[leaf] = true;
+        while let Some(s) = stack.pop() {
+            settled.push(s);
+            for k in self.eventless_of(s) {
+                for next in self.targets_from(&self.eventless[k], s) {
+                    if !seen[next] {
+                        seen[next] = true;
+                        stack.push(next);
+                    }
+                }
+            }
+        }
+        settled.sort_unstable();
+        settled
+    }
+
+    /// The compounds whose history is recorded (those a history target names), in order.
+    pub fn recorded(&self) -> Vec<usize> {
+        let mut recorded: Vec<usize> = self
+            .transitions
+            .iter()
+            .chain(&self.eventless)
+            .filter_map(|t| t.history.map(|h| h.compound))
+            .collect();
+        recorded.sort_unstable();
+        recorded.dedup();
+        recorded
+    }
+
+    /// The leaves inside compound `c`, in declaration order.
+    pub fn leaves_in(&self, c: usize) -> Vec<usize> {
+        (0..self.states.len())
+            .filter(|&s| self.within(Node::Leaf(s), c))
+            .collect()
+    }
+
+    /// What entering history `h` does, by the leaf recorded for its compound: per group of
+    /// recorded leaves, the leaf entered and the nodes entered below the compound (outermost
+    /// first). Deep history enters the recorded leaf itself; shallow history the child that
+    /// holds it, through its initial children. Before anything is recorded, the compound's
+    /// initial leaf is recorded (so it is entered as a compound target is).
+    pub fn history_entries(&self, h: History) -> Vec<(Vec<usize>, usize, Vec<Node>)> {
+        let mut groups: Vec<(Vec<usize>, usize, Vec<Node>)> = Vec::new();
+        for leaf in self.leaves_in(h.compound) {
+            let (target, entries) = if h.deep {
+                let mut entries = Vec::new();
+                let mut node = Some(Node::Leaf(leaf));
+                while let Some(n) = node.filter(|&n| n != Node::Compound(h.compound)) {
+                    entries.push(n);
+                    node = self.parent(n).map(Node::Compound);
+                }
+                entries.reverse();
+                (leaf, entries)
+            } else {
+                let mut child = Node::Leaf(leaf);
+                while self.parent(child) != Some(h.compound) {
+                    child = self.parent(child).map_or(child, Node::Compound);
+                }
+                let mut entries = Vec::new();
+                (self.enter_leaf(child, &mut entries), entries)
+            };
+            match groups.iter_mut().find(|g| g.1 == target && g.2 == entries) {
+                Some(group) => group.0.push(leaf),
+                None => groups.push((vec![leaf], target, entries)),
+            }
+        }
+        groups
+    }
+
+    /// Every leaf transition `t` can lead to from `leaf` (more than one for a history target).
+    pub fn targets_from(&self, t: &Transition, leaf: usize) -> Vec<usize> {
+        match t.history {
+            Some(h) => {
+                let mut targets: Vec<usize> =
+                    self.history_entries(h).into_iter().map(|g| g.1).collect();
+                targets.sort_unstable();
+                targets.dedup();
+                targets
+            }
+            None => vec![t.target_from(leaf)],
+        }
     }
 
     /// The child a compound is entered through: its `initial` one, else its first.
@@ -639,10 +811,18 @@ impl Machine {
     /// The domain is the source when the target is inside it (internal by default, `XState` v5's
     /// rule), else the innermost compound holding both.
     pub fn path(&self, t: &Transition, leaf: usize, otherwise: bool) -> StepPath {
-        let (node, reenter) = if otherwise {
-            (t.otherwise.as_ref().and_then(|e| e.target_node), false)
+        let (node, reenter, history) = if otherwise {
+            (
+                t.otherwise.as_ref().and_then(|e| e.target_node),
+                false,
+                false,
+            )
         } else {
-            (t.target_node, t.reenter.is_some())
+            (
+                t.target_node,
+                t.reenter.is_some() || t.history.is_some(),
+                t.history.is_some(),
+            )
         };
         let source = match t.source {
             Source::Within(c, _) => Node::Compound(c),
@@ -691,7 +871,12 @@ impl Machine {
         }
         above.reverse();
         let mut entries = above;
-        self.enter_leaf(target, &mut entries);
+        if history {
+            // The rest depends on what was recorded (`Machine::history_entries`).
+            entries.push(target);
+        } else {
+            self.enter_leaf(target, &mut entries);
+        }
         StepPath { exits, entries }
     }
 
@@ -1263,7 +1448,10 @@ impl<'a> Resolver<'a> {
 
     /// The target as `Target` (a compound one stands in as its first leaf until the model knows
     /// its initial children) and as the node written.
-    fn target(&mut self, target: parse::Target) -> (Option<Resolved>, Span, Vec<Binding>) {
+    fn target(
+        &mut self,
+        target: parse::Target,
+    ) -> (Option<Resolved>, Span, Vec<Binding>, Option<History>) {
         match target {
             parse::Target::State(name, bindings) => (
                 self.node(&name).map(|node| match node {
@@ -1272,12 +1460,45 @@ impl<'a> Resolver<'a> {
                 }),
                 name.span(),
                 self.bindings(bindings),
+                None,
             ),
             parse::Target::Stay(underscore, bindings) => (
                 Some((Target::Stay, None)),
                 underscore.span,
                 self.bindings(bindings),
+                None,
             ),
+            parse::Target::History {
+                state,
+                history,
+                deep,
+            } => {
+                let span = state.span();
+                match self.node(&state) {
+                    Some(Node::Compound(c)) => (
+                        Some((Target::State(0), Some(Node::Compound(c)))),
+                        span,
+                        Vec::new(),
+                        Some(History {
+                            compound: c,
+                            deep: deep.is_some(),
+                            span: history.span,
+                        }),
+                    ),
+                    Some(Node::Leaf(_)) => {
+                        self.errors.at(
+                            &state,
+                            format!(
+                                "`{state}` is a leaf state, which has no history: only a compound \
+                                 state (one with states inside) records which of them was active; \
+                                 target `{state}` itself"
+                            ),
+                        );
+                        (None, span, Vec::new(), None)
+                    }
+                    None => (None, span, Vec::new(), None),
+                }
+            }
         }
     }
 
@@ -1326,6 +1547,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn transition(&mut self, decl: parse::TransitionDecl) -> Option<Transition> {
+        let written_at = source_span(&decl.source);
         let source = match decl.source {
             parse::Source::States(names) => {
                 let mut states = Vec::new();
@@ -1340,8 +1562,8 @@ impl<'a> Resolver<'a> {
                                 name,
                                 format!(
                                     "`{name}` is a compound state, which cannot be listed with other \
-                                     sources; write a transition of its own, `{name} + {input} => ..;`",
-                                    input = decl.input
+                                     sources; write a transition of its own, `{name}{input} => ..;`",
+                                    input = decl.input.as_ref().map(|i| format!(" + {i}")).unwrap_or_default()
                                 ),
                             );
                             known = false;
@@ -1356,17 +1578,29 @@ impl<'a> Resolver<'a> {
             }
             parse::Source::Any(underscore) => Some(Source::Any(underscore.span)),
         };
-        let input = self.lookup(Kind::Input, &decl.input);
+        let (input, input_name) = match decl.input {
+            Some(name) => (self.lookup(Kind::Input, &name), name),
+            // An eventless transition: named for errors after its source.
+            None => (Some(EVENTLESS), Ident::new("eventless", written_at)),
+        };
         let guard = decl.guard.map(|g| {
             self.guard(g.expr).map(|expr| GuardUse {
                 expr,
                 tokens: g.tokens,
             })
         });
-        let (target, target_span, bindings) = self.target(decl.target);
+        let (target, target_span, bindings, history) = self.target(decl.target);
         let outputs = self.outputs(decl.outputs);
         let otherwise = decl.otherwise.map(|e| {
-            let (else_target, else_span, else_bindings) = self.target(e.target);
+            let (else_target, else_span, else_bindings, else_history) = self.target(e.target);
+            if let Some(history) = else_history {
+                self.errors.span(
+                    history.span,
+                    "an `else` route cannot target a history; route the failure to a state \
+                     (the compound itself enters its initial child)",
+                );
+                return None;
+            }
             let outputs = self.outputs(
                 e.outputs
                     .into_iter()
@@ -1392,7 +1626,7 @@ impl<'a> Resolver<'a> {
             docs,
             source: source?,
             input: input?,
-            input_name: decl.input,
+            input_name,
             guard: match guard {
                 Some(guard) => Some(guard?),
                 None => None,
@@ -1407,7 +1641,16 @@ impl<'a> Resolver<'a> {
                 Some(otherwise) => Some(otherwise?),
                 None => None,
             },
+            history,
         })
+    }
+}
+
+/// Where a source is written.
+fn source_span(source: &parse::Source) -> Span {
+    match source {
+        parse::Source::States(names) => names.first().map_or_else(Span::call_site, Ident::span),
+        parse::Source::Any(underscore) => underscore.span,
     }
 }
 
@@ -1415,6 +1658,7 @@ impl<'a> Resolver<'a> {
 fn target_bindings(target: &parse::Target) -> &[parse::BindingDecl] {
     match target {
         parse::Target::State(_, bindings) | parse::Target::Stay(_, bindings) => bindings,
+        parse::Target::History { .. } => &[],
     }
 }
 

@@ -13,10 +13,12 @@
 //! guard       := "guard" IDENT lifetimes? "(" params ")" ("->" "bool")? ";"
 //! lifetimes   := "<" LIFETIME ("," LIFETIME)* ","? ">"
 //! params      := (IDENT ":" TYPE),* ","?
-//! transition  := sources "+" IDENT ("[" guard_expr "]")? "=>" "reenter"? target
+//! transition  := sources ("+" IDENT)? ("[" guard_expr "]")? "=>" "reenter"? target
 //!                ("/" use ("," use)*)? ("else" target ("/" IDENT ("," IDENT)*)?)? ";"
+//!                (without `+ IDENT`: an eventless transition)
 //! sources     := "_" | IDENT ("|" IDENT)*
 //! target      := (IDENT | "_") ("{" binding ("," binding)* ","? "}")?
+//!              | IDENT "." "history" "*"?       (a compound's shallow or deep history)
 //! binding     := IDENT "=" IDENT "?"?
 //! use         := IDENT "?"?
 //! guard_expr  := guard names combined with "&&", "||", "!" and parentheses
@@ -47,6 +49,7 @@ pub mod kw {
     syn::custom_keyword!(exit);
     syn::custom_keyword!(reenter);
     syn::custom_keyword!(context);
+    syn::custom_keyword!(history);
 }
 
 /// A whole `machine!` invocation.
@@ -119,7 +122,8 @@ pub struct ParamDecl {
 pub struct TransitionDecl {
     pub attrs: Vec<Attribute>,
     pub source: Source,
-    pub input: Ident,
+    /// `+ input`; `None` for an eventless transition (`Checking [valid] => Approved;`).
+    pub input: Option<Ident>,
     pub guard: Option<GuardSyntax>,
     pub reenter: Option<kw::reenter>,
     pub target: Target,
@@ -138,6 +142,13 @@ pub enum Target {
     State(Ident, Vec<BindingDecl>),
     /// `_`: stay in the source state.
     Stay(Token![_], Vec<BindingDecl>),
+    /// `Working.history` (shallow) or `Working.history*` (deep): the child (or leaf) of
+    /// `Working` that was last active, its initial one before it was ever left.
+    History {
+        state: Ident,
+        history: kw::history,
+        deep: Option<Token![*]>,
+    },
 }
 
 /// `field = value` in `=> Target { field = value }`: the target's field `field` is filled from
@@ -278,10 +289,14 @@ fn skip_past_semicolon(input: ParseStream) {
 impl Parse for Item {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let attrs = input.call(Attribute::parse_outer)?;
-        // A transition starts with a name (or `_`) and `+` or `|`; checked first, so that states
-        // may be called `state`, `input`, ... without being taken for keywords.
+        // A transition starts with a name (or `_`) and `+` or `|` (`=>` or `[`: an eventless
+        // one); checked first, so that states may be called `state`, `input`, ... without being
+        // taken for keywords.
         let starts_transition = (input.peek(Ident) || input.peek(Token![_]))
-            && (input.peek2(Token![+]) || input.peek2(Token![|]));
+            && (input.peek2(Token![+])
+                || input.peek2(Token![|])
+                || input.peek2(Token![=>])
+                || input.peek2(syn::token::Bracket));
         if starts_transition {
             return input
                 .parse()
@@ -504,15 +519,24 @@ impl Parse for TransitionDecl {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let source = Source::parse(input)?;
         // The messages name what came before; built only when there is an error.
-        if !input.peek(Token![+]) {
+        let eventless = input.peek(Token![=>]) || input.peek(syn::token::Bracket);
+        if !input.peek(Token![+]) && !eventless {
             let source = source.text();
             return Err(input.error(format!(
-                "expected `+` and an input after `{source}`, as in `{source} + input => Target;`"
+                "expected `+` and an input after `{source}`, as in `{source} + input => Target;` \
+                 (or `=>` for an eventless transition, `{source} [guard] => Target;`)"
             )));
         }
-        input.parse::<Token![+]>()?;
-        let input_name: Ident = input.parse()?;
-        let pair = || format!("{} + {input_name}", source.text());
+        let input_name: Option<Ident> = if eventless {
+            None
+        } else {
+            input.parse::<Token![+]>()?;
+            Some(input.parse()?)
+        };
+        let pair = || match &input_name {
+            Some(name) => format!("{} + {name}", source.text()),
+            None => source.text(),
+        };
         let guard = if input.peek(syn::token::Bracket) {
             Some(input.parse()?)
         } else {
@@ -670,6 +694,20 @@ impl Target {
             Ok(Target::Stay(stay, BindingDecl::parse_list(input)?))
         } else if input.peek(Ident) && !input.peek(Token![else]) {
             let name = input.parse()?;
+            if input.peek(Token![.]) {
+                input.parse::<Token![.]>()?;
+                if !input.peek(kw::history) {
+                    return Err(input.error(format!(
+                        "expected `history` after `{name}.`: `{name}.history` re-enters the child \
+                         of `{name}` last active, `{name}.history*` the leaf"
+                    )));
+                }
+                return Ok(Target::History {
+                    state: name,
+                    history: input.parse()?,
+                    deep: input.parse()?,
+                });
+            }
             Ok(Target::State(name, BindingDecl::parse_list(input)?))
         } else {
             Err(input.error(format!(

@@ -683,6 +683,85 @@ pub mod hierarchical {
     }
 }
 
+/// History targets and eventless transitions, with a context.
+pub mod completing {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    ::automat_rs::machine! {
+        /// A kettle that boils, pauses when lifted, and goes back to what it was doing.
+        pub machine Kettle {
+            /// Waiting.
+            initial state Idle;
+            /// Working.
+            state Working {
+                /// Heating up.
+                initial state Heating;
+                /// Boiling.
+                state Boiling;
+            }
+            /// Lifted off its base.
+            state Lifted;
+            /// Done.
+            state Done;
+            /// The counter of ticks.
+            context ticks: &mut ::core::primitive::u32;
+            /// Switch it on.
+            input start();
+            /// Heat some more.
+            input heat();
+            /// Lift it.
+            input lift();
+            /// Put it back.
+            input put();
+            /// Start over.
+            input reset();
+            /// Whether it has boiled long enough.
+            guard boiled(ticks: &::core::primitive::u32);
+            /// Count a tick.
+            output tick(ticks: &mut ::core::primitive::u32);
+            Idle + start => Working;
+            Heating + heat => Boiling / tick;
+            Boiling + heat => Boiling / tick;
+            Working + lift => Lifted;
+            Lifted + put => Working.history*;
+            Boiling [boiled] => Done;
+            Done + reset => Idle;
+        }
+    }
+
+    /// A core for [`Kettle`].
+    pub struct Element;
+
+    impl KettleOutputs for Element {
+        fn boiled(&self, ticks: &::core::primitive::u32) -> ::core::primitive::bool {
+            *ticks >= 3
+        }
+        fn tick(&mut self, ticks: &mut ::core::primitive::u32) {
+            *ticks += 1;
+        }
+    }
+
+    /// Drives it; returns whether each step went as declared.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let mut ticks = 0;
+        let mut kettle = Kettle::new(Element);
+        let started = kettle.start(&mut ticks).is_ok() && kettle.heat(&mut ticks).is_ok();
+        let lifted = kettle.lift(&mut ticks).is_ok() && kettle.state() == KettleState::Lifted;
+        let back = kettle.put(&mut ticks).is_ok() && kettle.state() == KettleState::Boiling;
+        let boiled = kettle.heat(&mut ticks).is_ok()
+            && kettle.heat(&mut ticks).is_ok()
+            && kettle.state() == KettleState::Done;
+        started
+            && lifted
+            && back
+            && boiled
+            && kettle.history(KettleCompound::Working)
+                == ::core::option::Option::Some(KettleState::Boiling)
+    }
+}
+
 /// Observing and state-only replay, as a `no_std` program without allocation uses them: returns
 /// the state a journal of `flips` toggles leads to, and the transitions an observer saw.
 #[must_use]
@@ -718,6 +797,7 @@ mod tests {
     fn machines_built_in_a_hostile_crate_behave() {
         ::core::assert!(crate::two_in_one_module::drive());
         ::core::assert!(crate::deciding::drive());
+        ::core::assert!(crate::completing::drive());
         ::core::assert!(crate::with_data::drive());
         ::core::assert!(crate::hierarchical::drive());
         ::core::assert!(crate::borrowing::drive());

@@ -33,6 +33,15 @@ pub fn reachable_states(
         leaving[edge.source].push(edge);
     }
     while let Some(state) = queue.pop() {
+        // Eventless transitions leave as soon as the state is entered.
+        for k in machine.eventless_of(state) {
+            for target in machine.targets_from(&machine.eventless[k], state) {
+                if !reachable[target] {
+                    reachable[target] = true;
+                    queue.push(target);
+                }
+            }
+        }
         for edge in &leaving[state] {
             let t = &machine.transitions[edge.transition];
             let target = match redirect {
@@ -127,6 +136,9 @@ pub fn check_dead_ends(machine: &Machine, edges: &[Edge], reachable: &[bool], er
     for edge in edges {
         has_exit[edge.source] = true;
     }
+    for (state, exit) in has_exit.iter_mut().enumerate() {
+        *exit |= !machine.eventless_of(state).is_empty();
+    }
     for (index, state) in machine.states.iter().enumerate() {
         // An unreachable state is reported as such; a dead end there would be the same mistake.
         if state.final_.is_some() || !reachable[index] || has_exit[index] {
@@ -190,7 +202,7 @@ pub fn check_unused_inputs(
 /// or exit action).
 pub fn check_unused_outputs(machine: &Machine, errors: &mut Errors) {
     let mut used = vec![false; machine.outputs.len()];
-    for t in &machine.transitions {
+    for t in machine.transitions.iter().chain(&machine.eventless) {
         for u in t.uses() {
             used[u.output] = true;
         }
@@ -226,7 +238,7 @@ pub fn check_unused_outputs(machine: &Machine, errors: &mut Errors) {
 pub fn check_unused_guards(machine: &Machine, errors: &mut Errors) {
     let mut used = vec![false; machine.guards.len()];
     let mut names = Vec::new();
-    for t in &machine.transitions {
+    for t in machine.transitions.iter().chain(&machine.eventless) {
         if let Some(guard) = &t.guard {
             names.clear();
             guard.expr.names(&mut names);

@@ -9,6 +9,7 @@
 
 mod borrows;
 mod data;
+mod eventless;
 mod graph;
 mod hierarchy;
 mod names;
@@ -28,6 +29,8 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     names::check_generated_name_collisions(machine, errors);
     names::check_initial_state(machine, errors);
     hierarchy::check_compounds(machine, errors);
+    eventless::check_history(machine, errors);
+    eventless::check_eventless(machine, errors);
     names::check_context(machine, errors);
     names::check_guard_declarations(machine, errors);
     rows::check_transitions_from_final_states(machine, errors);

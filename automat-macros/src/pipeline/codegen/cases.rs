@@ -605,7 +605,11 @@ impl Gen<'_> {
 
         // 4. commit (a self-loop that stays needs no store)
         let target = transition.target_from(state);
-        code.extend(self.commit_code(&names, transition.target, &after));
+        if let Some(history) = transition.history {
+            code.extend(self.history_commit(history));
+        } else {
+            code.extend(self.commit_code(&names, transition.target, &after));
+        }
         let to = self.to_state(transition.target);
         code.extend(self.commit_hook(&quote!(#i), &to, candidate, false));
 
@@ -620,6 +624,11 @@ impl Gen<'_> {
         if exits {
             code.extend(self.entry_code(&path.entries, &to));
         }
+        if let Some(history) = transition.history {
+            code.extend(self.history_entry(history, &to));
+        }
+        // 7. complete
+        code.extend(self.complete_call());
         let value = value.or(returned).unwrap_or_else(|| quote!(()));
         quote!({ #code ::core::result::Result::Ok(#value) })
     }
@@ -715,6 +724,7 @@ impl Gen<'_> {
         if exits {
             code.extend(self.entry_code(&path.entries, &to));
         }
+        code.extend(self.complete_call());
         quote! {
             #code
             return ::core::result::Result::Err(#rt::StepError::Diverted(
@@ -756,6 +766,7 @@ impl Gen<'_> {
                 code.extend(self.action(used, &quote!(#from)));
             }
         }
+        code.extend(self.record_history(exits));
         code
     }
 

@@ -79,6 +79,7 @@ impl Gen<'_> {
             quote!(__marker: #marker,)
         });
         let machine_ty = self.machine_ty(&quote!(#core));
+        let history_field = self.history_field();
         quote! {
             #docs
             #[doc = #summary]
@@ -88,6 +89,7 @@ impl Gen<'_> {
             #vis struct #name<#decl #core> #where_clause {
                 #state_field,
                 __core: #core,
+                #history_field
                 #marker
             }
 
@@ -116,6 +118,7 @@ impl Gen<'_> {
             self.m.initial_state().map(|s| self.m.states[s].name.to_string()).unwrap_or_default()
         );
         let shared = self.shared_methods(Form::Plain);
+        let history = self.history_method();
         let steps = self.step_methods();
         let new = self.new_fn(&new_doc);
         let marker = self.marker_init();
@@ -167,6 +170,8 @@ impl Gen<'_> {
                 #new
 
                 #restore
+
+                #history
 
                 /// The machine with `observer` attached: it sees every transition, output and
                 /// refused input from now on (see `Observer`). The state and core are kept.
@@ -667,7 +672,10 @@ impl Gen<'_> {
     /// `#[derive_data(Clone)]` makes its data `Clone`: `derives`), with `clone_where`.
     fn clone_impls(&self, derives: bool, clone_where: &TokenStream) -> Option<TokenStream> {
         let Gen { core, observer, .. } = self;
-        let marker = self.marker_init();
+        let mut marker = self.phantom_init();
+        if !self.recorded.is_empty() {
+            marker.extend(quote!(, __history: self.__history));
+        }
         let machine_ty = self.machine_ty(&quote!(#core));
         let observed_ty = self.observed_ty(&quote!(#core), &quote!(#observer));
         let generics = |extra: TokenStream| self.impl_generics(&extra);

@@ -27,7 +27,9 @@ mod calls;
 mod cases;
 mod data;
 mod docs;
+mod eventless;
 mod generics;
+mod history;
 mod hooks;
 mod machine;
 mod outputs;
@@ -123,6 +125,9 @@ struct Gen<'a> {
     failure_enum: Ident,
     /// A journal's record of a step of a machine that decides (`NameRecord`).
     record: Ident,
+    /// The compounds whose history the machine records (`Machine::recorded`): one state of
+    /// `__history` each.
+    recorded: Vec<usize>,
 }
 
 impl<'a> Gen<'a> {
@@ -188,6 +193,7 @@ impl<'a> Gen<'a> {
             by_table,
             failure_enum: format_ident!("{}Failure", name),
             record: format_ident!("{}Record", name),
+            recorded: m.recorded(),
             m,
             mode,
             rt: quote!(#krate::__private),
@@ -252,8 +258,16 @@ impl<'a> Gen<'a> {
         self.params.where_clause(extra)
     }
 
-    /// `, __marker: PhantomData` in a generic machine's struct literal (nothing otherwise).
+    /// `, __marker: PhantomData` in a generic machine's struct literal, and the recorded history
+    /// of a new machine (nothing otherwise).
     fn marker_init(&self) -> TokenStream {
+        let mut tokens = self.phantom_init();
+        tokens.extend(self.history_init());
+        tokens
+    }
+
+    /// `, __marker: PhantomData` in a generic machine's struct literal (nothing otherwise).
+    fn phantom_init(&self) -> TokenStream {
         if self.params.is_empty() {
             TokenStream::new()
         } else {

@@ -378,9 +378,15 @@ impl Gen<'_> {
             let (source, input) = (pair / inputs, pair % inputs);
             for &t in plan {
                 let t = &self.m.transitions[t];
-                leads.push((source, input, t.target_from(source)));
+                for target in self.m.targets_from(t, source) {
+                    for settled in self.m.settles_at(target) {
+                        leads.push((source, input, settled));
+                    }
+                }
                 if let Some(otherwise) = &t.otherwise {
-                    leads.push((source, input, otherwise.target.from(source)));
+                    for settled in self.m.settles_at(otherwise.target.from(source)) {
+                        leads.push((source, input, settled));
+                    }
                 }
             }
         }

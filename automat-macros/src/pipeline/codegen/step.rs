@@ -153,7 +153,8 @@ impl Gen<'_> {
         if self.mode == Mode::Stub {
             return TokenStream::new();
         }
-        let handle = self.handle_step();
+        let mut handle = self.handle_step();
+        handle.extend(self.complete_method());
         let steps = self.inputs.iter().map(|&i| {
             if self.by_table[i] {
                 let helper = self.outputs_helper(i);

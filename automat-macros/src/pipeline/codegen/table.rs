@@ -16,7 +16,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::Ident;
 
-use super::super::model::{Machine, OutputUse};
+use super::super::model::{Machine, Node, OutputUse};
 use super::super::scope::{Route, Step};
 use super::calls::Names;
 use super::step::{from_ident, observer_ident};
@@ -25,6 +25,7 @@ use super::{group, Gen};
 /// Whether input `i` steps by table (see the module docs).
 pub(super) fn is_table_step(m: &Machine, plans: &[Vec<usize>], i: usize) -> bool {
     let inputs = m.inputs.len();
+    let recorded = m.recorded();
     (0..m.states.len()).all(|s| match plans[s * inputs + i].as_slice() {
         [] => true,
         [t] => {
@@ -32,7 +33,17 @@ pub(super) fn is_table_step(m: &Machine, plans: &[Vec<usize>], i: usize) -> bool
             let path = m.path(t, s, false);
             let quiet = path.exits.iter().all(|&n| m.exit_actions(n).is_empty())
                 && path.entries.iter().all(|&n| m.entry_actions(n).is_empty());
-            t.guard.is_none() && t.tries().next().is_none() && t.reenter.is_none() && quiet
+            let records = path
+                .exits
+                .iter()
+                .any(|n| matches!(n, Node::Compound(c) if recorded.contains(c)));
+            t.guard.is_none()
+                && t.tries().next().is_none()
+                && t.reenter.is_none()
+                && t.history.is_none()
+                && quiet
+                && !records
+                && m.eventless_of(t.target_from(s)).is_empty()
         }
         _ => false,
     })

@@ -1,0 +1,204 @@
+//! Checks of eventless transitions (`Checking [valid] => Approved;`) and history targets
+//! (`Working.history`): what an eventless step can take without an input, that no cycle of them
+//! runs forever, and where a history can be re-entered.
+
+use std::fmt::Write as _;
+
+use super::super::errors::Errors;
+use super::super::model::{Machine, Source, Target, Transition};
+
+/// A history target in a machine whose states carry data: re-entering a recorded leaf would need
+/// its fields, which nothing in the step provides.
+pub fn check_history(machine: &Machine, errors: &mut Errors) {
+    if !machine.has_data() {
+        return;
+    }
+    for t in machine.transitions.iter().chain(&machine.eventless) {
+        if let Some(history) = t.history {
+            errors.span(
+                history.span,
+                format!(
+                    "a history target cannot be used in a machine whose states carry data (yet): \
+                     re-entering the state `{}` last left would need that state's fields; target \
+                     the state itself",
+                    machine.compounds[history.compound].name
+                ),
+            );
+        }
+    }
+}
+
+/// What an eventless transition may hold: a source state, no `else`, no bindings, a target
+/// without data, guards and outputs that take nothing but the context.
+pub fn check_eventless(machine: &Machine, errors: &mut Errors) {
+    let context = machine.context.as_ref().map(|c| c.name.to_string());
+    let takes_only_context = |params: &[super::super::model::Param]| {
+        params
+            .iter()
+            .find(|p| Some(p.name.to_string()) != context)
+            .map(|p| p.name.clone())
+    };
+    for t in &machine.eventless {
+        if let Source::Any(span) = t.source {
+            errors.span(
+                span,
+                "an eventless transition needs a source state: `_` would apply it to every state; \
+                 name the states (`A | B [guard] => Target;`) or their compound",
+            );
+            continue;
+        }
+        for &(s, span) in t.sources() {
+            if machine.states[s].final_.is_some() {
+                errors.span(
+                    span,
+                    format!(
+                        "`{}` is final, so it takes no transition, eventless ones included; remove \
+                         `final` or the transition",
+                        machine.states[s].name
+                    ),
+                );
+            }
+        }
+        if let Some(otherwise) = &t.otherwise {
+            errors.span(
+                otherwise.span,
+                "an eventless transition has no fallible output, so no `else` route; remove it",
+            );
+        }
+        if let Target::Stay = t.target {
+            errors.span(
+                t.target_span,
+                "an eventless transition to `_` would stay and be taken again at once; name the \
+                 state it goes to",
+            );
+        }
+        if let Some(binding) = t.bindings.first() {
+            errors.at(
+                &binding.field,
+                "an eventless transition has no input to fill a field from; target a state \
+                 without data",
+            );
+        } else if let Target::State(target) = t.target {
+            if let Some(field) = machine.states[target].fields.first() {
+                errors.span(
+                    t.target_span,
+                    format!(
+                        "state `{}` carries data (`{}`), which an eventless transition has nothing \
+                         to fill from; target a state without data",
+                        machine.states[target].name, field.name
+                    ),
+                );
+            }
+        }
+        for used in &t.outputs {
+            if let Some(q) = used.fallible {
+                errors.span(
+                    q,
+                    format!(
+                        "an eventless transition cannot be refused, so its outputs cannot fail; \
+                         remove the `?` after `{}`",
+                        used.name
+                    ),
+                );
+            } else if let Some(param) = takes_only_context(&machine.outputs[used.output].params) {
+                errors.at(
+                    &used.name,
+                    format!(
+                        "output `{}` takes `{param}`, but an eventless transition has no input: its \
+                         outputs and guards can take only the context",
+                        used.name
+                    ),
+                );
+            }
+        }
+        if let Some(guard) = &t.guard {
+            let mut names = Vec::new();
+            guard.expr.names(&mut names);
+            for (g, name) in names {
+                if let Some(param) = takes_only_context(&machine.guards[g].params) {
+                    errors.at(
+                        &name,
+                        format!(
+                            "guard `{name}` takes `{param}`, but an eventless transition has no \
+                             input: its guards and outputs can take only the context"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    check_unguarded_cycles(machine, errors);
+}
+
+/// `A => B; B => A;`: entering `A` would step forever. Reported once per cycle, on the
+/// transition that closes it, with the cycle written out.
+fn check_unguarded_cycles(machine: &Machine, errors: &mut Errors) {
+    // Per leaf, the unguarded eventless transition it takes when no guarded one holds.
+    let always: Vec<Option<usize>> = (0..machine.states.len())
+        .map(|s| {
+            machine
+                .eventless_of(s)
+                .last()
+                .copied()
+                .filter(|&k| machine.eventless[k].guard.is_none())
+        })
+        .collect();
+    let next = |s: usize| -> Vec<usize> {
+        always[s].map_or_else(Vec::new, |k| machine.targets_from(&machine.eventless[k], s))
+    };
+    // 0: not visited, 1: on the current path, 2: done.
+    let mut mark = vec![0u8; machine.states.len()];
+    let mut reported: Vec<usize> = Vec::new();
+    for start in 0..machine.states.len() {
+        if mark[start] != 0 {
+            continue;
+        }
+        let mut path: Vec<(usize, Vec<usize>)> = vec![(start, next(start))];
+        mark[start] = 1;
+        while let Some((state, pending)) = path.last_mut() {
+            let state = *state;
+            let Some(target) = pending.pop() else {
+                mark[state] = 2;
+                path.pop();
+                continue;
+            };
+            match mark[target] {
+                0 => {
+                    mark[target] = 1;
+                    let following = next(target);
+                    path.push((target, following));
+                }
+                1 => {
+                    let from = path.iter().position(|(s, _)| *s == target).unwrap_or(0);
+                    let cycle: Vec<usize> = path[from..].iter().map(|(s, _)| *s).collect();
+                    let Some(k) = always[state] else { continue };
+                    if reported.contains(&k) {
+                        continue;
+                    }
+                    reported.push(k);
+                    report_cycle(machine, &machine.eventless[k], &cycle, errors);
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn report_cycle(machine: &Machine, t: &Transition, cycle: &[usize], errors: &mut Errors) {
+    let mut written = String::new();
+    for &s in cycle.iter().chain(cycle.first()) {
+        if !written.is_empty() {
+            written.push_str(" => ");
+        }
+        let _ = write!(written, "{}", machine.states[s].name);
+    }
+    errors.span(
+        t.source_span(),
+        format!(
+            "these eventless transitions form a cycle with no guard on it, `{written}`: entering \
+             `{first}` would step forever and never return; guard one of them (`[condition]`) or \
+             give it an input",
+            first = machine.states[cycle[0]].name
+        ),
+    );
+}
