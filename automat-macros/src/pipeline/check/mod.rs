@@ -80,7 +80,12 @@ fn graph_is_sound(machine: &Machine) -> bool {
     let sound_compounds = machine.compounds.iter().enumerate().all(|(k, c)| {
         c.final_.is_none() && c.fields.is_empty() && machine.initial_children(k).count() == 1
     });
-    machine.complete && unique_states && one_initial && sound_compounds
+    // An eventless transition from `_` is reported, and leaves nothing.
+    let sourced = machine
+        .eventless
+        .iter()
+        .all(|t| !matches!(t.source, Source::Any(_)));
+    machine.complete && unique_states && one_initial && sound_compounds && sourced
 }
 
 /// `A + input`, `A | B + input` or `_ + input`, as written.

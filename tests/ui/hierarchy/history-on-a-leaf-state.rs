@@ -1,0 +1,20 @@
+automat_rs::machine! {
+    machine Washer {
+        initial state Off;
+        state On {
+            initial state Idle;
+            state Washing;
+        }
+        state DoorOpen;
+        input power();
+        input start();
+        input open();
+        input close();
+        Off + power => On;
+        Idle + start => Washing;
+        On + open => DoorOpen;
+        DoorOpen + close => Washing.history;
+    }
+}
+
+fn main() {}
