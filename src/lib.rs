@@ -15,6 +15,7 @@ pub mod export;
 pub mod registry;
 
 pub use automat_core::journal;
+pub use automat_core::raise;
 #[cfg(feature = "std")]
 pub use automat_core::Coverage;
 #[cfg(feature = "svg")]
@@ -22,9 +23,10 @@ pub use automat_core::Svg;
 #[cfg(feature = "tracing")]
 pub use automat_core::TracingObserver;
 pub use automat_core::{
-    Commit, CompoundInfo, Description, Diverted, Dot, Failed, GuardInfo, GuardsFailed, InputError,
-    InputInfo, Machine, MachineState, Mermaid, NoObserver, NoTransition, Observer, OutputInfo,
-    Param, Rule, Rules, StateInfo, StepError, Table, TransitionInfo,
+    Commit, CompoundInfo, Description, Diverted, Dot, EventlessInfo, Failed, GuardInfo,
+    GuardsFailed, HistoryTarget, InputError, InputInfo, Machine, MachineState, Mermaid, NoObserver,
+    NoTransition, Observer, OutputInfo, Param, QueueFull, Raise, Rule, Rules, StateInfo, StepError,
+    Table, TransitionInfo,
 };
 
 /// Declares a finite-state machine.
@@ -208,6 +210,30 @@ pub mod __private {
 
     pub use crate::__automat_register as register;
     pub use crate::__automat_serde as serde_impls;
+    pub use crate::__automat_unbounded as unbounded_queue;
+}
+
+/// The type of a `#[raise(unbounded)]` machine's queue of raised inputs (feature `alloc`).
+#[cfg(feature = "alloc")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __automat_unbounded {
+    ($input:ty) => {
+        $crate::__private::raise::Unbounded<$input>
+    };
+}
+
+/// Without the `alloc` feature, `#[raise(unbounded)]` is an error that says what to do.
+#[cfg(not(feature = "alloc"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __automat_unbounded {
+    ($input:ty) => {
+        ::core::compile_error!(
+            "`#[raise(unbounded)]` needs the `alloc` feature of automat-rs (on by default, with \
+             `std`); without allocation, give the queue a capacity: `#[raise(capacity = 8)]`"
+        )
+    };
 }
 
 /// Implements `Serialize`/`Deserialize` for a machine's state enum, input enum and machine type

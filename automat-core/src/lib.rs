@@ -35,6 +35,7 @@ pub mod journal;
 mod machine;
 mod mermaid;
 mod observe;
+pub mod raise;
 mod rules;
 mod step;
 #[cfg(feature = "svg")]
@@ -54,6 +55,7 @@ pub use observe::Coverage;
 #[cfg(feature = "tracing")]
 pub use observe::TracingObserver;
 pub use observe::{NoObserver, Observer};
+pub use raise::{QueueFull, Raise};
 pub use rules::{Rule, Rules};
 #[doc(hidden)]
 pub use step::Fallible;

@@ -64,6 +64,11 @@ pub struct Machine {
     /// Eventless transitions (`Checking [valid] => Approved;`), taken after a step enters their
     /// source (PRODUCT.md's step 7). Their `input` is `usize::MAX`: they are never in `plans`.
     pub eventless: Vec<Transition>,
+    /// The queue of inputs raised from outputs (`#[raise(capacity = N)]`, `#[raise(unbounded)]`):
+    /// `Some` when an output declares `raise: Raise`, or the attribute is given.
+    pub raise: Option<RaiseQueue>,
+    /// Where `#[raise(..)]` is written, if it is.
+    pub raise_attr: Option<Span>,
     /// Whether a transition has a guard or a fallible output, as declared (so that a transition
     /// left out for an unknown name cannot change what the machine's stubs look like).
     pub decides: bool,
@@ -200,6 +205,21 @@ pub struct Transition {
     /// its recorded child or leaf (`target` holds the one it enters before any is recorded).
     pub history: Option<History>,
 }
+
+/// Where a machine keeps the inputs its outputs raise.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RaiseQueue {
+    /// At most this many, without allocation (the default: 8).
+    Bounded(usize),
+    /// As many as are raised (feature `alloc` of the facade).
+    Unbounded,
+}
+
+/// The capacity of a machine's queue of raised inputs without `#[raise(capacity = N)]`.
+pub const DEFAULT_RAISE_CAPACITY: usize = 8;
+
+/// The parameter name through which an output raises inputs (`output retry(raise: Raise);`).
+pub const RAISE_PARAM: &str = "raise";
 
 /// A history target (`Working.history`, `Working.history*`).
 #[derive(Clone, Copy)]
@@ -358,6 +378,8 @@ impl Machine {
             extra_contexts: Vec::new(),
             transitions: Vec::new(),
             eventless: Vec::new(),
+            raise: None,
+            raise_attr: None,
             decides: false,
             complete: true,
         };
@@ -377,21 +399,32 @@ impl Machine {
                 machine.derive_failure.extend(parse_derives(&attr, errors));
             } else if attr.path().is_ident("derive_data") {
                 machine.derive_data.extend(parse_derives(&attr, errors));
+            } else if attr.path().is_ident("raise") {
+                machine.raise_attr = Some(attr.path().segments[0].ident.span());
+                machine.raise = parse_raise(&attr, errors);
             } else {
                 machine.attrs.push(attr);
             }
         }
 
         let (transitions, actions) = machine.declare(syntax.items, errors);
-        machine.decides = transitions.iter().any(|t| {
-            t.input.is_none()
-                || matches!(t.target, parse::Target::History { .. })
-                || t.guard.is_some()
-                || t.outputs.iter().any(|u| u.fallible.is_some())
-                || target_bindings(&t.target)
-                    .iter()
-                    .any(|b| b.fallible.is_some())
-        });
+        let raises = machine
+            .outputs
+            .iter()
+            .any(|o| o.params.iter().any(|p| p.name == RAISE_PARAM));
+        if raises && machine.raise.is_none() {
+            machine.raise = Some(RaiseQueue::Bounded(DEFAULT_RAISE_CAPACITY));
+        }
+        machine.decides = raises
+            || transitions.iter().any(|t| {
+                t.input.is_none()
+                    || matches!(t.target, parse::Target::History { .. })
+                    || t.guard.is_some()
+                    || t.outputs.iter().any(|u| u.fallible.is_some())
+                    || target_bindings(&t.target)
+                        .iter()
+                        .any(|b| b.fallible.is_some())
+            });
 
         let mut resolver = Resolver::new(&machine, errors, quiet);
         let mut resolved_actions = Vec::with_capacity(actions.len());
@@ -1643,6 +1676,43 @@ impl<'a> Resolver<'a> {
             },
             history,
         })
+    }
+}
+
+/// `#[raise(capacity = 8)]` or `#[raise(unbounded)]`.
+fn parse_raise(attr: &Attribute, errors: &mut Errors) -> Option<RaiseQueue> {
+    let usage = "write `#[raise(capacity = 8)]` (a fixed capacity, no allocation) or \
+                 `#[raise(unbounded)]` (a growing queue, with the `alloc` feature)";
+    let mut queue = None;
+    let parsed = attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident("unbounded") {
+            queue = Some(RaiseQueue::Unbounded);
+            Ok(())
+        } else if meta.path.is_ident("capacity") {
+            let value: syn::LitInt = meta.value()?.parse()?;
+            let capacity: usize = value.base10_parse()?;
+            if capacity == 0 {
+                return Err(syn::Error::new_spanned(
+                    &value,
+                    "a queue of capacity 0 could hold no raised input; give it 1 or more",
+                ));
+            }
+            queue = Some(RaiseQueue::Bounded(capacity));
+            Ok(())
+        } else {
+            Err(meta.error(format!("unknown option of `#[raise]`; {usage}")))
+        }
+    });
+    match parsed {
+        Ok(()) if queue.is_some() => queue,
+        Ok(()) => {
+            errors.at(attr, format!("`#[raise]` needs its queue; {usage}"));
+            None
+        }
+        Err(error) => {
+            errors.push(error);
+            None
+        }
     }
 }
 

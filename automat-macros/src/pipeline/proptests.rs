@@ -120,10 +120,15 @@ fn pool(n: usize) -> Vec<Flat> {
         "retries",
         "core",
         "data",
+        // v0.2: hierarchy, history, eventless transitions.
+        "history",
+        "Working",
+        "Heating",
+        "valid",
     ];
     const PUNCTS: &[&str] = &[
         "+", "=>", "/", ",", ";", ":", "->", "@", "#", "!", "=", "&", "<", ">", "::", "'", "|",
-        "?", "&&", "||",
+        "?", "&&", "||", ".", "*",
     ];
     let k = n % (IDENTS.len() + PUNCTS.len() + 6);
     let leaf = |tree: TokenTree| vec![Flat::Leaf(tree)];
@@ -210,6 +215,7 @@ fn apply(flat: &mut Vec<Flat>, mutation: &Mutation) {
 }
 
 /// Machines that exercise every production, with the facade's prefix on one of them.
+#[allow(clippy::too_many_lines)] // one machine per feature, as a user writes them
 fn seeds() -> Vec<TokenStream> {
     vec![
         quote! {
@@ -290,6 +296,28 @@ fn seeds() -> Vec<TokenStream> {
                 Idle + opened => Connected { retries = zero };
                 Connected + lost => Backoff / hang_up, wait;
                 Backoff + retry => Connected { conn = dial? } / bump else _;
+            }
+        },
+        quote! {
+            machine Kettle {
+                initial state Idle;
+                state Working {
+                    entry warm; exit cool;
+                    initial state Heating;
+                    state Boiling;
+                }
+                state Lifted;
+                state Done;
+                input start(); input heat(); input lift(); input put();
+                guard valid();
+                output warm(); output cool();
+                Idle + start => Working;
+                Heating + heat => Boiling;
+                Working + lift => Lifted;
+                Lifted + put => Working.history*;
+                Lifted + start => Working.history;
+                Boiling [valid] => Done;
+                Done => Idle;
             }
         },
         quote! {

@@ -56,6 +56,8 @@ pub enum Value {
     Failure,
     /// The machine's per-call context (`context cx: &mut Context;`).
     Context,
+    /// `raise`: the handle through which an output raises inputs of its machine.
+    Raise,
 }
 
 /// Where a field of the target comes from.
@@ -212,6 +214,9 @@ impl<'m> Step<'m> {
         if self.m.context.as_ref().is_some_and(|c| c.name == *name) {
             found.push(Value::Context);
         }
+        if self.m.raise.is_some() && name == super::model::RAISE_PARAM {
+            found.push(Value::Raise);
+        }
         if let Some(a) = position(self.args(), name) {
             match (phase, moved_into(fills, Origin::Arg(a))) {
                 (Phase::After, Some(f)) if self.target_fields()[f].name != *name => moved = Some(f),
@@ -262,6 +267,7 @@ impl<'m> Step<'m> {
                 self.m.states[self.target()].name
             ),
             Value::Failure => "the failure".to_owned(),
+            Value::Raise => "the machine's queue of raised inputs".to_owned(),
             Value::Context => format!(
                 "context `{}`",
                 self.m

@@ -742,9 +742,46 @@ pub mod completing {
         }
     }
 
+    ::automat_rs::machine! {
+        /// A bell that rings back: its output raises an input of its own (a bounded queue, as
+        /// `no_std` without allocation has).
+        #[raise(capacity = 1)]
+        pub machine Bell {
+            /// Quiet.
+            initial state Quiet;
+            /// Ringing.
+            state Ringing;
+            /// Ring it.
+            input ring();
+            /// It stops.
+            input stop();
+            /// Rings, and stops by itself.
+            output chime(raise: Raise);
+            Quiet + ring => Ringing / chime;
+            Ringing + stop => Quiet;
+        }
+    }
+
+    /// A core for [`Bell`].
+    pub struct Chimes(pub ::core::primitive::u32);
+
+    impl BellOutputs for Chimes {
+        fn chime(&mut self, raise: &mut ::automat_rs::Raise<'_, BellInput>) {
+            self.0 += 1;
+            if raise.raise(BellInput::Stop).is_err() {
+                self.0 = 0;
+            }
+        }
+    }
+
     /// Drives it; returns whether each step went as declared.
     #[must_use]
     pub fn drive() -> ::core::primitive::bool {
+        let mut bell = Bell::new(Chimes(0));
+        let rang = bell.ring().is_ok() && bell.ring().is_ok();
+        if !rang || bell.state() != BellState::Quiet || bell.core().0 != 2 {
+            return false;
+        }
         let mut ticks = 0;
         let mut kettle = Kettle::new(Element);
         let started = kettle.start(&mut ticks).is_ok() && kettle.heat(&mut ticks).is_ok();

@@ -8,8 +8,8 @@
 //! `model::Machine::from_syntax`, because the model only holds resolved indices.
 
 mod borrows;
+mod complete;
 mod data;
-mod eventless;
 mod graph;
 mod hierarchy;
 mod names;
@@ -29,8 +29,9 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     names::check_generated_name_collisions(machine, errors);
     names::check_initial_state(machine, errors);
     hierarchy::check_compounds(machine, errors);
-    eventless::check_history(machine, errors);
-    eventless::check_eventless(machine, errors);
+    complete::check_history(machine, errors);
+    complete::check_eventless(machine, errors);
+    complete::check_raise(machine, errors);
     names::check_context(machine, errors);
     names::check_guard_declarations(machine, errors);
     rows::check_transitions_from_final_states(machine, errors);

@@ -308,7 +308,10 @@ pub fn check_actions(machine: &Machine, errors: &mut Errors) {
         for (kind, used) in uses {
             let output = &machine.outputs[used.output];
             let context = machine.context.as_ref().map(|c| &c.name);
-            let argument = output.params.iter().find(|p| Some(&p.name) != context);
+            let raises = machine.raise.is_some();
+            let argument = output.params.iter().find(|p| {
+                Some(&p.name) != context && !(raises && p.name == super::super::model::RAISE_PARAM)
+            });
             if let Some(param) = argument {
                 let but = if context.is_some() {
                     "entry and exit actions receive no arguments but the context"

@@ -182,6 +182,7 @@ impl Gen<'_> {
         let mutable = !guard && is_mut_reference(&param.ty);
         match value {
             Value::Context => self.pass_context(param, later, guard),
+            Value::Raise => self.raise_arg(span),
             Value::Failure => {
                 // The failure goes on to the step's error, so an output taking it by value gets
                 // a clone.

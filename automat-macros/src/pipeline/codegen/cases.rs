@@ -748,10 +748,13 @@ impl Gen<'_> {
         let core_ref = quote!(&mut self.__core);
         // An action's only possible parameter is the context (`check`), lent to each in turn.
         let lent = HashSet::from([Value::Context]);
-        let args = self.m.outputs[used.output]
-            .params
-            .iter()
-            .map(|param| self.pass_context(param, &lent, false));
+        let args = self.m.outputs[used.output].params.iter().map(|param| {
+            if self.m.raise.is_some() && param.name == super::super::model::RAISE_PARAM {
+                self.raise_arg(param.name.span())
+            } else {
+                self.pass_context(param, &lent, false)
+            }
+        });
         let call = quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));
         quote!(#hook #call;)
     }

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
 
-use super::super::model::Machine;
+use super::super::model::{Machine, Param};
 use super::{docs_or, Gen, Mode};
 
 /// Which of the two machine types a method is generated for.
@@ -80,6 +80,7 @@ impl Gen<'_> {
         });
         let machine_ty = self.machine_ty(&quote!(#core));
         let history_field = self.history_field();
+        let raise_field = self.raise_field();
         quote! {
             #docs
             #[doc = #summary]
@@ -90,6 +91,7 @@ impl Gen<'_> {
                 #state_field,
                 __core: #core,
                 #history_field
+                #raise_field
                 #marker
             }
 
@@ -239,15 +241,28 @@ impl Gen<'_> {
                 let span = used.name.span();
                 let output = &self.m.outputs[used.output];
                 let method = syn::Ident::new(&output.name.to_string(), span);
-                takes_context |= !output.params.is_empty();
-                let args = output
-                    .params
-                    .iter()
-                    .map(|param| self.pass_context(param, &lent, false));
+                let raises = |p: &Param| {
+                    self.m.raise.is_some() && p.name == super::super::model::RAISE_PARAM
+                };
+                takes_context |= output.params.iter().any(|p| !raises(p));
+                let args = output.params.iter().map(|param| {
+                    if raises(param) {
+                        self.raise_arg_on(&quote!(#machine), param.name.span())
+                    } else {
+                        self.pass_context(param, &lent, false)
+                    }
+                });
                 quote_spanned!(span=> <#core as #outputs_trait>::#method(&mut #machine.__core, #(#args),*);)
             })
             .collect();
         let context = self.m.context.as_ref().filter(|_| takes_context);
+        // What the entry actions raised runs before `new` returns (`check`: the machine has no
+        // context then, or `new` takes it).
+        let drain = self.m.raise.is_some().then(|| {
+            let rt = &self.rt;
+            let cx = self.context_arg();
+            quote!(#machine.__drain(&mut #rt::NoObserver, #cx);)
+        });
         let (doc, core_param) = if let Some(context) = context {
             let (name, ty) = (&context.name, &context.ty);
             (
@@ -263,6 +278,7 @@ impl Gen<'_> {
             pub fn new(#core_param #initial_param) -> Self {
                 let mut #machine = Self { #state_init, __core: core #marker };
                 #(#calls)*
+                #drain
                 #machine
             }
         }
@@ -388,7 +404,11 @@ impl Gen<'_> {
             .map(|&i| self.input_method(i, &this, &observer));
         let result = self.handle_result();
         let handle_body = match self.mode {
-            Mode::Full => quote!(#this.__handle(#observer, #cx input)),
+            Mode::Full => self.then_drain(
+                &quote!(#this.__handle(#observer, #cx input)),
+                &this,
+                &observer,
+            ),
             Mode::Stub => {
                 let cx = self.m.context.as_ref().map(|c| {
                     let name = &c.name;
@@ -489,7 +509,11 @@ impl Gen<'_> {
         let step = Self::step_name(i);
         let body = match self.mode {
             Mode::Stub => quote!(::core::unreachable!()),
-            Mode::Full => quote!(#this.#step(#observer, #cx #(#names),*)),
+            Mode::Full => self.then_drain(
+                &quote!(#this.#step(#observer, #cx #(#names),*)),
+                this,
+                observer,
+            ),
         };
         quote! {
             #docs
@@ -676,6 +700,8 @@ impl Gen<'_> {
         if !self.recorded.is_empty() {
             marker.extend(quote!(, __history: self.__history));
         }
+        // Between steps, no raised input waits: a clone starts with an empty queue.
+        marker.extend(self.raise_init());
         let machine_ty = self.machine_ty(&quote!(#core));
         let observed_ty = self.observed_ty(&quote!(#core), &quote!(#observer));
         let generics = |extra: TokenStream| self.impl_generics(&extra);

@@ -33,6 +33,7 @@ mod history;
 mod hooks;
 mod machine;
 mod outputs;
+mod raise;
 mod state;
 mod step;
 mod table;
@@ -263,6 +264,7 @@ impl<'a> Gen<'a> {
     fn marker_init(&self) -> TokenStream {
         let mut tokens = self.phantom_init();
         tokens.extend(self.history_init());
+        tokens.extend(self.raise_init());
         tokens
     }
 

@@ -42,7 +42,12 @@ impl Gen<'_> {
             );
             let ident = &output.name;
             let params = self.params(&output.params).into_iter().map(|p| {
-                let (name, ty) = (&p.name, &p.ty);
+                let name = &p.name;
+                if self.m.raise.is_some() && p.name == super::super::model::RAISE_PARAM {
+                    let ty = self.raise_param_ty();
+                    return quote!(#name: #ty);
+                }
+                let ty = &p.ty;
                 quote!(#name: #ty)
             });
             let ret = output.ret.as_ref().map(|ty| quote!(-> #ty));

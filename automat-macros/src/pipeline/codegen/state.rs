@@ -390,8 +390,24 @@ impl Gen<'_> {
                 }
             }
         }
+        // Raised inputs can take a call anywhere the machine goes: its record is checked to start
+        // with an input the state takes, and the state it names is taken as it is.
+        let raises = self.m.raise.is_some();
+        if raises {
+            for lead in &mut leads {
+                lead.2 = 0;
+            }
+        }
         leads.sort_unstable();
         leads.dedup();
+        let to_index = if raises {
+            quote!({
+                let _ = to;
+                0
+            })
+        } else {
+            quote!(to as ::core::primitive::usize)
+        };
         let count = leads.len();
         let rows = leads.iter().map(|&(source, input, target)| {
             let cells = [source, input, target].map(proc_macro2::Literal::usize_unsuffixed);
@@ -406,7 +422,7 @@ impl Gen<'_> {
             #[doc(hidden)]
             #[must_use]
             pub const fn __leads(self, input: ::core::primitive::usize, to: Self) -> ::core::primitive::bool {
-                let wanted = [self as ::core::primitive::usize, input, to as ::core::primitive::usize];
+                let wanted = [self as ::core::primitive::usize, input, #to_index];
                 let (mut low, mut high) = (0, Self::__LEADS.len());
                 while low < high {
                     let middle = low + (high - low) / 2;

@@ -155,6 +155,7 @@ impl Gen<'_> {
         }
         let mut handle = self.handle_step();
         handle.extend(self.complete_method());
+        handle.extend(self.drain_method());
         let steps = self.inputs.iter().map(|&i| {
             if self.by_table[i] {
                 let helper = self.outputs_helper(i);

@@ -1,11 +1,13 @@
-//! Checks of eventless transitions (`Checking [valid] => Approved;`) and history targets
-//! (`Working.history`): what an eventless step can take without an input, that no cycle of them
-//! runs forever, and where a history can be re-entered.
+//! Checks of what completes a step (PRODUCT.md, steps 6 and 7): history targets
+//! (`Working.history`), eventless transitions (`Checking [valid] => Approved;`: what they can
+//! take without an input, and that no cycle of them runs forever), and inputs raised from
+//! outputs (`output retry(raise: Raise);`).
 
 use std::fmt::Write as _;
 
 use super::super::errors::Errors;
-use super::super::model::{Machine, Source, Target, Transition};
+use super::super::lifetimes::borrows;
+use super::super::model::{Machine, Source, Target, Transition, RAISE_PARAM};
 
 /// A history target in a machine whose states carry data: re-entering a recorded leaf would need
 /// its fields, which nothing in the step provides.
@@ -201,4 +203,98 @@ fn report_cycle(machine: &Machine, t: &Transition, cycle: &[usize], errors: &mut
             first = machine.states[cycle[0]].name
         ),
     );
+}
+
+/// `raise: Raise` where a machine cannot raise: in a guard, with another type, with inputs that
+/// borrow or use the machine's parameters, with an owned context; `#[raise(..)]` with no output
+/// that raises.
+pub fn check_raise(machine: &Machine, errors: &mut Errors) {
+    let Some(_) = machine.raise else {
+        return;
+    };
+    let mut raising = false;
+    for output in &machine.outputs {
+        for param in output.params.iter().filter(|p| p.name == RAISE_PARAM) {
+            raising = true;
+            let plain = matches!(&param.ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("Raise"));
+            if !plain {
+                errors.at(
+                    &param.ty,
+                    format!(
+                        "the parameter `raise` is the machine's queue of raised inputs, written \
+                         `raise: Raise` (the output then receives `&mut Raise<'_, {}Input>`); \
+                         rename the parameter if it is something else",
+                        machine.name
+                    ),
+                );
+            }
+        }
+    }
+    for guard in &machine.guards {
+        if let Some(param) = guard.params.iter().find(|p| p.name == RAISE_PARAM) {
+            errors.at(
+                &param.name,
+                format!(
+                    "guard `{}` cannot raise inputs: guards are pure, tried and discarded freely; \
+                     raise from an output of the transition instead",
+                    guard.name
+                ),
+            );
+        }
+    }
+    if raising {
+        check_raising_machine(machine, errors);
+    } else if let Some(span) = machine.raise_attr {
+        errors.span(
+            span,
+            "`#[raise(..)]` sets the queue of inputs raised from outputs, but no output raises: \
+             declare one with a `raise: Raise` parameter (`output retry(raise: Raise);`), or \
+             remove the attribute",
+        );
+    }
+}
+
+/// What a machine whose outputs raise inputs needs: owned inputs of its own type, and a context
+/// it can lend to every raised step.
+fn check_raising_machine(machine: &Machine, errors: &mut Errors) {
+    let output = machine
+        .outputs
+        .iter()
+        .find(|o| o.params.iter().any(|p| p.name == RAISE_PARAM));
+    let Some(output) = output else { return };
+    for input in &machine.inputs {
+        if let Some(param) = input.params.iter().find(|p| borrows(&p.ty)) {
+            errors.at(
+                &param.ty,
+                format!(
+                    "input `{}` borrows its argument `{}`, but output `{}` raises inputs, which wait \
+                     in the machine's queue after the call that lent it; take it by value",
+                    input.name, param.name, output.name
+                ),
+            );
+        }
+    }
+    if !machine.generics.params.is_empty() {
+        errors.at(
+            &output.name,
+            format!(
+                "output `{}` raises inputs, which a generic machine cannot queue yet; remove the \
+                 machine's parameters or raise nothing",
+                output.name
+            ),
+        );
+    }
+    if let Some(context) = &machine.context {
+        if !matches!(context.ty, syn::Type::Reference(_)) {
+            errors.at(
+                &context.ty,
+                format!(
+                    "output `{}` raises inputs, and each raised input steps with the context, so \
+                     the machine must lend it: take the context by reference (`context {}: &mut \
+                     ..;`)",
+                    output.name, context.name
+                ),
+            );
+        }
+    }
 }

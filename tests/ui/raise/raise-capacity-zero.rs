@@ -1,0 +1,14 @@
+automat_rs::machine! {
+    #[raise(capacity = 0)]
+    machine Client {
+        initial state Idle;
+        state Connected;
+        input connect();
+        input drop();
+        output dial(raise: Raise);
+        Idle + connect => Connected / dial;
+        Connected + drop => Idle;
+    }
+}
+
+fn main() {}
