@@ -13,6 +13,9 @@ extern crate std;
 pub mod export;
 #[cfg(feature = "registry")]
 pub mod registry;
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub mod snapshot;
 
 pub use automat_core::journal;
 pub use automat_core::raise;
@@ -211,6 +214,8 @@ pub mod __private {
     pub use crate::__automat_register as register;
     pub use crate::__automat_serde as serde_impls;
     pub use crate::__automat_unbounded as unbounded_queue;
+    #[cfg(feature = "serde")]
+    pub use crate::snapshot;
 }
 
 /// The type of a `#[raise(unbounded)]` machine's queue of raised inputs (feature `alloc`).
@@ -244,7 +249,11 @@ macro_rules! __automat_unbounded {
 /// - a state is its name, a string: `"Ready"`;
 /// - an input is `[name, [arguments...]]`: `["put_in_beans", [{"origin": "Kona"}, 18]]`, with
 ///   `null` for an input without arguments: `["brew", null]`;
-/// - a machine is `[state, core]`; a machine whose states carry data is `[data, core]`, where
+/// - a machine is `[state, core]`, or `[state, core, history]` when a history target names some
+///   compound: `history` maps each such compound to the leaf it was last left from,
+///   `{"On": "Soak"}` (a snapshot without it restores each compound's initial leaf; a leaf outside
+///   its compound, or an unknown compound, is an error); a machine whose states carry data is
+///   `[data, core]`, where
 ///   `data` is `[name, fields]`: `["Connected", {"conn": {..}, "retries": 3}]`, with `null` for a
 ///   state without fields: `["Idle", null]` (a missing or unknown field is an error, as serde's
 ///   derive reports it);
@@ -261,6 +270,15 @@ macro_rules! __automat_serde {
     ) => {
         $crate::__automat_serde! { @common $machine, $state, $input, $($record,)? { $($svariant => $sname),* } { $($ivariant => $iname ( $($field : $ty),* )),* } }
         $crate::__automat_serde! { @machine $machine, $state }
+    };
+    (
+        machine = $machine:ident, state = $state:ident, input = $input:ident, $(record = $record:ident,)?
+        states = { $($svariant:ident => $sname:literal),* $(,)? },
+        inputs = { $($ivariant:ident => $iname:literal ( $($field:ident : $ty:ty),* )),* $(,)? },
+        snapshot = true $(,)?
+    ) => {
+        $crate::__automat_serde! { @common $machine, $state, $input, $($record,)? { $($svariant => $sname),* } { $($ivariant => $iname ( $($field : $ty),* )),* } }
+        $crate::__automat_serde! { @snapshot $machine, $state }
     };
     (
         machine = $machine:ident, state = $state:ident, input = $input:ident, $(record = $record:ident,)?
@@ -289,6 +307,53 @@ macro_rules! __automat_serde {
                 fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                     let (state, core): ($state, __C) = __serde::Deserialize::deserialize(deserializer)?;
                     ::core::result::Result::Ok($machine { __state: state, __core: core })
+                }
+            }
+        };
+    };
+    // A machine with more than a state and a core (history, a queue of raised inputs): made and
+    // read through its `__snapshot` methods.
+    (@snapshot $machine:ident, $state:ident) => {
+        const _: () = {
+            use $crate::__private::serde as __serde;
+
+            #[automatically_derived]
+            impl<__C: __serde::Serialize> __serde::Serialize for $machine<__C> {
+                fn serialize<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    let (state, core, history) = self.__snapshot();
+                    if history.is_empty() {
+                        __serde::Serialize::serialize(&(state, core), serializer)
+                    } else {
+                        let history = $crate::__private::snapshot::History { names: Self::__HISTORY, states: history };
+                        __serde::Serialize::serialize(&(state, core, history), serializer)
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de, __C: __serde::Deserialize<'de>> __serde::Deserialize<'de> for $machine<__C> {
+                fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    struct Visitor<__C>(::core::marker::PhantomData<__C>);
+                    impl<'de, __C: __serde::Deserialize<'de>> __serde::de::Visitor<'de> for Visitor<__C> {
+                        type Value = $machine<__C>;
+                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            f.write_str("a machine snapshot: [state, core] or [state, core, history]")
+                        }
+                        fn visit_seq<__A: __serde::de::SeqAccess<'de>>(self, mut seq: __A) -> ::core::result::Result<Self::Value, __A::Error> {
+                            let state: $state = seq.next_element()?.ok_or_else(|| __serde::de::Error::invalid_length(0, &self))?;
+                            let core: __C = seq.next_element()?.ok_or_else(|| __serde::de::Error::invalid_length(1, &self))?;
+                            let mut machine = $machine::__from_snapshot(state, core);
+                            // A snapshot without history (taken before a history target existed)
+                            // keeps each compound's initial leaf.
+                            seq.next_element_seed($crate::__private::snapshot::HistorySeed {
+                                names: $machine::<__C>::__HISTORY,
+                                restore: &mut |slot, leaf| machine.__restore_history(slot, leaf),
+                            })?;
+                            ::core::result::Result::Ok(machine)
+                        }
+                    }
+                    let len = if Self::__HISTORY.is_empty() { 2 } else { 3 };
+                    __serde::Deserializer::deserialize_tuple(deserializer, len, Visitor(::core::marker::PhantomData))
                 }
             }
         };

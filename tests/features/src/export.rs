@@ -58,7 +58,10 @@ mod tests {
         sorted.sort_unstable();
         assert_eq!(
             sorted,
-            ["Door", "Kettle", "Lamp", "Lamp", "Link", "Switch", "Tap", "Valve", "Vending"],
+            [
+                "Door", "Kettle", "Lamp", "Lamp", "Link", "Switch", "Tap", "Valve", "Vending",
+                "Washer"
+            ],
             "registered: {names:?}"
         );
         assert_eq!(super::local_machine_state(), "Closed");
@@ -76,6 +79,7 @@ mod tests {
         let mut expected = BTreeSet::new();
         for stem in [
             "Door", "Kettle", "Lamp", "Lamp-2", "Link", "Switch", "Tap", "Valve", "Vending",
+            "Washer",
         ] {
             for extension in ["dot", "mmd", "md", "svg"] {
                 expected.insert(format!("{stem}.{extension}"));

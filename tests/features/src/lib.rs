@@ -5,6 +5,7 @@
 
 pub mod data_snapshots;
 pub mod export;
+pub mod history_snapshots;
 pub mod hostile;
 pub mod records;
 pub mod snapshots;

@@ -74,14 +74,30 @@ impl Gen<'_> {
             quote!(record = #record,)
         });
         let Some(data) = self.serde_data() else {
+            // A machine of a state and a core is written as v0.1 wrote it; one with more
+            // (history, a queue) through its snapshot methods.
+            if self.recorded.is_empty() && self.m.raise.is_none() {
+                return quote! {
+                    #rt::serde_impls #bang {
+                        machine = #name, state = #state_enum, input = #input_enum, #record
+                        states = { #(#states),* },
+                        inputs = { #(#inputs),* },
+                    }
+                };
+            }
+            let snapshot = self.snapshot_parts();
             return quote! {
                 #rt::serde_impls #bang {
                     machine = #name, state = #state_enum, input = #input_enum, #record
                     states = { #(#states),* },
                     inputs = { #(#inputs),* },
+                    snapshot = true,
                 }
+
+                #snapshot
             };
         };
+        let init = self.raise_init();
         let (data_enum, core) = (&self.data_enum, &self.core);
         let (parts, from_parts) = if self.data_in_option() {
             (
@@ -112,7 +128,65 @@ impl Gen<'_> {
 
                 #[doc(hidden)]
                 pub const fn __from_parts(data: #data_enum, core: #core) -> Self {
-                    Self { __data: #from_parts, __core: core }
+                    Self { __data: #from_parts, __core: core #init }
+                }
+            }
+        }
+    }
+
+    /// What the serde impls of a machine without data read and write: its state, core and
+    /// recorded history (each compound's by its name, in `__HISTORY`), and a machine made from
+    /// them.
+    fn snapshot_parts(&self) -> TokenStream {
+        let (name, core, state_enum) = (&self.m.name, &self.core, &self.state_enum);
+        let init = self.marker_init();
+        let names = self
+            .recorded
+            .iter()
+            .map(|&c| self.m.compounds[c].name.to_string());
+        let history = if self.recorded.is_empty() {
+            quote!(&[])
+        } else {
+            quote!(&self.__history)
+        };
+        let compound_enum = format_ident!("{}Compound", name);
+        let slots = self.recorded.iter().enumerate().map(|(slot, &c)| {
+            let compound = &self.m.compounds[c].name;
+            quote! {
+                #slot if #state_enum::is_in(leaf, #compound_enum::#compound) => {
+                    self.__history[#slot] = leaf;
+                    true
+                }
+            }
+        });
+        quote! {
+            // For the serde impls, which do not ask the core to implement the outputs.
+            impl<#core> #name<#core> {
+                /// The compounds whose history a snapshot holds, by name, in slot order.
+                #[doc(hidden)]
+                pub const __HISTORY: &'static [&'static ::core::primitive::str] = &[#(#names),*];
+
+                #[doc(hidden)]
+                pub const fn __snapshot(&self) -> (&#state_enum, &#core, &[#state_enum]) {
+                    (&self.__state, &self.__core, #history)
+                }
+
+                #[doc(hidden)]
+                pub const fn __from_snapshot(state: #state_enum, core: #core) -> Self {
+                    Self { __state: state, __core: core #init }
+                }
+
+                /// Sets the history of slot `slot` to `leaf`, if `leaf` is inside its compound.
+                #[doc(hidden)]
+                #[allow(clippy::match_single_binding, clippy::missing_const_for_fn)]
+                pub fn __restore_history(&mut self, slot: ::core::primitive::usize, leaf: #state_enum) -> ::core::primitive::bool {
+                    match slot {
+                        #(#slots)*
+                        _ => {
+                            let _ = leaf;
+                            false
+                        }
+                    }
                 }
             }
         }
