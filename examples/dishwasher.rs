@@ -1,10 +1,10 @@
 //! statig's dishwasher, with compound states: while `On`, the wash goes `Idle` → `Washing`
 //! (`Rinse` → `Soak`) → `Drying`, and opening the door from any of those steps is one
-//! transition declared on `On` (flat, it would be four). Entry and exit actions of the compounds
-//! run in the order the statechart rules give: exits innermost first, entries outermost first.
-//!
-//! (Going back to the step the door interrupted needs history states, which are not in this
-//! release yet: closing the door enters `On` through its initial state.)
+//! transition declared on `On` (flat, it would be four), and closing it goes back to the step
+//! it interrupted: `On.history*`, the deep history of `On`. Entry and exit actions of the
+//! compounds run in the order the statechart rules give: exits innermost first, entries
+//! outermost first. Drying ends by itself once the dishes are dry: an eventless transition,
+//! taken as soon as its guard holds after a step.
 //!
 //! ```sh
 //! cargo run --example dishwasher   # prints every step, writes target/diagrams/dishwasher.{dot,mmd,md,svg}
@@ -37,7 +37,7 @@ machine! {
             /// The fan is on.
             state Drying { entry fan_on; exit fan_off; }
         }
-        /// The door is open: everything stops.
+        /// The door is open: everything stops until it closes.
         state DoorOpen { entry light_on; exit light_off; }
 
         /// The power button.
@@ -59,16 +59,24 @@ machine! {
         output fan_off();
         output light_on();
         output light_off();
+        /// One more tick of drying.
+        output dry_tick();
+        /// The programme is over.
+        output chime();
+        /// Whether the dishes are dry.
+        guard dry();
 
         Off + power => On;
         On + power => Off;
         Idle + start => Washing;
         Rinse + timer => Soak;
         Soak + timer => Drying;
-        Drying + timer => Idle;
-        // From whichever step the programme is in.
+        Drying + timer => _ / dry_tick;
+        // Eventless: as soon as a step leaves the dishes dry.
+        Drying [dry] => Idle / chime;
+        // From whichever step the programme is in, and back to it.
         On + open => DoorOpen;
-        DoorOpen + close => On;
+        DoorOpen + close => On.history*;
     }
 }
 
@@ -77,6 +85,8 @@ machine! {
 pub struct Panel {
     /// Every action, in the order it ran.
     pub log: Vec<&'static str>,
+    /// Ticks spent drying.
+    pub drying: u32,
 }
 
 impl DishwasherOutputs for Panel {
@@ -104,9 +114,23 @@ impl DishwasherOutputs for Panel {
     fn light_off(&mut self) {
         self.log.push("light off");
     }
+    fn dry_tick(&mut self) {
+        self.drying += 1;
+        self.log.push("dry tick");
+    }
+    fn chime(&mut self) {
+        self.log.push("chime");
+    }
+    fn dry(&self) -> bool {
+        self.drying >= 2
+    }
 }
 
 /// Runs the programme with a door opened mid-soak, and writes the diagrams.
+///
+/// # Errors
+///
+/// A refused input, or a diagram file that could not be written.
 pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut washer = Dishwasher::new(Panel::default());
     for input in [
@@ -115,6 +139,9 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
         DishwasherInput::Timer,
         DishwasherInput::Open,
         DishwasherInput::Close,
+        DishwasherInput::Timer,
+        DishwasherInput::Timer,
+        DishwasherInput::Timer,
     ] {
         washer.core_mut().log.clear();
         let name = input.name();
@@ -125,8 +152,10 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
             washer.core().log.join(", ")
         );
     }
-    // Opening the door while soaking left `Soak`, `Washing` and `On`, innermost first.
+    // The door opened mid-soak, and closing it went back to `Soak`; the second tick of drying
+    // left the dishes dry, and the eventless transition ended the programme.
     assert_eq!(washer.state(), DishwasherState::Idle);
+    assert_eq!(washer.core().log, ["dry tick", "fan off", "chime"]);
 
     let files = automat_rs::export::write_diagrams(
         support::target_subdir("diagrams")?,

@@ -72,16 +72,31 @@ fn example_diagrams_parse_as_dot() {
             .filter(|s| matches!(s, graphviz_rust::dot_structures::Stmt::Edge(_)))
             .count();
         // One node per state and per declared transition (and an "any state" node for
-        // wildcards); an edge into each table from each state it applies to (or from "any
-        // state", or from a compound's cluster), and one out of it.
+        // wildcards, a node per history a transition enters); an edge into each table from each
+        // state it applies to (or from "any state", or from a compound's cluster), and one out
+        // of it; an edge per eventless transition and state (once from a compound's cluster).
         let rules: Vec<_> = description.rules().collect();
         let any = usize::from(rules.iter().any(|r| r.transition().wildcard));
+        let histories = (0..description.compounds.len())
+            .flat_map(|c| [false, true].map(|deep| description.enters_history(c, deep)))
+            .filter(|&h| h)
+            .count();
         assert_eq!(
             nodes,
-            description.states.len() + rules.len() + any,
+            description.states.len() + rules.len() + any + histories,
             "{}",
             description.name
         );
+        let eventless: usize = description
+            .eventless_rules()
+            .map(|(rule, e)| {
+                if e.within.is_some() {
+                    1
+                } else {
+                    description.eventless_entries(rule).count()
+                }
+            })
+            .sum();
         let edges_drawn: usize = rules
             .iter()
             .map(|r| {
@@ -94,7 +109,7 @@ fn example_diagrams_parse_as_dot() {
                 into + usize::from(!r.stays_in_many())
             })
             .sum();
-        assert_eq!(edges, edges_drawn, "{}", description.name);
+        assert_eq!(edges, edges_drawn + eventless, "{}", description.name);
     }
 }
 
@@ -258,7 +273,12 @@ fn boxes(svg: &roxmltree::Document<'_>) -> Vec<(String, [f64; 4])> {
                 number(node, "ry"),
             );
             boxes.push(("any state".to_owned(), [cx - rx, cy - ry, cx + rx, cy + ry]));
-        } else if node.has_tag_name("rect") && parent == "automat-transition" {
+        } else if node.has_tag_name("circle") && parent == "automat-history" {
+            let (cx, cy, r) = (number(node, "cx"), number(node, "cy"), number(node, "r"));
+            boxes.push(("history".to_owned(), [cx - r, cy - r, cx + r, cy + r]));
+        } else if node.has_tag_name("rect")
+            && (parent == "automat-transition" || parent == "automat-eventless-transition")
+        {
             let (x, y, w, h) = (
                 number(node, "x"),
                 number(node, "y"),
@@ -312,7 +332,18 @@ fn svg_diagrams_are_valid_xml_with_every_name_and_no_overlapping_boxes() {
         let boxes = boxes(&doc);
         let rules: Vec<_> = description.rules().collect();
         let any = usize::from(rules.iter().any(|r| r.transition().wildcard));
-        assert_eq!(boxes.len(), description.states.len() + rules.len() + any);
+        let histories = (0..description.compounds.len())
+            .flat_map(|c| [false, true].map(|deep| description.enters_history(c, deep)))
+            .filter(|&h| h)
+            .count();
+        assert_eq!(
+            boxes.len(),
+            description.states.len()
+                + rules.len()
+                + any
+                + description.eventless_rules().count()
+                + histories
+        );
         for (i, (a, ra)) in boxes.iter().enumerate() {
             for (b, rb) in &boxes[i + 1..] {
                 let overlap = ra[0] < rb[2] && rb[0] < ra[2] && ra[1] < rb[3] && rb[1] < ra[3];
@@ -353,12 +384,25 @@ fn mermaid_diagrams_have_one_line_per_state_and_transition() {
         // One labelled arrow per declared transition: from its state, from "any state" for a
         // wildcard, from the composite state it is declared on, or from the `<<join>>` bar of a
         // transition with several sources.
+        // And one per eventless transition and state with a guard or outputs (once from the
+        // composite state it is declared on).
         let rules: Vec<_> = d.rules().collect();
         let labelled = lines
             .iter()
             .filter(|l| l.contains(" --> ") && l.contains(" : "))
             .count();
-        assert_eq!(labelled, rules.len());
+        let eventless: usize = d
+            .eventless_rules()
+            .filter(|(_, e)| e.guard.is_some() || !e.outputs.is_empty())
+            .map(|(rule, e)| {
+                if e.within.is_some() {
+                    1
+                } else {
+                    d.eventless_entries(rule).count()
+                }
+            })
+            .sum();
+        assert_eq!(labelled, rules.len() + eventless);
         for rule in rules {
             let t = rule.transition();
             let from = if t.wildcard {
@@ -370,7 +414,13 @@ fn mermaid_diagrams_have_one_line_per_state_and_transition() {
             } else {
                 format!("s{}", t.source)
             };
-            let label = format!("{from} --> s{} : {}", t.target, d.inputs[t.input].name);
+            // A history target points at the compound's `H` (`H*`) state.
+            let to = match t.history {
+                Some(h) if h.deep => format!("hd{}", h.compound),
+                Some(h) => format!("h{}", h.compound),
+                None => format!("s{}", t.target),
+            };
+            let label = format!("{from} --> {to} : {}", d.inputs[t.input].name);
             assert!(
                 lines.iter().any(|l| l.trim().starts_with(&label)),
                 "{}: missing `{label}`",
@@ -642,4 +692,47 @@ fn diagrams_show_guards_fallible_outputs_else_routes_actions_and_one_rule_per_de
             assert!(!overlap, "{a} {ra:?} overlaps {b} {rb:?}");
         }
     }
+}
+
+/// Each compound's box in the SVG holds exactly the states inside it: every one of them, and no
+/// other state's ellipse touches it (compounds take bands of their own across every row).
+#[test]
+fn svg_compound_boxes_hold_their_states_and_no_others() {
+    let d = dishwasher::Dishwasher::description();
+    let svg = d.svg().to_string();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let states: std::collections::HashMap<String, [f64; 4]> = boxes(&doc)
+        .into_iter()
+        .filter(|(name, _)| d.state_index(name).is_some())
+        .collect();
+    let number = |node: roxmltree::Node<'_, '_>, attribute: &str| {
+        node.attribute(attribute).unwrap().parse::<f64>().unwrap()
+    };
+    let mut seen = 0;
+    for group in doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("automat-compound"))
+    {
+        let name = group.attribute("data-compound").unwrap();
+        let compound = d.compounds.iter().position(|c| c.name == name).unwrap();
+        let rect = group.children().find(|n| n.has_tag_name("rect")).unwrap();
+        let (x, y) = (number(rect, "x"), number(rect, "y"));
+        let area = [x, y, x + number(rect, "width"), y + number(rect, "height")];
+        for (state, b) in &states {
+            let inside = d
+                .ancestors(d.state_index(state).unwrap())
+                .any(|a| a == compound);
+            let within = area[0] <= b[0] && area[1] <= b[1] && b[2] <= area[2] && b[3] <= area[3];
+            let touches = area[0] < b[2] && b[0] < area[2] && area[1] < b[3] && b[1] < area[3];
+            if inside {
+                assert!(within, "{state} {b:?} is outside {name} {area:?}");
+            } else {
+                assert!(!touches, "{state} {b:?} is drawn in {name} {area:?}");
+            }
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, d.compounds.len());
+    // The deep history `DoorOpen + close` enters is drawn, inside `On`.
+    assert!(svg.contains("<g class=\"automat-history\" data-compound=\"On\">"));
 }

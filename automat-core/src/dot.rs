@@ -126,12 +126,13 @@ impl fmt::Display for Dot<'_> {
                 } else {
                     ""
                 };
-                writeln!(
-                    f,
-                    "    \"t#{n}\":tableport:e -> \"{}\"{style};",
-                    DotStr(target.name)
-                )?;
+                let head = node_of(d, t.target, t.history).unwrap_or(Node::State(target.name));
+                writeln!(f, "    \"t#{n}\":tableport:e -> \"{head}\"{style};")?;
             }
+        }
+        if !d.eventless.is_empty() {
+            writeln!(f)?;
+            self.write_eventless(f)?;
         }
         f.write_str("}\n")
     }
@@ -173,6 +174,88 @@ fn write_actions(
 /// The node of wildcard rules' sources.
 const ANY: &str = "*";
 
+/// One eventless edge from `tail` (the border of cluster `cluster`, if given) to `head`.
+fn write_eventless_edge(
+    f: &mut fmt::Formatter<'_>,
+    d: &Description<'_>,
+    tail: &str,
+    head: Node<'_>,
+    e: &crate::EventlessInfo<'_>,
+    cluster: Option<&str>,
+) -> fmt::Result {
+    write!(
+        f,
+        "    \"{}\" -> \"{head}\" [style=\"dotted\"",
+        DotStr(tail)
+    )?;
+    if e.guard.is_some() || !e.outputs.is_empty() {
+        f.write_str(", label=<<font face=\"Menlo-Italic\">")?;
+        if let Some(guard) = e.guard {
+            write!(f, "[{}]", Html(guard))?;
+        }
+        for (n, output) in e
+            .outputs
+            .iter()
+            .filter_map(|&o| d.outputs.get(o))
+            .enumerate()
+        {
+            f.write_str(if n == 0 { " / " } else { ", " })?;
+            write!(f, "{}", Html(output.name))?;
+        }
+        f.write_str("</font>>")?;
+    }
+    if !e.docs.is_empty() {
+        write!(f, ", tooltip=\"{}\"", DotStr(e.docs))?;
+    }
+    if let Some(compound) = cluster {
+        write!(f, ", ltail=\"cluster_{}\"", DotStr(compound))?;
+    }
+    f.write_str("];\n")
+}
+
+/// A node an edge can end at, written as its quoted id's contents: a state, or a compound's
+/// history (`H:On`, `H*:On`).
+#[derive(Clone, Copy)]
+enum Node<'a> {
+    State(&'a str),
+    History(&'a str, bool),
+}
+
+impl fmt::Display for Node<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Node::State(name) => write!(f, "{}", DotStr(name)),
+            Node::History(compound, deep) => {
+                write!(f, "{}:{}", history_label(deep), DotStr(compound))
+            }
+        }
+    }
+}
+
+/// UML's label of a history: `H`, or `H*` when deep.
+fn history_label(deep: bool) -> &'static str {
+    if deep {
+        "H*"
+    } else {
+        "H"
+    }
+}
+
+/// Where an edge to state `target` (entered by `history`, if any) ends.
+fn node_of<'a>(
+    d: &Description<'a>,
+    target: usize,
+    history: Option<crate::HistoryTarget>,
+) -> Option<Node<'a>> {
+    match history {
+        Some(h) => d
+            .compounds
+            .get(h.compound)
+            .map(|c| Node::History(c.name, h.deep)),
+        None => d.states.get(target).map(|s| Node::State(s.name)),
+    }
+}
+
 impl Dot<'_> {
     /// A compound state as a cluster holding its states (and its compounds, nested), labelled
     /// with its name and its entry and exit actions.
@@ -202,7 +285,44 @@ impl Dot<'_> {
         for child in (0..d.compounds.len()).filter(|&k| d.compounds[k].parent == Some(compound)) {
             self.write_cluster(f, child, depth + 1)?;
         }
+        // Its history, where a transition enters it by that: UML's circled H (H* when deep).
+        for deep in [false, true] {
+            if d.enters_history(compound, deep) {
+                writeln!(
+                    f,
+                    "{indent}    \"{}\" [shape=\"circle\", color=\"blue\", label=\"{}\", width=\"0.35\", fixedsize=\"true\"];",
+                    Node::History(c.name, deep),
+                    history_label(deep)
+                )?;
+            }
+        }
         writeln!(f, "{indent}}}")
+    }
+
+    /// The eventless transitions: an edge each (drawn once from a compound's border for one
+    /// declared on a compound), labelled with its guard and outputs, dotted.
+    fn write_eventless(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.description;
+        for (rule, e) in d.eventless_rules() {
+            let Some(head) = node_of(d, e.target, e.history) else {
+                continue;
+            };
+            let cluster = e.within.and_then(|c| {
+                let inside = (0..d.states.len()).find(|&s| d.ancestors(s).any(|a| a == c))?;
+                Some((d.compounds.get(c)?.name, d.states.get(inside)?.name))
+            });
+            if let Some((compound, inside)) = cluster {
+                write_eventless_edge(f, d, inside, head, e, Some(compound))?;
+            } else {
+                for source in d
+                    .eventless_entries(rule)
+                    .filter_map(|e| d.states.get(e.source))
+                {
+                    write_eventless_edge(f, d, source.name, head, e, None)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     fn write_state(

@@ -67,7 +67,56 @@ impl Mermaid<'_> {
         for child in (0..d.compounds.len()).filter(|&k| d.compounds[k].parent == Some(compound)) {
             self.write_composite(f, child, depth + 1)?;
         }
+        // Its history, where a transition enters it by that (`H`, `H*` when deep).
+        for deep in [false, true] {
+            if d.enters_history(compound, deep) {
+                let node = Node::History(compound, deep);
+                let label = if deep { "H*" } else { "H" };
+                writeln!(f, "{:pad$}    state \"{label}\" as {node}", "")?;
+            }
+        }
         writeln!(f, "{:pad$}}}", "")
+    }
+
+    /// The eventless transitions: one arrow per state (once from the composite state for one
+    /// declared on a compound), labelled `[guard] / outputs`.
+    fn write_eventless(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.description;
+        for (rule, e) in d.eventless_rules() {
+            if e.target >= d.states.len() {
+                continue;
+            }
+            let to = to_node(e.target, e.history);
+            let within = e.within.filter(|&c| c < d.compounds.len());
+            let mut arrow = |from: Node| -> fmt::Result {
+                write!(f, "    {from} --> {to}")?;
+                if e.guard.is_none() && e.outputs.is_empty() {
+                    return f.write_str("\n");
+                }
+                f.write_str(" : ")?;
+                if let Some(guard) = e.guard {
+                    write!(f, "[{}]", Inline(guard))?;
+                }
+                for (n, output) in e
+                    .outputs
+                    .iter()
+                    .filter_map(|&o| d.outputs.get(o))
+                    .enumerate()
+                {
+                    f.write_str(if n == 0 { " / " } else { ", " })?;
+                    write!(f, "{}", Inline(output.name))?;
+                }
+                f.write_str("\n")
+            };
+            if let Some(c) = within {
+                arrow(Node::Compound(c))?;
+            } else {
+                for entry in d.eventless_entries(rule) {
+                    arrow(Node::State(entry.source))?;
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -140,12 +189,13 @@ impl fmt::Display for Mermaid<'_> {
             let to = if t.wildcard && rule.stays_in_many() {
                 Node::Any
             } else {
-                Node::State(t.target)
+                to_node(t.target, t.history)
             };
             write!(f, "    {from} --> {to} : ")?;
             write_label(f, &rule)?;
             f.write_str("\n")?;
         }
+        self.write_eventless(f)?;
         for (i, state) in d.states.iter().enumerate() {
             if state.is_final {
                 writeln!(f, "    s{i} --> [*]")?;
@@ -199,6 +249,16 @@ enum Node {
     Compound(usize),
     /// A `<<join>>` bar or a box of the rule at this index.
     Rule(usize),
+    /// A compound's history (deep when set).
+    History(usize, bool),
+}
+
+/// Where an arrow to state `target`, entered by `history` if any, points.
+fn to_node(target: usize, history: Option<crate::HistoryTarget>) -> Node {
+    match history {
+        Some(h) => Node::History(h.compound, h.deep),
+        None => Node::State(target),
+    }
 }
 
 impl fmt::Display for Node {
@@ -208,6 +268,8 @@ impl fmt::Display for Node {
             Node::State(i) => write!(f, "s{i}"),
             Node::Compound(i) => write!(f, "c{i}"),
             Node::Rule(i) => write!(f, "r{i}"),
+            Node::History(i, false) => write!(f, "h{i}"),
+            Node::History(i, true) => write!(f, "hd{i}"),
         }
     }
 }

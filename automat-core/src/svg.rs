@@ -14,7 +14,11 @@
 //! - states show their entry and exit actions under their names;
 //! - the order within rows comes from a few barycenter sweeps (each node moves toward the mean
 //!   position of its neighbours in the adjacent row), with stable tie-breaks;
-//! - nodes in a row are packed side by side and rows are stacked, so boxes never overlap.
+//! - nodes in a row are packed side by side and rows are stacked, so boxes never overlap;
+//! - a compound state is a rounded box around its states, labelled with its name (and its
+//!   entry and exit actions): within a row, the sweeps keep the nodes of one compound together;
+//!   a history target is a small circled `H` (`H*` when deep) inside its compound;
+//! - an eventless transition is a box of its own (its guard over its outputs) with dotted edges.
 //!
 //! Everything is deterministic: the same description draws the same bytes. The output has no
 //! blank lines and no `<style>` element, so it can be inlined into Markdown and rustdoc pages.
@@ -60,6 +64,12 @@ const H_GAP: f64 = 24.0;
 const V_GAP: f64 = 30.0;
 const MARGIN: f64 = 16.0;
 const SWEEPS: usize = 4;
+/// The diameter of a history node.
+const HISTORY: f64 = 22.0;
+/// The room between a compound's box and what it holds.
+const CLUSTER_PAD: f64 = 8.0;
+/// The height of a line of a compound's label.
+const CLUSTER_LABEL: f64 = 14.0;
 
 /// A laid-out node: its centre and size. States come first (ids `0..states`), then one box per
 /// rule (see [`Layout::boxes`]), then the "any state" node when wildcards need one, then the
@@ -82,6 +92,8 @@ struct Edge {
     arrow: bool,
     /// An `else` route's edges are dashed.
     dashed: bool,
+    /// An eventless transition's edges are dotted.
+    dotted: bool,
 }
 
 /// The layout: nodes and edges.
@@ -89,6 +101,12 @@ struct Layout<'a> {
     nodes: Vec<Node>,
     /// The rule of each box, in order: box `k` is node `states + k`.
     boxes: Vec<Rule<'a>>,
+    /// The first entry of each eventless rule (in `Description::eventless`), with its box's node.
+    eventless: Vec<(usize, usize)>,
+    /// The history nodes: compound, deep, node.
+    histories: Vec<(usize, bool, usize)>,
+    /// Each compound's box, `[left, top, right, bottom]`, around what it holds.
+    compounds: Vec<[f64; 4]>,
     /// The "any state" node, when some rule is a wildcard.
     any: Option<usize>,
     edges: Vec<Edge>,
@@ -175,6 +193,7 @@ fn actions_chars(d: &Description<'_>, kind: &str, actions: &[usize]) -> usize {
 /// unranked (in declaration order), below everything ranked so far. Final states go last, on a
 /// rank of their own, where a reader looks for the end.
 fn ranks(d: &Description<'_>, out: &[Vec<usize>]) -> Vec<usize> {
+    // `out[s]` holds the targets of `s`.
     let n = d.states.len();
     let mut rank = vec![usize::MAX; n];
     let initial = d.states.iter().position(|s| s.initial).unwrap_or(0);
@@ -191,8 +210,7 @@ fn ranks(d: &Description<'_>, out: &[Vec<usize>]) -> Vec<usize> {
         while head < queue.len() {
             let s = queue[head];
             head += 1;
-            for &t in &out[s] {
-                let target = d.transitions[t].target;
+            for &target in &out[s] {
                 if rank[target] == usize::MAX {
                     rank[target] = rank[s] + 1;
                     queue.push(target);
@@ -229,13 +247,79 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
         })
         .collect();
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, t) in d.transitions.iter().enumerate() {
+    for t in d.transitions {
         if t.source < n && t.target < n {
-            out[t.source].push(i);
+            out[t.source].push(t.target);
+        }
+    }
+    for e in d.eventless {
+        if e.source < n && e.target < n {
+            out[e.source].push(e.target);
         }
     }
     let rank = ranks(d, &out);
+    let eventless: Vec<usize> = d
+        .eventless_rules()
+        .filter(|&(rule, e)| e.target < n && d.eventless_entries(rule).all(|e| e.source < n))
+        .map(|(rule, _)| rule)
+        .collect();
 
+    let mut nodes = state_and_box_nodes(d, &rank, &boxes);
+    let eventless_boxes = eventless_boxes(d, &rank, &eventless, &mut nodes);
+    let histories = history_nodes(d, &rank, &mut nodes);
+    let any = boxes.iter().any(|r| r.transition().wildcard).then(|| {
+        nodes.push(Node {
+            row: 0,
+            x: 0.0,
+            y: 0.0,
+            w: text_width("any state".len(), FONT) + 32.0,
+            h: 30.0,
+        });
+        nodes.len() - 1
+    });
+
+    let edges = edge_list(d, &boxes, any, &eventless_boxes, &histories);
+    // What each node is drawn inside: its compounds, outermost first.
+    let paths = node_paths(d, &nodes, &boxes, &eventless_boxes, &histories);
+    let mut links = Vec::new();
+    let edges: Vec<Edge> = edges
+        .into_iter()
+        .map(|(from, to, arrow, dashed, dotted)| {
+            let via = route_edge(&mut nodes, &mut links, from, to);
+            Edge {
+                from,
+                to,
+                via,
+                arrow,
+                dashed,
+                dotted,
+            }
+        })
+        .collect();
+    let mut paths = paths;
+    inherit_paths(&mut paths, nodes.len(), &edges);
+    let labels: Vec<f64> = d
+        .compounds
+        .iter()
+        .map(|c| compound_label_width(d, c))
+        .collect();
+    let free = place(&mut nodes, &links, &paths, &labels);
+    let compounds = compound_boxes(d, &nodes, &paths, &labels);
+    Layout {
+        nodes,
+        boxes,
+        eventless: eventless_boxes,
+        histories,
+        compounds,
+        any,
+        edges,
+        free,
+    }
+}
+
+/// The nodes of the states (ellipses on even rows, by rank) and of the transition boxes.
+fn state_and_box_nodes(d: &Description<'_>, rank: &[usize], boxes: &[Rule<'_>]) -> Vec<Node> {
+    let n = d.states.len();
     let mut nodes: Vec<Node> = Vec::with_capacity(n + boxes.len() + 1);
     for (i, state) in d.states.iter().enumerate() {
         let actions = details_width(d, state);
@@ -250,7 +334,7 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
             h: height,
         });
     }
-    for rule in &boxes {
+    for rule in boxes {
         let width = text_width(head_chars(rule), FONT)
             .max(text_width(outputs_chars(rule), SMALL_FONT))
             + 16.0;
@@ -275,51 +359,283 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
             h: height,
         });
     }
-    let any = boxes.iter().any(|r| r.transition().wildcard).then(|| {
-        nodes.push(Node {
-            row: 0,
-            x: 0.0,
-            y: 0.0,
-            w: text_width("any state".len(), FONT) + 32.0,
-            h: 30.0,
-        });
-        nodes.len() - 1
-    });
+    nodes
+}
 
+/// The edges to draw, `(from, to, arrow, dashed, dotted)`: into each box from its sources (or
+/// "any state"), out of it to its target (or its compound's history node); the same for the
+/// eventless boxes, dotted.
+fn edge_list(
+    d: &Description<'_>,
+    boxes: &[Rule<'_>],
+    any: Option<usize>,
+    eventless_boxes: &[(usize, usize)],
+    histories: &[(usize, bool, usize)],
+) -> Vec<(usize, usize, bool, bool, bool)> {
+    let n = d.states.len();
+    let history_node = |history: Option<crate::HistoryTarget>| {
+        let h = history?;
+        histories
+            .iter()
+            .find(|&&(c, deep, _)| c == h.compound && deep == h.deep)
+            .map(|&(_, _, id)| id)
+    };
     let mut edges = Vec::new();
     for (k, rule) in boxes.iter().enumerate() {
         let (t, tbox) = (rule.transition(), n + k);
         let dashed = t.else_route;
         match any {
-            Some(any) if t.wildcard => edges.push((any, tbox, false, dashed)),
-            _ => edges.extend(rule.sources().map(|s| (s, tbox, false, dashed))),
+            Some(any) if t.wildcard => edges.push((any, tbox, false, dashed, false)),
+            _ => edges.extend(rule.sources().map(|s| (s, tbox, false, dashed, false))),
         }
         if !rule.stays_in_many() {
-            edges.push((tbox, t.target, true, dashed));
+            let to = history_node(t.history).unwrap_or(t.target);
+            edges.push((tbox, to, true, dashed, false));
         }
     }
-    let mut links = Vec::new();
-    let edges: Vec<Edge> = edges
-        .into_iter()
-        .map(|(from, to, arrow, dashed)| {
-            let via = route_edge(&mut nodes, &mut links, from, to);
-            Edge {
-                from,
-                to,
-                via,
-                arrow,
-                dashed,
-            }
-        })
-        .collect();
-    let free = place(&mut nodes, &links);
-    Layout {
-        nodes,
-        boxes,
-        any,
-        edges,
-        free,
+    for &(rule, ebox) in eventless_boxes {
+        let e = &d.eventless[rule];
+        edges.extend(
+            d.eventless_entries(rule)
+                .map(|entry| (entry.source, ebox, false, false, true)),
+        );
+        let to = history_node(e.history).unwrap_or(e.target);
+        edges.push((ebox, to, true, false, true));
     }
+    edges
+}
+
+/// Gives the virtual points of each long edge the compounds both its ends are drawn inside.
+fn inherit_paths(paths: &mut Vec<Vec<usize>>, nodes: usize, edges: &[Edge]) {
+    paths.resize(nodes, Vec::new());
+    for edge in edges {
+        let (a, b) = (&paths[edge.from], &paths[edge.to]);
+        let shared = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        let common = a[..shared].to_vec();
+        for &via in &edge.via {
+            paths[via].clone_from(&common);
+        }
+    }
+}
+
+/// A box per eventless rule, on the odd row below its deepest source; returns each rule's first
+/// entry with its box's node.
+fn eventless_boxes(
+    d: &Description<'_>,
+    rank: &[usize],
+    eventless: &[usize],
+    nodes: &mut Vec<Node>,
+) -> Vec<(usize, usize)> {
+    let mut eventless_boxes = Vec::with_capacity(eventless.len());
+    for &rule in eventless {
+        let e = &d.eventless[rule];
+        let width = (text_width(eventless_head_chars(e), FONT)
+            .max(text_width(eventless_outputs_chars(d, e), SMALL_FONT))
+            + 16.0)
+            .max(24.0);
+        let height = if e.outputs.is_empty() { 22.0 } else { 38.0 };
+        let row = 2 * d
+            .eventless_entries(rule)
+            .map(|e| rank[e.source])
+            .max()
+            .unwrap_or(0)
+            + 1;
+        eventless_boxes.push((rule, nodes.len()));
+        nodes.push(Node {
+            row,
+            x: 0.0,
+            y: 0.0,
+            w: width,
+            h: height,
+        });
+    }
+    eventless_boxes
+}
+
+/// A node per history a transition enters, on the top row of its compound; returns each with
+/// its compound and kind.
+fn history_nodes(
+    d: &Description<'_>,
+    rank: &[usize],
+    nodes: &mut Vec<Node>,
+) -> Vec<(usize, bool, usize)> {
+    let n = d.states.len();
+    let mut histories = Vec::new();
+    for compound in 0..d.compounds.len() {
+        for deep in [false, true] {
+            if !d.enters_history(compound, deep) {
+                continue;
+            }
+            // On the top row of its compound.
+            let row = (0..n)
+                .filter(|&s| d.ancestors(s).any(|a| a == compound))
+                .map(|s| 2 * rank[s])
+                .min()
+                .unwrap_or(0);
+            histories.push((compound, deep, nodes.len()));
+            nodes.push(Node {
+                row,
+                x: 0.0,
+                y: 0.0,
+                w: HISTORY,
+                h: HISTORY,
+            });
+        }
+    }
+    histories
+}
+
+/// Per node (states, transition boxes, eventless boxes, history nodes; the rest get none), the
+/// compounds it is drawn inside, outermost first: a state's ancestors; a box's, those its
+/// sources and target share; a history node's, its compound's and the compound.
+fn node_paths(
+    d: &Description<'_>,
+    nodes: &[Node],
+    boxes: &[Rule<'_>],
+    eventless: &[(usize, usize)],
+    histories: &[(usize, bool, usize)],
+) -> Vec<Vec<usize>> {
+    let n = d.states.len();
+    let of_state = |s: usize| -> Vec<usize> {
+        let mut path: Vec<usize> = d.ancestors(s).collect();
+        path.reverse();
+        path
+    };
+    let common = |states: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+        let mut shared: Option<Vec<usize>> = None;
+        for s in states {
+            let path = of_state(s);
+            shared = Some(match shared {
+                None => path,
+                Some(mut shared) => {
+                    let same = shared.iter().zip(&path).take_while(|(a, b)| a == b).count();
+                    shared.truncate(same);
+                    shared
+                }
+            });
+        }
+        shared.unwrap_or_default()
+    };
+    let mut paths: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (s, path) in paths.iter_mut().enumerate().take(n) {
+        *path = of_state(s);
+    }
+    for (k, rule) in boxes.iter().enumerate() {
+        let t = rule.transition();
+        if !t.wildcard {
+            paths[n + k] = common(&mut rule.sources().chain(core::iter::once(t.target)));
+        }
+    }
+    for &(rule, id) in eventless {
+        let target = d.eventless[rule].target;
+        paths[id] = common(
+            &mut d
+                .eventless_entries(rule)
+                .map(|e| e.source)
+                .chain(core::iter::once(target)),
+        );
+    }
+    for &(compound, _, id) in histories {
+        let mut path: Vec<usize> = Vec::new();
+        let mut next = Some(compound);
+        while let Some(c) = next {
+            path.push(c);
+            next = d.compounds.get(c).and_then(|c| c.parent);
+        }
+        path.reverse();
+        paths[id] = path;
+    }
+    paths
+}
+
+/// Each compound's box: around the nodes drawn inside it and the boxes of the compounds in it,
+/// with room for its label on top.
+fn compound_boxes(
+    d: &Description<'_>,
+    nodes: &[Node],
+    paths: &[Vec<usize>],
+    labels: &[f64],
+) -> Vec<[f64; 4]> {
+    let mut boxes = vec![
+        [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY
+        ];
+        d.compounds.len()
+    ];
+    // Deepest first, so that a compound's box holds the boxes inside it.
+    let depth = |c: usize| {
+        let mut depth = 0;
+        let mut next = d.compounds[c].parent;
+        while let Some(p) = next {
+            depth += 1;
+            next = d.compounds.get(p).and_then(|p| p.parent);
+        }
+        depth
+    };
+    let mut order: Vec<usize> = (0..d.compounds.len()).collect();
+    order.sort_by_key(|&c| core::cmp::Reverse(depth(c)));
+    for c in order {
+        let mut area = boxes[c];
+        for (node, path) in nodes.iter().zip(paths) {
+            if path.contains(&c) {
+                area[0] = area[0].min(node.x - node.w / 2.0);
+                area[1] = area[1].min(node.y - node.h / 2.0);
+                area[2] = area[2].max(node.x + node.w / 2.0);
+                area[3] = area[3].max(node.y + node.h / 2.0);
+            }
+        }
+        for (inner, compound) in d.compounds.iter().enumerate() {
+            if compound.parent == Some(c) && boxes[inner][0].is_finite() {
+                area[0] = area[0].min(boxes[inner][0]);
+                area[1] = area[1].min(boxes[inner][1]);
+                area[2] = area[2].max(boxes[inner][2]);
+                area[3] = area[3].max(boxes[inner][3]);
+            }
+        }
+        if area[0].is_finite() {
+            // At least as wide as its label, around the same centre (as `band` placed it).
+            let short = labels[c] - (area[2] - area[0]) - 2.0 * CLUSTER_PAD;
+            if short > 0.0 {
+                area[0] -= short / 2.0;
+                area[2] += short / 2.0;
+            }
+            boxes[c] = [
+                area[0] - CLUSTER_PAD,
+                area[1] - CLUSTER_PAD - CLUSTER_LABEL * compound_label_lines(&d.compounds[c]),
+                area[2] + CLUSTER_PAD,
+                area[3] + CLUSTER_PAD,
+            ];
+        }
+    }
+    boxes
+}
+
+/// The lines of a compound's label: its name, and a line for its entry and for its exit actions.
+fn compound_label_lines(compound: &crate::CompoundInfo<'_>) -> f64 {
+    let lines =
+        1 + usize::from(!compound.entry.is_empty()) + usize::from(!compound.exit.is_empty());
+    #[allow(clippy::cast_precision_loss)] // at most 3
+    let lines = lines as f64;
+    lines
+}
+
+/// The length of an eventless box's top line: its guard (`[valid]`), or `⟶` without one.
+fn eventless_head_chars(e: &crate::EventlessInfo<'_>) -> usize {
+    e.guard.map_or(1, |g| g.chars().count() + 2)
+}
+
+/// The length of an eventless box's bottom line: its outputs.
+fn eventless_outputs_chars(d: &Description<'_>, e: &crate::EventlessInfo<'_>) -> usize {
+    let names: Vec<usize> = e
+        .outputs
+        .iter()
+        .filter_map(|&o| d.outputs.get(o))
+        .map(|o| o.name.chars().count())
+        .collect();
+    names.iter().sum::<usize>() + 2 * names.len().saturating_sub(1)
 }
 
 /// Adds the virtual points of an edge from node `from` to node `to`, one in every row strictly
@@ -367,7 +683,12 @@ fn route_edge(
 
 /// Orders every row by barycenter sweeps, then gives each node its coordinates. Returns, per
 /// node, whether it is first (last) in its row.
-fn place(nodes: &mut [Node], links: &[(usize, usize)]) -> Vec<(bool, bool)> {
+fn place(
+    nodes: &mut [Node],
+    links: &[(usize, usize)],
+    paths: &[Vec<usize>],
+    labels: &[f64],
+) -> Vec<(bool, bool)> {
     let mut up: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     for &(upper, lower) in links {
@@ -385,13 +706,21 @@ fn place(nodes: &mut [Node], links: &[(usize, usize)]) -> Vec<(bool, bool)> {
     }
     for _ in 0..SWEEPS {
         for row in by_row.iter_mut().skip(1) {
-            reorder(nodes, row, &up);
+            reorder(nodes, row, &up, paths);
         }
         for row in by_row.iter_mut().rev().skip(1) {
-            reorder(nodes, row, &down);
+            reorder(nodes, row, &down, paths);
         }
     }
 
+    if !labels.is_empty() && paths.iter().any(|p| !p.is_empty()) {
+        // Compounds take bands of their own, across every row.
+        let keys: Vec<f64> = nodes.iter().map(|node| node.x).collect();
+        band(nodes, &by_row, paths, labels, &keys, 0);
+        for row in &mut by_row {
+            row.sort_by(|&a, &b| nodes[a].x.total_cmp(&nodes[b].x).then(a.cmp(&b)));
+        }
+    }
     let mut free = vec![(false, false); nodes.len()];
     for row in &by_row {
         if let (Some(&first), Some(&last)) = (row.first(), row.last()) {
@@ -423,6 +752,132 @@ fn place(nodes: &mut [Node], links: &[(usize, usize)]) -> Vec<(bool, bool)> {
     free
 }
 
+/// Gives the nodes of `rows` (each row's nodes inside the compounds of the band, in order)
+/// their x, from 0 (the band's left) rightwards, and returns the band's width. At `depth`,
+/// a node whose path ends there is free; the others belong to the compound `path[depth]`,
+/// which takes a band of its own across all rows, laid out the same way one level down. The
+/// bands go left to right by their members' mean `keys` (the positions the sweeps found); free
+/// nodes go in the gaps between bands, each in the gap its key falls in, so that no free node
+/// ever shares a compound's x-range.
+fn band(
+    nodes: &mut [Node],
+    rows: &[Vec<usize>],
+    paths: &[Vec<usize>],
+    labels: &[f64],
+    keys: &[f64],
+    depth: usize,
+) -> f64 {
+    // The compounds one level down, by their members' mean key.
+    let mut children: Vec<(usize, f64, usize)> = Vec::new();
+    for &id in rows.iter().flatten() {
+        if let Some(&c) = paths[id].get(depth) {
+            match children.iter_mut().find(|(k, _, _)| *k == c) {
+                Some(child) => {
+                    child.1 += keys[id];
+                    child.2 += 1;
+                }
+                None => children.push((c, keys[id], 1)),
+            }
+        }
+    }
+    #[allow(clippy::cast_precision_loss)] // few members
+    let mut children: Vec<(usize, f64)> = children
+        .into_iter()
+        .map(|(c, sum, count)| (c, sum / count as f64))
+        .collect();
+    children.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    // Each child's band, laid out inside (its nodes' x relative to its content's left).
+    let mut widths = Vec::with_capacity(children.len());
+    for &(c, _) in &children {
+        let inside: Vec<Vec<usize>> = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .copied()
+                    .filter(|&id| paths[id].get(depth) == Some(&c))
+                    .collect()
+            })
+            .collect();
+        let content = band(nodes, &inside, paths, labels, keys, depth + 1);
+        widths.push((content, content.max(labels[c]) + 2.0 * CLUSTER_PAD));
+    }
+    // The free nodes of each row, by gap (0: left of the first band).
+    let gaps = children.len() + 1;
+    let gap_of = |id: usize| children.iter().filter(|(_, key)| *key < keys[id]).count();
+    let mut gap_widths = vec![0.0_f64; gaps];
+    for row in rows {
+        for (gap, width) in gap_widths.iter_mut().enumerate() {
+            let (sum, count) = row
+                .iter()
+                .filter(|&&id| paths[id].len() == depth && gap_of(id) == gap)
+                .fold((0.0, 0_usize), |(sum, count), &id| {
+                    (sum + nodes[id].w, count + 1)
+                });
+            #[allow(clippy::cast_precision_loss)] // few nodes
+            let used = sum + count.saturating_sub(1) as f64 * H_GAP;
+            *width = width.max(used);
+        }
+    }
+    // Gap, band, gap, band, ..., gap, left to right.
+    let mut starts = vec![0.0_f64; gaps];
+    let mut band_starts = vec![0.0_f64; children.len()];
+    let mut cursor = 0.0;
+    for gap in 0..gaps {
+        starts[gap] = cursor;
+        cursor += gap_widths[gap];
+        if gap < children.len() {
+            if gap_widths[gap] > 0.0 {
+                cursor += H_GAP;
+            }
+            band_starts[gap] = cursor;
+            cursor += widths[gap].1 + H_GAP;
+        }
+    }
+    let width = if gap_widths[gaps - 1] > 0.0 || children.is_empty() {
+        cursor
+    } else {
+        cursor - H_GAP
+    };
+    for row in rows {
+        for gap in 0..gaps {
+            let free: Vec<usize> = row
+                .iter()
+                .copied()
+                .filter(|&id| paths[id].len() == depth && gap_of(id) == gap)
+                .collect();
+            #[allow(clippy::cast_precision_loss)] // few nodes
+            let used = free.iter().map(|&id| nodes[id].w).sum::<f64>()
+                + free.len().saturating_sub(1) as f64 * H_GAP;
+            let mut x = starts[gap] + (gap_widths[gap] - used) / 2.0;
+            for id in free {
+                nodes[id].x = x + nodes[id].w / 2.0;
+                x += nodes[id].w + H_GAP;
+            }
+        }
+    }
+    for (k, &(c, _)) in children.iter().enumerate() {
+        let (content, outer) = widths[k];
+        let offset = band_starts[k] + CLUSTER_PAD + (outer - 2.0 * CLUSTER_PAD - content) / 2.0;
+        for &id in rows.iter().flatten() {
+            if paths[id].get(depth) == Some(&c) {
+                nodes[id].x += offset;
+            }
+        }
+    }
+    width
+}
+
+/// The width a compound's label needs: its name (bold), and its lines of actions.
+fn compound_label_width(d: &Description<'_>, compound: &crate::CompoundInfo<'_>) -> f64 {
+    let name = text_width(compound.name.chars().count(), FONT) * 1.1;
+    let actions = [("entry", compound.entry), ("exit", compound.exit)]
+        .iter()
+        .filter(|(_, actions)| !actions.is_empty())
+        .map(|(kind, actions)| text_width(actions_chars(d, kind, actions), SMALL_FONT))
+        .fold(0.0, f64::max);
+    name.max(actions) + 16.0
+}
+
 /// Places the nodes of `row` side by side, in order, centred on 0.
 fn pack(nodes: &mut [Node], row: &[usize]) {
     #[allow(clippy::cast_precision_loss)] // a row has far fewer than 2^52 nodes
@@ -436,8 +891,10 @@ fn pack(nodes: &mut [Node], row: &[usize]) {
 }
 
 /// Sorts `row` by the mean position of each node's `neighbours` (a node without any keeps its
-/// place), then packs it again.
-fn reorder(nodes: &mut [Node], row: &mut [usize], neighbours: &[Vec<usize>]) {
+/// place), keeping the nodes of one compound together (`paths`: the compounds each node is drawn
+/// inside, outermost first; a group of them sorts by its members' mean key), then packs it
+/// again.
+fn reorder(nodes: &mut [Node], row: &mut [usize], neighbours: &[Vec<usize>], paths: &[Vec<usize>]) {
     let mut keyed: Vec<(f64, f64, usize)> = row
         .iter()
         .map(|&id| {
@@ -451,12 +908,44 @@ fn reorder(nodes: &mut [Node], row: &mut [usize], neighbours: &[Vec<usize>]) {
             (key, nodes[id].x, id)
         })
         .collect();
-    keyed.sort_by(|a, b| {
-        a.0.total_cmp(&b.0)
+    // The key of a group: its members' mean key (a node's own for one outside compounds).
+    let group_key = |prefix: &[usize]| -> f64 {
+        let members: Vec<f64> = keyed
+            .iter()
+            .filter(|(_, _, id)| paths[*id].starts_with(prefix))
+            .map(|k| k.0)
+            .collect();
+        #[allow(clippy::cast_precision_loss)] // few members
+        let mean = members.iter().sum::<f64>() / members.len().max(1) as f64;
+        mean
+    };
+    let sort_keys: Vec<(Vec<f64>, f64, f64, usize)> = keyed
+        .iter()
+        .map(|&(key, x, id)| {
+            let path = &paths[id];
+            let levels = (1..=path.len())
+                .map(|depth| group_key(&path[..depth]))
+                .collect();
+            (levels, key, x, id)
+        })
+        .collect();
+    let compare = |a: &(Vec<f64>, f64, f64, usize), b: &(Vec<f64>, f64, f64, usize)| {
+        let (pa, pb) = (&paths[a.3], &paths[b.3]);
+        // The first level where they part: compare their groups there (a node outside any
+        // compound at that level is a group of its own, keyed by itself).
+        let shared = pa.iter().zip(pb).take_while(|(x, y)| x == y).count();
+        let ka = a.0.get(shared).copied().unwrap_or(a.1);
+        let kb = b.0.get(shared).copied().unwrap_or(b.1);
+        ka.total_cmp(&kb)
+            .then(pa.get(shared).cmp(&pb.get(shared)))
             .then(a.1.total_cmp(&b.1))
-            .then(a.2.cmp(&b.2))
-    });
-    for (slot, (_, _, id)) in row.iter_mut().zip(keyed) {
+            .then(a.2.total_cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    };
+    let mut sorted = sort_keys;
+    sorted.sort_by(compare);
+    keyed.clear();
+    for (slot, (_, _, _, id)) in row.iter_mut().zip(sorted) {
         *slot = id;
     }
     pack(nodes, row);
@@ -559,7 +1048,7 @@ impl Route {
         &self,
         f: &mut fmt::Formatter<'_>,
         arrow: Option<&Xml<'_>>,
-        dashed: bool,
+        dashes: Option<&str>,
     ) -> fmt::Result {
         let Some(first) = self.points.first() else {
             return Ok(());
@@ -580,8 +1069,8 @@ impl Route {
             )?;
         }
         f.write_str("\"")?;
-        if dashed {
-            f.write_str(" stroke-dasharray=\"5 4\"")?;
+        if let Some(dashes) = dashes {
+            write!(f, " stroke-dasharray=\"{dashes}\"")?;
         }
         if let Some(name) = arrow {
             write!(f, " marker-end=\"url(#automat-arrow-{name})\"")?;
@@ -676,19 +1165,30 @@ impl fmt::Display for Svg<'_> {
             .iter()
             .map(|node| node.x + node.w / 2.0)
             .fold(0.0, f64::max);
-        let bottom = nodes
+        let mut bottom = nodes
             .iter()
             .map(|node| node.y + node.h / 2.0)
-            .fold(0.0, f64::max)
-            + MARGIN;
+            .fold(0.0, f64::max);
+        // Compound boxes reach past what they hold (their label above it).
+        let mut top = 0.0_f64;
+        for area in layout.compounds.iter().filter(|a| a[0].is_finite()) {
+            left = left.min(area[0] - MARGIN);
+            top = top.min(area[1] - MARGIN);
+            right = right.max(area[2]);
+            bottom = bottom.max(area[3]);
+        }
+        bottom += MARGIN;
         for edge in &layout.edges {
             let (low, high) = route(&layout, edge).extent();
             left = left.min(low - MARGIN);
             right = right.max(high);
         }
-        // Curves that bulge left of the nodes shift the whole drawing right.
+        // Curves that bulge left of the nodes shift the whole drawing right (and labels above
+        // it, down).
         let shift = -left;
+        let drop = -top;
         right += MARGIN + shift;
+        bottom += drop;
         let name = Xml(d.name);
         writeln!(
             f,
@@ -706,19 +1206,169 @@ impl fmt::Display for Svg<'_> {
              markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\">\
              <path d=\"M0,0 L10,5 L0,10 z\" fill=\"#444\"/></marker></defs>"
         )?;
-        if shift > 0.0 {
+        if drop > 0.0 {
+            writeln!(
+                f,
+                "<g transform=\"translate({} {})\">",
+                Num(shift.max(0.0)),
+                Num(drop)
+            )?;
+        } else if shift > 0.0 {
             writeln!(f, "<g transform=\"translate({} 0)\">", Num(shift))?;
         } else {
             writeln!(f, "<g>")?;
         }
+        self.write_compounds(f, &layout)?;
         self.write_edges(f, &layout)?;
         self.write_states(f, &layout)?;
         self.write_transitions(f, &layout)?;
+        self.write_eventless(f, &layout)?;
         f.write_str("</g>\n</svg>\n")
     }
 }
 
 impl Svg<'_> {
+    /// The compound states: rounded boxes behind everything, outermost first, each labelled
+    /// with its name and entry and exit actions at its top left; history nodes are drawn with
+    /// the states.
+    fn write_compounds(&self, f: &mut fmt::Formatter<'_>, layout: &Layout<'_>) -> fmt::Result {
+        let d = self.description;
+        if d.compounds.is_empty() {
+            return Ok(());
+        }
+        writeln!(f, "<g class=\"automat-compounds\">")?;
+        let depth = |c: usize| d.ancestors_of_compound(c).count();
+        let mut order: Vec<usize> = (0..d.compounds.len()).collect();
+        order.sort_by_key(|&c| depth(c));
+        for c in order {
+            let (compound, area) = (&d.compounds[c], layout.compounds[c]);
+            if !area[0].is_finite() {
+                continue;
+            }
+            write!(
+                f,
+                "<g class=\"automat-compound\" data-compound=\"{}\">",
+                Xml(compound.name)
+            )?;
+            if !compound.docs.is_empty() {
+                write!(f, "<title>{}</title>", Xml(compound.docs))?;
+            }
+            write!(
+                f,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\" fill=\"#f4f7ff\" fill-opacity=\"0.6\" stroke=\"#1f4fd1\" stroke-width=\"1.1\"/>",
+                Num(area[0]),
+                Num(area[1]),
+                Num(area[2] - area[0]),
+                Num(area[3] - area[1])
+            )?;
+            write!(
+                f,
+                "<text x=\"{}\" y=\"{}\" font-weight=\"bold\" fill=\"#1f4fd1\">{}</text>",
+                Num(area[0] + 8.0),
+                Num(area[1] + 13.0),
+                Xml(compound.name)
+            )?;
+            let lines = [("entry", compound.entry), ("exit", compound.exit)];
+            for (line, (kind, actions)) in lines.iter().filter(|(_, a)| !a.is_empty()).enumerate() {
+                #[allow(clippy::cast_precision_loss)] // two lines at most
+                let y = area[1] + 13.0 + CLUSTER_LABEL * (line + 1) as f64;
+                write!(
+                    f,
+                    "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_FONT}\" fill=\"#555\">{kind} / ",
+                    Num(area[0] + 8.0),
+                    Num(y)
+                )?;
+                for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
+                    if n > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", Xml(output.name))?;
+                }
+                f.write_str("</text>")?;
+            }
+            writeln!(f, "</g>")?;
+        }
+        writeln!(f, "</g>")
+    }
+
+    /// The eventless transitions' boxes (guard over outputs, dotted), and the history nodes.
+    fn write_eventless(&self, f: &mut fmt::Formatter<'_>, layout: &Layout<'_>) -> fmt::Result {
+        let d = self.description;
+        if layout.eventless.is_empty() && layout.histories.is_empty() {
+            return Ok(());
+        }
+        writeln!(
+            f,
+            "<g class=\"automat-eventless\" text-anchor=\"middle\" dominant-baseline=\"central\">"
+        )?;
+        for &(rule, id) in &layout.eventless {
+            let (e, node) = (&d.eventless[rule], &layout.nodes[id]);
+            f.write_str("<g class=\"automat-eventless-transition\">")?;
+            if !e.docs.is_empty() {
+                write!(f, "<title>{}</title>", Xml(e.docs))?;
+            }
+            let (left, top) = (node.x - node.w / 2.0, node.y - node.h / 2.0);
+            write!(
+                f,
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" stroke=\"#8e44ad\" stroke-width=\"1.2\" stroke-dasharray=\"1.5 3\"/>",
+                Num(left),
+                Num(top),
+                Num(node.w),
+                Num(node.h)
+            )?;
+            let head_y = if e.outputs.is_empty() {
+                node.y
+            } else {
+                top + 11.0
+            };
+            write!(
+                f,
+                "<text x=\"{}\" y=\"{}\" font-style=\"italic\">",
+                Num(node.x),
+                Num(head_y)
+            )?;
+            match e.guard {
+                Some(guard) => write!(f, "[{}]", Xml(guard))?,
+                None => f.write_str("⟶")?,
+            }
+            f.write_str("</text>")?;
+            if !e.outputs.is_empty() {
+                write!(
+                    f,
+                    "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_FONT}\" fill=\"#8a2a60\">",
+                    Num(node.x),
+                    Num(top + 30.0)
+                )?;
+                for (k, output) in e
+                    .outputs
+                    .iter()
+                    .filter_map(|&o| d.outputs.get(o))
+                    .enumerate()
+                {
+                    if k > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{}", Xml(output.name))?;
+                }
+                f.write_str("</text>")?;
+            }
+            writeln!(f, "</g>")?;
+        }
+        for &(compound, deep, id) in &layout.histories {
+            let node = &layout.nodes[id];
+            let label = if deep { "H*" } else { "H" };
+            writeln!(
+                f,
+                "<g class=\"automat-history\" data-compound=\"{}\"><circle cx=\"{x}\" cy=\"{y}\" r=\"{r}\" fill=\"#ffffff\" stroke=\"#1f4fd1\" stroke-width=\"1.3\"/><text x=\"{x}\" y=\"{y}\" font-size=\"{SMALL_FONT}\">{label}</text></g>",
+                Xml(d.compounds.get(compound).map_or("", |c| c.name)),
+                x = Num(node.x),
+                y = Num(node.y),
+                r = Num(HISTORY / 2.0),
+            )?;
+        }
+        writeln!(f, "</g>")
+    }
+
     fn write_edges(&self, f: &mut fmt::Formatter<'_>, layout: &Layout<'_>) -> fmt::Result {
         let name = Xml(self.description.name);
         writeln!(
@@ -726,7 +1376,12 @@ impl Svg<'_> {
             "<g class=\"automat-edges\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.3\">"
         )?;
         for edge in &layout.edges {
-            route(layout, edge).write(f, edge.arrow.then_some(&name), edge.dashed)?;
+            let dashes = if edge.dotted {
+                Some("1.5 3")
+            } else {
+                edge.dashed.then_some("5 4")
+            };
+            route(layout, edge).write(f, edge.arrow.then_some(&name), dashes)?;
         }
         writeln!(f, "</g>")?;
         Ok(())

@@ -78,10 +78,7 @@ impl fmt::Display for Table<'_> {
             if t.stays && rule.stays_in_many() {
                 f.write_str("(stays)")?;
             } else {
-                write!(f, "`{}`", Inline(target.name))?;
-                if target.is_final {
-                    f.write_str(" (final)")?;
-                }
+                write_target(f, d, target, t.history)?;
             }
             if t.reenter {
                 f.write_str(" (reenter)")?;
@@ -98,11 +95,85 @@ impl fmt::Display for Table<'_> {
             }
             f.write_str(" |\n")?;
         }
+        self.write_eventless(f)?;
         self.write_states(f)
     }
 }
 
+/// The next state: its name (`(final)`), or the history it is entered by, with the state it
+/// enters before any is recorded: `` `On.history*` (first `Idle`) ``.
+fn write_target(
+    f: &mut fmt::Formatter<'_>,
+    d: &crate::Description<'_>,
+    target: &crate::StateInfo<'_>,
+    history: Option<crate::HistoryTarget>,
+) -> fmt::Result {
+    if let Some((compound, deep)) =
+        history.and_then(|h| Some((d.compounds.get(h.compound)?, h.deep)))
+    {
+        let star = if deep { "*" } else { "" };
+        return write!(
+            f,
+            "`{}.history{star}` (first `{}`)",
+            Inline(compound.name),
+            Inline(target.name)
+        );
+    }
+    write!(f, "`{}`", Inline(target.name))?;
+    if target.is_final {
+        f.write_str(" (final)")?;
+    }
+    Ok(())
+}
+
 impl Table<'_> {
+    /// The eventless transitions, as rows of the first table: `(eventless)` for the input.
+    fn write_eventless(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.description;
+        for (rule, e) in d.eventless_rules() {
+            let Some(target) = d.states.get(e.target) else {
+                continue;
+            };
+            f.write_str("| ")?;
+            let entries = || d.eventless_entries(rule);
+            if self
+                .current
+                .is_some_and(|current| entries().any(|e| e.source == current))
+            {
+                f.write_str("▶ ")?;
+            }
+            for (n, source) in entries().filter_map(|e| d.states.get(e.source)).enumerate() {
+                if n > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "`{}`", Inline(source.name))?;
+                if source.initial {
+                    f.write_str(" (initial)")?;
+                }
+            }
+            f.write_str(" | (eventless)")?;
+            if let Some(guard) = e.guard {
+                write!(f, " [`{}`]", Inline(guard))?;
+            }
+            f.write_str(" | ")?;
+            write_target(f, d, target, e.history)?;
+            f.write_str(" | ")?;
+            for (n, output) in e
+                .outputs
+                .iter()
+                .filter_map(|&o| d.outputs.get(o))
+                .enumerate()
+            {
+                if n > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "`{}`", Inline(output.name))?;
+            }
+            f.write_str(" |\n")?;
+        }
+        Ok(())
+    }
+
     /// The second table: each state's data and entry and exit actions, when any state has some.
     fn write_states(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
