@@ -1058,6 +1058,27 @@ impl Machine {
         (!self.states.is_empty()).then_some(0)
     }
 
+    /// What a new machine has entered: the initial state and, when that is a compound, its
+    /// initial children down to the leaf, outermost first.
+    pub fn initial_configuration(&self) -> Vec<Node> {
+        let mut entered = Vec::new();
+        let compound = self
+            .compounds
+            .iter()
+            .position(|c| c.initial.is_some() && c.parent.is_none());
+        let top_leaf = self
+            .states
+            .iter()
+            .position(|s| s.initial.is_some() && s.parent.is_none());
+        match (top_leaf, compound) {
+            (None, Some(c)) => {
+                self.enter_leaf(Node::Compound(c), &mut entered);
+            }
+            _ => entered.extend(self.initial_state().map(Node::Leaf)),
+        }
+        entered
+    }
+
     /// The states declared at the top, leaves and compounds: (name, `initial`, `final`).
     pub fn top_level(&self) -> Vec<(&Ident, Option<Span>, Option<Span>)> {
         let leaves = self

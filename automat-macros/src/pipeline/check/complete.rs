@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::super::errors::Errors;
 use super::super::lifetimes::borrows;
-use super::super::model::{Machine, Source, Target, Transition, RAISE_PARAM};
+use super::super::model::{Machine, Node, Source, Target, Transition, RAISE_PARAM};
 
 /// A history target in a machine whose states carry data: re-entering a recorded leaf would need
 /// its fields, which nothing in the step provides.
@@ -33,13 +33,6 @@ pub fn check_history(machine: &Machine, errors: &mut Errors) {
 /// What an eventless transition may hold: a source state, no `else`, no bindings, a target
 /// without data, guards and outputs that take nothing but the context.
 pub fn check_eventless(machine: &Machine, errors: &mut Errors) {
-    let context = machine.context.as_ref().map(|c| c.name.to_string());
-    let takes_only_context = |params: &[super::super::model::Param]| {
-        params
-            .iter()
-            .find(|p| Some(p.name.to_string()) != context)
-            .map(|p| p.name.clone())
-    };
     for t in &machine.eventless {
         if let Source::Any(span) = t.source {
             errors.span(
@@ -67,11 +60,17 @@ pub fn check_eventless(machine: &Machine, errors: &mut Errors) {
                 "an eventless transition has no fallible output, so no `else` route; remove it",
             );
         }
-        if let Target::Stay = t.target {
+        // `_`, a compound as its own target, or a leaf as its own.
+        let stays = matches!(t.target, Target::Stay)
+            || (t.history.is_none()
+                && t.sources()
+                    .iter()
+                    .any(|&(s, _)| t.target_node == Some(Node::Leaf(s))));
+        if stays {
             errors.span(
                 t.target_span,
-                "an eventless transition to `_` would stay and be taken again at once; name the \
-                 state it goes to",
+                "an eventless transition that stays where it is would be taken again at once, \
+                 and again; name another state it goes to",
             );
         }
         if let Some(binding) = t.bindings.first() {
@@ -92,44 +91,56 @@ pub fn check_eventless(machine: &Machine, errors: &mut Errors) {
                 );
             }
         }
-        for used in &t.outputs {
-            if let Some(q) = used.fallible {
-                errors.span(
-                    q,
-                    format!(
-                        "an eventless transition cannot be refused, so its outputs cannot fail; \
-                         remove the `?` after `{}`",
-                        used.name
-                    ),
-                );
-            } else if let Some(param) = takes_only_context(&machine.outputs[used.output].params) {
-                errors.at(
-                    &used.name,
-                    format!(
-                        "output `{}` takes `{param}`, but an eventless transition has no input: its \
-                         outputs and guards can take only the context",
-                        used.name
-                    ),
-                );
-            }
+        check_eventless_uses(machine, t, errors);
+    }
+    check_unguarded_cycles(machine, errors);
+}
+
+/// An eventless transition's outputs and guards: infallible, taking nothing but the context.
+fn check_eventless_uses(machine: &Machine, t: &Transition, errors: &mut Errors) {
+    let context = machine.context.as_ref().map(|c| c.name.to_string());
+    let takes_only_context = |params: &[super::super::model::Param]| {
+        params
+            .iter()
+            .find(|p| Some(p.name.to_string()) != context)
+            .map(|p| p.name.clone())
+    };
+    for used in &t.outputs {
+        if let Some(q) = used.fallible {
+            errors.span(
+                q,
+                format!(
+                    "an eventless transition cannot be refused, so its outputs cannot fail; \
+                     remove the `?` after `{}`",
+                    used.name
+                ),
+            );
+        } else if let Some(param) = takes_only_context(&machine.outputs[used.output].params) {
+            errors.at(
+                &used.name,
+                format!(
+                    "output `{}` takes `{param}`, but an eventless transition has no input: its \
+                     outputs and guards can take only the context",
+                    used.name
+                ),
+            );
         }
-        if let Some(guard) = &t.guard {
-            let mut names = Vec::new();
-            guard.expr.names(&mut names);
-            for (g, name) in names {
-                if let Some(param) = takes_only_context(&machine.guards[g].params) {
-                    errors.at(
-                        &name,
-                        format!(
-                            "guard `{name}` takes `{param}`, but an eventless transition has no \
-                             input: its guards and outputs can take only the context"
-                        ),
-                    );
-                }
+    }
+    if let Some(guard) = &t.guard {
+        let mut names = Vec::new();
+        guard.expr.names(&mut names);
+        for (g, name) in names {
+            if let Some(param) = takes_only_context(&machine.guards[g].params) {
+                errors.at(
+                    &name,
+                    format!(
+                        "guard `{name}` takes `{param}`, but an eventless transition has no \
+                         input: its guards and outputs can take only the context"
+                    ),
+                );
             }
         }
     }
-    check_unguarded_cycles(machine, errors);
 }
 
 /// `A => B; B => A;`: entering `A` would step forever. Reported once per cycle, on the

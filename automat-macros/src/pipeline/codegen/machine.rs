@@ -214,13 +214,23 @@ impl Gen<'_> {
         } else {
             format!("{doc} The arguments after `core` are that state's fields.")
         };
-        let entry = self
+        // The entry actions of the initial state (and of the compounds it is in, outermost
+        // first), then its eventless transitions and the inputs they raised, as a step would.
+        let entry: Vec<&super::super::model::OutputUse> = self
+            .m
+            .initial_configuration()
+            .into_iter()
+            .flat_map(|node| self.m.entry_actions(node))
+            .collect();
+        // Only what can happen: eventless transitions of the initial leaf, inputs raised by the
+        // entry actions.
+        let eventless = self
             .m
             .initial_state()
-            .filter(|_| self.mode == Mode::Full)
-            .map(|s| &self.m.states[s].entry)
-            .filter(|entry| !entry.is_empty());
-        let Some(entry) = entry else {
+            .is_some_and(|s| !self.m.eventless_of(s).is_empty());
+        let raises = self.m.raise.is_some() && !entry.is_empty();
+        let completes = eventless || raises;
+        if self.mode == Mode::Stub || (entry.is_empty() && !completes) {
             return quote! {
                 #[doc = #doc]
                 #[must_use]
@@ -228,8 +238,15 @@ impl Gen<'_> {
                     Self { #state_init, __core: core #marker }
                 }
             };
+        }
+        let doc = if eventless {
+            format!(
+                "{doc} Runs the initial state's entry actions, then its eventless transitions, \
+                 as a step would."
+            )
+        } else {
+            format!("{doc} Runs the initial state's entry actions.")
         };
-        let doc = format!("{doc} Runs the initial state's entry actions.");
         let outputs_trait = &self.outputs_trait;
         let machine = syn::Ident::new("__machine", proc_macro2::Span::mixed_site());
         // Entry actions that take the context make `new` take it too.
@@ -255,14 +272,18 @@ impl Gen<'_> {
                 quote_spanned!(span=> <#core as #outputs_trait>::#method(&mut #machine.__core, #(#args),*);)
             })
             .collect();
-        let context = self.m.context.as_ref().filter(|_| takes_context);
-        // What the entry actions raised runs before `new` returns (`check`: the machine has no
-        // context then, or `new` takes it).
-        let drain = self.m.raise.is_some().then(|| {
-            let rt = &self.rt;
-            let cx = self.context_arg();
-            quote!(#machine.__drain(&mut #rt::NoObserver, #cx);)
-        });
+        // Completing a step takes the context, when the machine has one.
+        let context = self
+            .m
+            .context
+            .as_ref()
+            .filter(|_| takes_context || completes);
+        // The eventless transitions of the initial state, then what the entry actions raised,
+        // before `new` returns.
+        let rt = &self.rt;
+        let cx = self.context_arg();
+        let complete = eventless.then(|| quote!(#machine.__complete(&mut #rt::NoObserver, #cx);));
+        let drain = raises.then(|| quote!(#machine.__drain(&mut #rt::NoObserver, #cx);));
         let (doc, core_param) = if let Some(context) = context {
             let (name, ty) = (&context.name, &context.ty);
             (
@@ -278,6 +299,7 @@ impl Gen<'_> {
             pub fn new(#core_param #initial_param) -> Self {
                 let mut #machine = Self { #state_init, __core: core #marker };
                 #(#calls)*
+                #complete
                 #drain
                 #machine
             }
