@@ -310,6 +310,15 @@ impl<S: MachineState> Observer<S> for TracingObserver {
         }
     }
 
+    fn eventless(&mut self, from: S, index: usize, to: S) {
+        let d = S::DESCRIPTION;
+        let (machine, from, to) = (d.name, from.name(), to.name());
+        match d.eventless.get(index).and_then(|e| e.guard) {
+            Some(guard) => tracing::debug!(machine, from, to, guard, "eventless transition"),
+            None => tracing::debug!(machine, from, to, "eventless transition"),
+        }
+    }
+
     fn output(&mut self, state: S, output: usize) {
         let d = S::DESCRIPTION;
         tracing::debug!(

@@ -59,8 +59,8 @@ mod tests {
         assert_eq!(
             sorted,
             [
-                "Door", "Kettle", "Lamp", "Lamp", "Link", "Switch", "Tap", "Valve", "Vending",
-                "Washer"
+                "Boiler", "Door", "Kettle", "Lamp", "Lamp", "Link", "Switch", "Tap", "Valve",
+                "Vending", "Washer"
             ],
             "registered: {names:?}"
         );
@@ -78,8 +78,8 @@ mod tests {
             .collect();
         let mut expected = BTreeSet::new();
         for stem in [
-            "Door", "Kettle", "Lamp", "Lamp-2", "Link", "Switch", "Tap", "Valve", "Vending",
-            "Washer",
+            "Boiler", "Door", "Kettle", "Lamp", "Lamp-2", "Link", "Switch", "Tap", "Valve",
+            "Vending", "Washer",
         ] {
             for extension in ["dot", "mmd", "md", "svg"] {
                 expected.insert(format!("{stem}.{extension}"));

@@ -56,6 +56,29 @@ impl TapOutputs for Handle {
     }
 }
 
+automat_rs::machine! {
+    /// A boiler that switches itself off once it boils.
+    pub machine Boiler {
+        initial state Cold;
+        state Heating;
+        input on();
+        input off();
+        guard boiling();
+        Cold + on => Heating;
+        Heating [boiling] => Cold;
+        Heating + off => Cold;
+    }
+}
+
+/// A boiler's thermometer.
+pub struct Thermometer;
+
+impl BoilerOutputs for Thermometer {
+    fn boiling(&self) -> bool {
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::{Arc, Mutex};
@@ -128,6 +151,25 @@ mod tests {
                 "DEBUG message=else route machine=Tap from=Shut input=open to=Stuck",
                 "DEBUG message=entry machine=Tap state=Stuck",
                 "DEBUG message=output machine=Tap state=Stuck output=alarm",
+            ]
+        );
+    }
+
+    #[test]
+    fn eventless_transitions_become_events() {
+        let recorder = Recorder::default();
+        let subscriber = tracing_subscriber::registry().with(recorder.clone());
+        tracing::subscriber::with_default(subscriber, || {
+            let mut boiler =
+                super::Boiler::new(super::Thermometer).observe(automat_rs::TracingObserver);
+            boiler.on().unwrap();
+        });
+        assert_eq!(
+            *recorder.0.lock().unwrap(),
+            [
+                "DEBUG message=transition machine=Boiler from=Cold input=on to=Heating",
+                "TRACE message=guard machine=Boiler state=Heating guard=boiling held=true",
+                "DEBUG message=eventless transition machine=Boiler from=Heating to=Cold guard=boiling",
             ]
         );
     }
