@@ -313,9 +313,10 @@ impl<S: MachineState> Observer<S> for TracingObserver {
     fn eventless(&mut self, from: S, index: usize, to: S) {
         let d = S::DESCRIPTION;
         let (machine, from, to) = (d.name, from.name(), to.name());
-        match d.eventless.get(index).and_then(|e| e.guard) {
-            Some(guard) => tracing::debug!(machine, from, to, guard, "eventless transition"),
-            None => tracing::debug!(machine, from, to, "eventless transition"),
+        if let Some(guard) = d.eventless.get(index).and_then(|e| e.guard) {
+            tracing::debug!(machine, from, to, guard, "eventless transition");
+        } else {
+            tracing::debug!(machine, from, to, "eventless transition");
         }
     }
 
