@@ -55,3 +55,29 @@ impl crate::Drive for Machine {
         self.0.core().0
     }
 }
+
+/// The generated machine driven through its typed input methods, one call site per input.
+pub struct Typed(pub Blinky<Counter>);
+
+impl crate::Drive for Typed {
+    fn start() -> Self {
+        Self(Blinky::new(Counter::default()))
+    }
+
+    #[inline]
+    fn feed(&mut self, k: u8) -> bool {
+        if k == 0 {
+            self.0.timer().is_ok()
+        } else {
+            self.0.button().is_ok()
+        }
+    }
+
+    fn state_index(&self) -> usize {
+        self.0.state() as usize
+    }
+
+    fn outputs(&self) -> u64 {
+        self.0.core().0
+    }
+}

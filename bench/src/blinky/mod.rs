@@ -17,5 +17,6 @@ pub const INPUTS: u8 = 2;
 pub const MACHINES: &[Implementation] = &[
     ("match", run_machine::<matched::Machine>),
     ("automat-rs", run_machine::<automat::Machine>),
+    ("automat-rs typed methods", run_machine::<automat::Typed>),
     ("statig", run_machine::<statig::Machine>),
 ];

@@ -30,7 +30,7 @@ automat_rs::machine! {
         Soak + timer => Drying / bump;
         Drying + timer => Idle / bump;
         On + open => DoorOpen / bump;
-        DoorOpen + close => On / bump;
+        DoorOpen + close => On.history* / bump;
     }
 }
 
@@ -63,6 +63,35 @@ impl crate::Drive for Machine {
             Input::Close => WasherInput::Close,
         };
         self.0.handle(input).is_ok()
+    }
+
+    fn state_index(&self) -> usize {
+        self.0.state() as usize
+    }
+
+    fn outputs(&self) -> u64 {
+        self.0.core().0
+    }
+}
+
+/// The generated machine driven through its typed input methods, one call site per input (as
+/// code that knows which input it has calls them).
+pub struct Typed(pub Washer<Counter>);
+
+impl crate::Drive for Typed {
+    fn start() -> Self {
+        Self(Washer::new(Counter::default()))
+    }
+
+    #[inline]
+    fn feed(&mut self, k: u8) -> bool {
+        match Input::of(k) {
+            Input::Power => self.0.power().is_ok(),
+            Input::Start => self.0.start().is_ok(),
+            Input::Timer => self.0.timer().is_ok(),
+            Input::Open => self.0.open().is_ok(),
+            Input::Close => self.0.close().is_ok(),
+        }
     }
 
     fn state_index(&self) -> usize {

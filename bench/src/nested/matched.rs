@@ -1,6 +1,7 @@
 //! The hand-written baseline: the dishwasher flattened by hand, as a user without compound
-//! states writes it: `power` and `open` repeated for each of `On`'s four leaves, and each
-//! transition's exits and entries written out (each action one bump of the counter).
+//! states writes it: `power` and `open` repeated for each of `On`'s four leaves, each
+//! transition's exits and entries written out (each action one bump of the counter), and the
+//! leaf `On` was left from kept in a field, for closing the door.
 
 /// The leaf states.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -52,6 +53,8 @@ impl Input {
 /// The hand-written machine.
 pub struct Machine {
     state: State,
+    /// The leaf `On` was last left from.
+    history: State,
     outputs: u64,
 }
 
@@ -61,6 +64,7 @@ impl Machine {
     pub fn new() -> Self {
         Self {
             state: State::Off,
+            history: State::Idle,
             outputs: 1,
         }
     }
@@ -78,12 +82,29 @@ impl Machine {
         // Actions: exits innermost first, the output, entries outermost first; counted.
         let (to, runs) = match (self.state, input) {
             // exit Off; enter On, Idle.
-            (S::Off, I::Power) | (S::DoorOpen, I::Close) => (S::Idle, 4),
-            // exit Idle, On; enter Off (or DoorOpen).
-            (S::Idle | S::Drying, I::Power) => (S::Off, 4),
-            (S::Rinse | S::Soak, I::Power) => (S::Off, 5),
-            (S::Idle | S::Drying, I::Open) => (S::DoorOpen, 4),
-            (S::Rinse | S::Soak, I::Open) => (S::DoorOpen, 5),
+            (S::Off, I::Power) => (S::Idle, 4),
+            // exit DoorOpen; enter On and the leaf it was left from (and Washing around it).
+            (S::DoorOpen, I::Close) => match self.history {
+                S::Rinse | S::Soak => (self.history, 5),
+                _ => (self.history, 4),
+            },
+            // exit Idle, On; enter Off (or DoorOpen); On remembers the leaf.
+            (S::Idle | S::Drying, I::Power) => {
+                self.history = self.state;
+                (S::Off, 4)
+            }
+            (S::Rinse | S::Soak, I::Power) => {
+                self.history = self.state;
+                (S::Off, 5)
+            }
+            (S::Idle | S::Drying, I::Open) => {
+                self.history = self.state;
+                (S::DoorOpen, 4)
+            }
+            (S::Rinse | S::Soak, I::Open) => {
+                self.history = self.state;
+                (S::DoorOpen, 5)
+            }
             // exit Idle; enter Washing, Rinse.
             (S::Idle, I::Start) => (S::Rinse, 4),
             (S::Rinse, I::Timer) => (S::Soak, 3),

@@ -1,9 +1,11 @@
-//! The nested workload: statig's dishwasher without history, with compound states. `On` holds
+//! The nested workload: statig's dishwasher with its door, with compound states and history.
+//! `On` holds
 //! `Idle`, `Washing` (which holds `Rinse` and `Soak`) and `Drying`; `Off` and `DoorOpen` are
 //! outside. Every state and compound has an entry and an exit action, and every transition one
 //! output, each bumping one counter: so the counter says that each implementation ran the same
 //! exits and entries. `power` and `open` are declared once on `On` and apply to its four
-//! leaves. Driver input `k` (in `0..5`) is the input `k`.
+//! leaves; closing the door goes back to the leaf `On` was left from (its deep history, `Idle`
+//! before it was ever left). Driver input `k` (in `0..5`) is the input `k`.
 //!
 //! States, in order: `Off`, `Idle`, `Rinse`, `Soak`, `Drying`, `DoorOpen`; inputs: `power`,
 //! `start`, `timer`, `open`, `close`.
@@ -11,7 +13,7 @@
 //! ```text
 //! Off + power => On (Idle)         On + power => Off          Idle + start => Washing (Rinse)
 //! Rinse + timer => Soak            Soak + timer => Drying     Drying + timer => Idle
-//! On + open => DoorOpen            DoorOpen + close => On (Idle)
+//! On + open => DoorOpen            DoorOpen + close => On.history*
 //! ```
 
 use crate::{run_machine, Implementation};
@@ -27,5 +29,6 @@ pub const INPUTS: u8 = 5;
 pub const MACHINES: &[Implementation] = &[
     ("match", run_machine::<matched::Machine>),
     ("automat-rs", run_machine::<automat::Machine>),
+    ("automat-rs typed methods", run_machine::<automat::Typed>),
     ("statig", run_machine::<statig::Machine>),
 ];

@@ -1,6 +1,8 @@
 //! The nested workload declared with statig 0.4's superstates, entry and exit actions. statig
 //! has no refused event: its `Top` state handles everything, so a handler that does not take
-//! an event counts it as refused in the shared storage.
+//! an event counts it as refused in the shared storage. statig has no history states either:
+//! each leaf of `On` records itself in the storage when entered (the last one entered is the
+//! one `On` was left from), as statig's own dishwasher example does.
 
 use statig::prelude::*;
 
@@ -10,6 +12,8 @@ use super::matched::Input;
 pub struct Washer {
     outputs: u64,
     refused: u64,
+    /// The leaf of `On` last entered.
+    history: State,
 }
 
 impl Washer {
@@ -24,7 +28,7 @@ impl Washer {
     }
 }
 
-#[state_machine(initial = "State::off()")]
+#[state_machine(initial = "State::off()", state(derive(Clone)))]
 impl Washer {
     #[state(entry_action = "bump", exit_action = "bump")]
     fn off(&mut self, event: &Input) -> Outcome<State> {
@@ -43,7 +47,7 @@ impl Washer {
         }
     }
 
-    #[state(superstate = "on", entry_action = "bump", exit_action = "bump")]
+    #[state(superstate = "on", entry_action = "enter_idle", exit_action = "bump")]
     fn idle(&mut self, event: &Input) -> Outcome<State> {
         match event {
             Input::Start => self.go(State::rinse()),
@@ -57,7 +61,11 @@ impl Washer {
         Super
     }
 
-    #[state(superstate = "washing", entry_action = "bump", exit_action = "bump")]
+    #[state(
+        superstate = "washing",
+        entry_action = "enter_rinse",
+        exit_action = "bump"
+    )]
     fn rinse(&mut self, event: &Input) -> Outcome<State> {
         match event {
             Input::Timer => self.go(State::soak()),
@@ -65,7 +73,11 @@ impl Washer {
         }
     }
 
-    #[state(superstate = "washing", entry_action = "bump", exit_action = "bump")]
+    #[state(
+        superstate = "washing",
+        entry_action = "enter_soak",
+        exit_action = "bump"
+    )]
     fn soak(&mut self, event: &Input) -> Outcome<State> {
         match event {
             Input::Timer => self.go(State::drying()),
@@ -73,7 +85,7 @@ impl Washer {
         }
     }
 
-    #[state(superstate = "on", entry_action = "bump", exit_action = "bump")]
+    #[state(superstate = "on", entry_action = "enter_drying", exit_action = "bump")]
     fn drying(&mut self, event: &Input) -> Outcome<State> {
         match event {
             Input::Timer => self.go(State::idle()),
@@ -84,7 +96,10 @@ impl Washer {
     #[state(entry_action = "bump", exit_action = "bump")]
     fn door_open(&mut self, event: &Input) -> Outcome<State> {
         match event {
-            Input::Close => self.go(State::idle()),
+            Input::Close => {
+                let back = self.history.clone();
+                self.go(back)
+            }
             _ => self.refuse(),
         }
     }
@@ -92,6 +107,30 @@ impl Washer {
     #[action]
     fn bump(&mut self) {
         self.outputs += 1;
+    }
+
+    #[action]
+    fn enter_idle(&mut self) {
+        self.outputs += 1;
+        self.history = State::idle();
+    }
+
+    #[action]
+    fn enter_rinse(&mut self) {
+        self.outputs += 1;
+        self.history = State::rinse();
+    }
+
+    #[action]
+    fn enter_soak(&mut self) {
+        self.outputs += 1;
+        self.history = State::soak();
+    }
+
+    #[action]
+    fn enter_drying(&mut self) {
+        self.outputs += 1;
+        self.history = State::drying();
     }
 }
 
@@ -106,6 +145,7 @@ impl Machine {
             Washer {
                 outputs: 0,
                 refused: 0,
+                history: State::idle(),
             }
             .uninitialized_state_machine()
             .init(),
