@@ -69,6 +69,8 @@ pub struct Machine {
     pub raise: Option<RaiseQueue>,
     /// Where `#[raise(..)]` is written, if it is.
     pub raise_attr: Option<Span>,
+    /// `#[typestate]`: the machine also has a typed API, one type per state (`NameAt<S, Core>`).
+    pub typestate: Option<Span>,
     /// Whether a transition has a guard or a fallible output, as declared (so that a transition
     /// left out for an unknown name cannot change what the machine's stubs look like).
     pub decides: bool,
@@ -380,6 +382,7 @@ impl Machine {
             eventless: Vec::new(),
             raise: None,
             raise_attr: None,
+            typestate: None,
             decides: false,
             complete: true,
         };
@@ -399,6 +402,13 @@ impl Machine {
                 machine.derive_failure.extend(parse_derives(&attr, errors));
             } else if attr.path().is_ident("derive_data") {
                 machine.derive_data.extend(parse_derives(&attr, errors));
+            } else if attr.path().is_ident("typestate") {
+                match &attr.meta {
+                    syn::Meta::Path(path) => {
+                        machine.typestate = Some(path.segments[0].ident.span());
+                    }
+                    _ => errors.at(&attr, "`#[typestate]` takes no arguments"),
+                }
             } else if attr.path().is_ident("raise") {
                 machine.raise_attr = Some(attr.path().segments[0].ident.span());
                 machine.raise = parse_raise(&attr, errors);

@@ -799,6 +799,75 @@ pub mod completing {
     }
 }
 
+/// The typestate API of a machine with a guard, data on a state and a compound state.
+pub mod typed {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    ::automat_rs::machine! {
+        /// A gate that counts who passes.
+        #[typestate]
+        pub machine Gate {
+            /// Shut.
+            initial state Shut;
+            /// In use.
+            state Open {
+                /// Letting people through.
+                initial state Passing { count: ::core::primitive::u32 }
+                /// Held open.
+                state Held;
+            }
+            /// Open it.
+            input open();
+            /// Someone passes.
+            input pass();
+            /// Hold it.
+            input hold();
+            /// Shut it.
+            input shut();
+            /// Whether it may open.
+            guard allowed();
+            /// Count one more.
+            output count(count: &mut ::core::primitive::u32);
+            /// The first count.
+            output zero() -> ::core::primitive::u32;
+            Shut + open [allowed] => Open { count = zero };
+            Passing + pass => _ / count;
+            Passing + hold => Held;
+            Open + shut => Shut;
+        }
+    }
+
+    /// A core for [`Gate`].
+    pub struct Lock;
+
+    impl GateOutputs for Lock {
+        fn allowed(&self) -> ::core::primitive::bool {
+            true
+        }
+        fn count(&mut self, count: &mut ::core::primitive::u32) {
+            *count += 1;
+        }
+        fn zero(&mut self) -> ::core::primitive::u32 {
+            0
+        }
+    }
+
+    /// Drives it; returns whether each step went as declared.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let shut = GateAt::new(Lock);
+        let ::core::result::Result::Ok(passing) = shut.open() else {
+            return false;
+        };
+        let passing = passing.pass();
+        let counted = passing.data().count == 1;
+        let held = passing.hold();
+        let shut = held.shut();
+        counted && shut.into_dynamic().state() == GateState::Shut
+    }
+}
+
 /// Observing and state-only replay, as a `no_std` program without allocation uses them: returns
 /// the state a journal of `flips` toggles leads to, and the transitions an observer saw.
 #[must_use]
@@ -835,6 +904,7 @@ mod tests {
         ::core::assert!(crate::two_in_one_module::drive());
         ::core::assert!(crate::deciding::drive());
         ::core::assert!(crate::completing::drive());
+        ::core::assert!(crate::typed::drive());
         ::core::assert!(crate::with_data::drive());
         ::core::assert!(crate::hierarchical::drive());
         ::core::assert!(crate::borrowing::drive());

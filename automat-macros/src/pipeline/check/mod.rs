@@ -27,6 +27,7 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     names::check_duplicate_names(machine, errors);
     names::check_serialized_names(machine, errors);
     names::check_generated_name_collisions(machine, errors);
+    names::check_typestate(machine, errors);
     names::check_initial_state(machine, errors);
     hierarchy::check_compounds(machine, errors);
     complete::check_history(machine, errors);

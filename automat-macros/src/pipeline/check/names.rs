@@ -122,6 +122,48 @@ fn report_shared_serialized_names<'a>(
     }
 }
 
+/// The methods a `#[typestate]` machine adds, on the typed machine (`data`, `data_mut`,
+/// `into_dynamic`, `new_any`) and on the dynamic one (`into_typed`, `into_any`).
+pub const TYPED_METHODS: &[&str] = &[
+    "data",
+    "data_mut",
+    "into_dynamic",
+    "into_typed",
+    "into_any",
+    "new_any",
+];
+
+/// `#[typestate] machine M { .. input into_dynamic(); .. }`, and `#[typestate]` on a generic
+/// machine.
+pub fn check_typestate(machine: &Machine, errors: &mut Errors) {
+    let Some(span) = machine.typestate else {
+        return;
+    };
+    if !machine.generics.params.is_empty() {
+        errors.span(
+            span,
+            format!(
+                "`#[typestate]` cannot be used on a generic machine yet; remove the parameters of \
+                 `{}` or its typestate API",
+                machine.name
+            ),
+        );
+    }
+    for input in &machine.inputs {
+        let name = input.name.to_string();
+        if TYPED_METHODS.contains(&name.as_str()) {
+            errors.at(
+                &input.name,
+                format!(
+                    "input `{name}` collides with the method `{name}` of the typestate API \
+                     (`{}At`); rename the input",
+                    machine.name
+                ),
+            );
+        }
+    }
+}
+
 /// `input state();` (the machine already has a `state()` method), or `input go_on(); input goOn();`
 /// (both would become the input variant `GoOn`).
 pub fn check_generated_name_collisions(machine: &Machine, errors: &mut Errors) {

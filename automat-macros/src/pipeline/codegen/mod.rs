@@ -37,6 +37,7 @@ mod raise;
 mod state;
 mod step;
 mod table;
+mod typestate;
 mod values;
 
 use std::collections::HashSet;
@@ -233,6 +234,7 @@ impl<'a> Gen<'a> {
         tokens.extend(self.registration());
         tokens.extend(self.serde_hook());
         tokens.extend(self.pure_transitions());
+        tokens.extend(self.typestate_items());
         tokens
     }
 

@@ -64,7 +64,7 @@ impl Gen<'_> {
     }
 
     /// The error type of input `i`'s method.
-    fn input_error(&self, i: usize) -> TokenStream {
+    pub(super) fn input_error(&self, i: usize) -> TokenStream {
         let (rt, state_enum) = (&self.rt, &self.state_enum);
         if self.decides {
             let failure = self.input_failure(i);

@@ -1,0 +1,252 @@
+//! The typestate API (`#[typestate]`): the same scenarios through the typed and the dynamic
+//! machine give the same outputs and states; conversions both ways.
+#![allow(missing_docs)] // test-only machines and cores
+
+use automat_rs::machine;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Beans(pub &'static str);
+#[derive(Debug, PartialEq)]
+pub struct Cup(pub Beans);
+
+machine! {
+    /// A coffee brewer.
+    #[typestate]
+    pub machine CoffeeBrewer {
+        initial state Empty;
+        state Ready;
+        state Brewing;
+        final state Broken;
+        input put_in_beans(beans: Beans);
+        input brew() -> Cup;
+        input done();
+        input kick();
+        output save_beans(beans: Beans);
+        output heat() -> Cup;
+        output complain();
+        Empty   + put_in_beans => Ready   / save_beans;
+        Ready   + brew         => Brewing / heat;
+        Brewing + done         => Empty;
+        _       + kick         => Broken  / complain;
+    }
+}
+
+#[derive(Default, Debug)]
+pub struct Hardware {
+    hopper: Option<Beans>,
+    noises: u32,
+    log: Vec<&'static str>,
+}
+
+impl CoffeeBrewerOutputs for Hardware {
+    fn save_beans(&mut self, beans: Beans) {
+        self.log.push("save_beans");
+        self.hopper = Some(beans);
+    }
+    fn heat(&mut self) -> Cup {
+        self.log.push("heat");
+        Cup(self.hopper.take().unwrap())
+    }
+    fn complain(&mut self) {
+        self.log.push("complain");
+        self.noises += 1;
+    }
+}
+
+#[test]
+fn the_typed_machine_takes_exactly_the_inputs_of_its_state() {
+    let brewer: CoffeeBrewerAt<Empty, Hardware> = CoffeeBrewerAt::new(Hardware::default());
+    let ready: CoffeeBrewerAt<Ready, Hardware> = brewer.put_in_beans(Beans("kona"));
+    let (brewing, cup): (CoffeeBrewerAt<Brewing, Hardware>, Cup) = ready.brew();
+    assert_eq!(cup, Cup(Beans("kona")));
+    let empty: CoffeeBrewerAt<Empty, Hardware> = brewing.done();
+    let broken: CoffeeBrewerAt<Broken, Hardware> = empty.kick();
+    assert_eq!(broken.state(), CoffeeBrewerState::Broken);
+    assert_eq!(broken.core().log, ["save_beans", "heat", "complain"]);
+}
+
+#[test]
+fn typed_and_dynamic_run_the_same_outputs() {
+    let mut dynamic = CoffeeBrewer::new(Hardware::default());
+    dynamic.put_in_beans(Beans("kona")).unwrap();
+    let cup = dynamic.brew().unwrap();
+    dynamic.done().unwrap();
+    dynamic.kick().unwrap();
+
+    let typed = CoffeeBrewerAt::new(Hardware::default()).put_in_beans(Beans("kona"));
+    let (typed, typed_cup) = typed.brew();
+    let typed = typed.done().kick();
+    assert_eq!(cup, typed_cup);
+    assert_eq!(typed.state(), dynamic.state());
+    assert_eq!(typed.core().log, dynamic.core().log);
+}
+
+#[test]
+fn conversions_go_both_ways() {
+    let ready = CoffeeBrewerAt::new(Hardware::default()).put_in_beans(Beans("kona"));
+    let dynamic = ready.into_dynamic();
+    assert_eq!(dynamic.state(), CoffeeBrewerState::Ready);
+    // The wrong state gives the machine back, unchanged.
+    let dynamic = dynamic.into_typed::<Brewing>().unwrap_err();
+    let ready = dynamic.into_typed::<Ready>().unwrap();
+    let (brewing, _) = ready.brew();
+    match brewing.into_dynamic().into_any() {
+        CoffeeBrewerAny::Brewing(typed) => assert_eq!(typed.core().log, ["save_beans", "heat"]),
+        _ => panic!("brewing"),
+    }
+}
+
+#[test]
+fn a_typed_machine_is_the_size_of_its_core() {
+    assert_eq!(
+        std::mem::size_of::<CoffeeBrewerAt<Ready, Hardware>>(),
+        std::mem::size_of::<Hardware>()
+    );
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Jam;
+
+machine! {
+    /// A printer that decides: a guard, a fallible output with and without `else`, data on a
+    /// state, a compound state whose transition applies to every state inside.
+    #[typestate]
+    pub machine Printer {
+        initial state Idle;
+        state Busy {
+            initial state Warming;
+            state Printing { pages: u32 }
+        }
+        state Jammed;
+        input start();
+        input ready(pages: u32);
+        input page() -> u32;
+        input feed();
+        input cancel();
+        input clear();
+        guard has_paper();
+        output warm_up() -> Result<(), Jam>;
+        output next_page(pages: &mut u32) -> u32;
+        output pull() -> Result<(), Jam>;
+        output beep(error: &Jam);
+        Idle + start [has_paper] => Busy / warm_up?;
+        Warming + ready => Printing;
+        Printing + page => _ / next_page;
+        Printing + feed => _ / pull? else Jammed / beep;
+        Busy + cancel => Idle;
+        Jammed + clear => Idle;
+    }
+}
+
+#[derive(Default, Debug)]
+pub struct Hw {
+    paper: bool,
+    jam: bool,
+    beeps: u32,
+}
+
+impl PrinterOutputs for Hw {
+    fn has_paper(&self) -> bool {
+        self.paper
+    }
+    fn warm_up(&mut self) -> Result<(), Jam> {
+        if self.jam {
+            Err(Jam)
+        } else {
+            Ok(())
+        }
+    }
+    fn next_page(&mut self, pages: &mut u32) -> u32 {
+        *pages += 1;
+        *pages
+    }
+    fn pull(&mut self) -> Result<(), Jam> {
+        if self.jam {
+            Err(Jam)
+        } else {
+            Ok(())
+        }
+    }
+    fn beep(&mut self, _: &Jam) {
+        self.beeps += 1;
+    }
+}
+
+#[test]
+fn a_step_that_can_stay_gives_the_machine_back_with_the_error() {
+    let idle: PrinterAt<Idle, Hw> = PrinterAt::new(Hw::default());
+    // No paper: the guard fails, the machine comes back in `Idle` with the refusal.
+    let (idle, error) = idle.start().unwrap_err();
+    assert!(matches!(error, automat_rs::StepError::GuardsFailed(_)));
+    let mut idle = idle;
+    idle.core_mut().paper = true;
+    idle.core_mut().jam = true;
+    let (mut idle, error) = idle.start().unwrap_err();
+    assert!(matches!(error, automat_rs::StepError::Failed(_)));
+    idle.core_mut().jam = false;
+    let warming: PrinterAt<Warming, Hw> = idle.start().unwrap();
+    let printing: PrinterAt<Printing, Hw> = warming.ready(7);
+    assert_eq!(printing.data().pages, 7);
+    let (printing, page) = printing.page();
+    assert_eq!((page, printing.data().pages), (8, 8));
+}
+
+#[test]
+fn an_else_route_is_a_variant_holding_the_failure() {
+    let mut idle = PrinterAt::new(Hw::default());
+    idle.core_mut().paper = true;
+    let printing = idle.start().unwrap().ready(1);
+    let printing = match printing.feed() {
+        PrinterAfterFeed::Printing(printing) => printing,
+        PrinterAfterFeed::ElseJammed(..) => panic!("no jam"),
+    };
+    let mut printing = printing;
+    printing.core_mut().jam = true;
+    match printing.feed() {
+        PrinterAfterFeed::ElseJammed(jammed, Jam) => {
+            let jammed: PrinterAt<Jammed, Hw> = jammed;
+            assert_eq!(jammed.core().beeps, 1);
+            assert_eq!(jammed.clear().state(), PrinterState::Idle);
+        }
+        PrinterAfterFeed::Printing(_) => panic!("jammed"),
+    }
+}
+
+/// Generic over every state inside `Busy`: the compound's `cancel` is one method.
+fn cancel_any<S: PrinterInBusy>(busy: PrinterAt<S, Hw>) -> PrinterAt<Idle, Hw> {
+    busy.cancel()
+}
+
+#[test]
+fn a_transition_on_a_compound_is_one_generic_method() {
+    let mut idle = PrinterAt::new(Hw::default());
+    idle.core_mut().paper = true;
+    let warming = idle.start().unwrap();
+    let idle = cancel_any(warming);
+    let mut idle = idle;
+    idle.core_mut().paper = true;
+    let printing = idle.start().unwrap().ready(3);
+    assert_eq!(cancel_any(printing).state(), PrinterState::Idle);
+}
+
+#[test]
+fn a_data_state_converts_with_its_fields() {
+    let mut dynamic = Printer::new(Hw {
+        paper: true,
+        ..Hw::default()
+    });
+    dynamic.start().unwrap();
+    dynamic.ready(5).unwrap();
+    let typed = dynamic.into_typed::<Printing>().unwrap();
+    assert_eq!(typed.data().pages, 5);
+    let back = typed.into_dynamic();
+    assert!(matches!(back.data(), PrinterData::Printing { pages: 5 }));
+    match back.into_any() {
+        PrinterAny::Printing(typed) => assert_eq!(typed.data().pages, 5),
+        _ => panic!("printing"),
+    }
+    assert_eq!(
+        std::mem::size_of::<PrinterAt<Printing, Hw>>(),
+        std::mem::size_of::<Hw>() + std::mem::size_of::<u32>()
+    );
+}
