@@ -33,6 +33,7 @@ path = "src/main.rs"
 [dependencies]
 automat-rs = { path = "$root" }
 rust-fsm = "0.8"
+sm = "0.9"
 smlang = "0.8"
 statig = "0.4"
 
@@ -43,7 +44,7 @@ echo "fn main() {}" > "$scratch/src/main.rs"
 (cd "$scratch" && cargo build -q 2>/dev/null)   # the dependencies, once
 
 for states in "${sizes[@]}"; do
-    for implementation in ${IMPLEMENTATIONS:-match automat rust_fsm smlang statig}; do
+    for implementation in ${IMPLEMENTATIONS:-match automat automat_typestate rust_fsm smlang statig}; do
         times=()
         for _ in $(seq "${RUNS:-5}"); do
             {

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use automat_bench::{blinky, data, guarded, inputs, nested, small, wide};
+use automat_bench::{blinky, data, guarded, inputs, nested, small, typed, wide};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// Inputs per measured iteration (`run.sh` divides by it).
@@ -18,6 +18,7 @@ fn dispatch(c: &mut Criterion) {
         ("data", data::MACHINES, data::INPUTS),
         ("nested", nested::MACHINES, nested::INPUTS),
         ("blinky", blinky::MACHINES, blinky::INPUTS),
+        ("typed", typed::MACHINES, small::INPUTS),
     ] {
         let inputs = inputs(BATCH, count);
         let mut group = c.benchmark_group(workload);

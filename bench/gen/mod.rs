@@ -19,7 +19,15 @@ pub const fn target(states: usize, i: usize, j: usize) -> Option<usize> {
 }
 
 /// The implementations whose source this module writes.
-pub const IMPLEMENTATIONS: [&str; 5] = ["automat", "match", "rust_fsm", "smlang", "statig"];
+pub const IMPLEMENTATIONS: [&str; 7] = [
+    "automat",
+    "automat_typestate",
+    "match",
+    "rust_fsm",
+    "sm",
+    "smlang",
+    "statig",
+];
 
 fn pairs(states: usize, inputs: usize) -> impl Iterator<Item = (usize, usize, usize)> {
     (0..states)
@@ -41,7 +49,9 @@ fn input_variant(j: usize) -> String {
 pub fn source(implementation: &str, states: usize, inputs: usize) -> String {
     let mut s = String::new();
     match implementation {
-        "automat" => automat(&mut s, states, inputs),
+        "automat" => automat(&mut s, states, inputs, false),
+        "automat_typestate" => automat(&mut s, states, inputs, true),
+        "sm" => sm(&mut s, states, inputs),
         "match" => handwritten(&mut s, states, inputs),
         "rust_fsm" => rust_fsm(&mut s, states, inputs),
         "smlang" => smlang(&mut s, states, inputs),
@@ -51,8 +61,12 @@ pub fn source(implementation: &str, states: usize, inputs: usize) -> String {
     s
 }
 
-fn automat(s: &mut String, states: usize, inputs: usize) {
-    s.push_str("automat_rs::machine! {\n    /// The wide machine.\n    pub machine Wide {\n");
+fn automat(s: &mut String, states: usize, inputs: usize, typestate: bool) {
+    s.push_str("automat_rs::machine! {\n    /// The wide machine.\n");
+    if typestate {
+        s.push_str("    #[typestate]\n");
+    }
+    s.push_str("    pub machine Wide {\n");
     for i in 0..states {
         let initial = if i == 0 { "initial " } else { "" };
         writeln!(s, "        {initial}state S{i};").unwrap();
@@ -224,4 +238,56 @@ fn statig(s: &mut String, states: usize, inputs: usize) {
     }
     s.push_str("        }\n    }\n\n");
     s.push_str("    /// Outputs run.\n    #[must_use]\n    pub fn outputs(&self) -> u64 {\n        self.0.outputs\n    }\n}\n");
+}
+
+/// sm 0.9 (a typestate machine, one type per state and a trait impl per transition), with the
+/// uniform driver over its dynamic view: `Variant`, one variant per `(state, last event)`, each
+/// taking the inputs its state accepts (what dynamic code over an sm machine has to write).
+fn sm(s: &mut String, states: usize, inputs: usize) {
+    s.push_str("pub mod wide {\nuse sm::sm;\nsm! {\n    Wide {\n        InitialStates { S0 }\n");
+    for j in 0..inputs {
+        write!(s, "        I{j} {{").unwrap();
+        for i in 0..states {
+            if let Some(t) = target(states, i, j) {
+                write!(s, " S{i} => S{t}").unwrap();
+            }
+        }
+        s.push_str(" }\n");
+    }
+    s.push_str("    }\n}\npub use Wide::*;\n\n");
+    s.push_str("/// The machine, by its dynamic view, and its output counter.\npub struct Machine {\n    variant: Option<Variant>,\n    outputs: u64,\n}\n\n");
+    s.push_str("impl Machine {\n    /// In the initial state.\n    #[must_use]\n    pub fn new() -> Self {\n        Self { variant: Some(Wide::Machine::new(S0).as_enum()), outputs: 0 }\n    }\n\n");
+    s.push_str("    /// Feeds input `k`; whether it was accepted.\n    pub fn feed(&mut self, k: u8) -> bool {\n        let variant = self.variant.take().unwrap();\n        let next = match (variant, k) {\n");
+    // Every variant (`InitialS0`, `S<t>ByI<j>`) of every state, on every input it accepts.
+    let mut variants: Vec<(String, usize)> = vec![("InitialS0".to_owned(), 0)];
+    for j in 0..inputs {
+        let mut reached = std::collections::BTreeSet::new();
+        for i in 0..states {
+            if let Some(t) = target(states, i, j) {
+                reached.insert(t);
+            }
+        }
+        for t in reached {
+            variants.push((format!("S{t}ByI{j}"), t));
+        }
+    }
+    for (variant, state) in &variants {
+        for j in 0..inputs {
+            if target(states, *state, j).is_some() {
+                writeln!(
+                    s,
+                    "            (Variant::{variant}(m), {j}) => m.transition(I{j}).as_enum(),"
+                )
+                .unwrap();
+            }
+        }
+    }
+    s.push_str("            (variant, _) => {\n                self.variant = Some(variant);\n                return false;\n            }\n        };\n        self.variant = Some(next);\n        self.outputs += 1;\n        true\n    }\n\n");
+    s.push_str("    /// The state's index.\n    #[must_use]\n    pub fn state_index(&self) -> usize {\n        state_of(self.variant.as_ref().unwrap())\n    }\n\n");
+    s.push_str("    /// Outputs run.\n    #[must_use]\n    pub fn outputs(&self) -> u64 {\n        self.outputs\n    }\n}\n\n");
+    s.push_str("fn state_of(variant: &Variant) -> usize {\n    match variant {\n");
+    for (variant, state) in &variants {
+        writeln!(s, "        Variant::{variant}(_) => {state},").unwrap();
+    }
+    s.push_str("    }\n}\n}\npub use wide::Machine;\n");
 }

@@ -17,6 +17,7 @@ pub mod guarded;
 pub mod nested;
 pub mod small;
 pub mod table;
+pub mod typed;
 pub mod wide;
 
 /// One implementation of a workload, behind a uniform driver.

@@ -1,8 +1,8 @@
 //! The dispatch benchmark's command line (`bash bench/run.sh` drives it):
 //!
 //!     automat-bench check [inputs]                  cross-check, sizes, allocations
-//!     automat-bench run <small|wide|guarded|data|nested|blinky> <name> <inputs>   one implementation (for callgrind)
-//!     automat-bench list <small|wide|guarded|data|nested|blinky>       implementation names, one per line
+//!     automat-bench run <small|wide|guarded|data|nested|blinky|typed> <name> <inputs>   one implementation (for callgrind)
+//!     automat-bench list <small|wide|guarded|data|nested|blinky|typed>       implementation names, one per line
 //!     automat-bench source <implementation> <states> <inputs>   a wide machine's source
 //!     automat-bench report <results> <criterion> <batch>   the table, from the files run.sh wrote
 
@@ -12,7 +12,9 @@ use std::mem::size_of;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use automat_bench::{blinky, data, gen, guarded, inputs, nested, small, wide, Implementation};
+use automat_bench::{
+    blinky, data, gen, guarded, inputs, nested, small, typed, wide, Implementation,
+};
 
 mod report;
 
@@ -53,6 +55,7 @@ fn workload(name: &str) -> Option<(Machines, u8)> {
         "data" => Some((data::MACHINES, data::INPUTS)),
         "nested" => Some((nested::MACHINES, nested::INPUTS)),
         "blinky" => Some((blinky::MACHINES, blinky::INPUTS)),
+        "typed" => Some((typed::MACHINES, small::INPUTS)),
         _ => None,
     }
 }
@@ -87,6 +90,17 @@ fn sizes(name: &str) -> Vec<(&'static str, usize)> {
             ("automat-rs", size_of::<blinky::automat::Machine>()),
             ("statig", size_of::<blinky::statig::Machine>()),
         ],
+        "typed" => vec![
+            ("match", size_of::<small::matched::Machine>()),
+            (
+                "automat-rs methods",
+                size_of::<typed::Player<typed::Counter>>(),
+            ),
+            (
+                "automat-rs typestate",
+                size_of::<typed::PlayerAt<typed::Stopped, typed::Counter>>(),
+            ),
+        ],
         "guarded" => vec![
             ("match", size_of::<guarded::matched::Machine>()),
             ("automat-rs", size_of::<guarded::automat::Machine>()),
@@ -108,7 +122,9 @@ fn sizes(name: &str) -> Vec<(&'static str, usize)> {
 fn check(n: usize) -> Result<(), String> {
     println!("# the state machine alone, without its output counter: automat-rs small {} byte(s), wide {} byte(s)",
         size_of::<small::automat::Player<()>>(), size_of::<wide::automat::Wide<()>>());
-    for name in ["small", "wide", "guarded", "data", "nested", "blinky"] {
+    for name in [
+        "small", "wide", "guarded", "data", "nested", "blinky", "typed",
+    ] {
         let (machines, count) = workload(name).expect("known workload");
         let inputs = inputs(n, count);
         let sizes = sizes(name);
@@ -203,7 +219,7 @@ fn main() -> ExitCode {
             );
             Ok(())
         }
-        _ => Err("usage: automat-bench check [inputs] | list <small|wide|guarded|data|nested|blinky> | run <small|wide|guarded|data|nested|blinky> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
+        _ => Err("usage: automat-bench check [inputs] | list <small|wide|guarded|data|nested|blinky|typed> | run <small|wide|guarded|data|nested|blinky|typed> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

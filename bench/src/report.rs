@@ -161,6 +161,7 @@ pub fn report(results: &Path, criterion_dir: &Path, batch: f64) -> String {
             };
             let name = match implementation {
                 "automat" => "automat-rs",
+                "automat_typestate" => "automat-rs with `#[typestate]`",
                 "match" => "hand-written match",
                 "rust_fsm" => "rust-fsm",
                 other => other,
