@@ -213,7 +213,9 @@ fn an_else_route_is_a_variant_holding_the_failure() {
 }
 
 /// Generic over every state inside `Busy`: the compound's `cancel` is one method.
-fn cancel_any<S: PrinterInBusy>(busy: PrinterAt<S, Hw>) -> PrinterAt<Idle, Hw> {
+fn cancel_any<S: PrinterTakesCancel<Hw, Next = PrinterAt<Idle, Hw>>>(
+    busy: PrinterAt<S, Hw>,
+) -> PrinterAt<Idle, Hw> {
     busy.cancel()
 }
 

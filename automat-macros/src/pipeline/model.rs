@@ -699,6 +699,9 @@ impl Machine {
     /// The leaves a step that enters `leaf` can end in, once its eventless transitions are
     /// taken (`leaf` and every leaf its eventless transitions reach), sorted.
     pub fn settles_at(&self, leaf: usize) -> Vec<usize> {
+        if self.eventless.is_empty() {
+            return vec![leaf];
+        }
         let mut seen = vec![false; self.states.len()];
         let mut stack = vec![leaf];
         let mut settled = Vec::new();

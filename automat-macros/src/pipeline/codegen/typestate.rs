@@ -2,25 +2,26 @@
 //!
 //! - one type per leaf state, named after it, next to the machine (a unit struct, or the state's
 //!   fields as a struct with public fields), each implementing `NameTypedState` (sealed by a
-//!   hidden module that refers to nothing, so a machine declared in a function works too); a
-//!   trait `NameIn<Compound>` per compound state, which the states inside it implement;
+//!   hidden module that refers to nothing, so a machine declared in a function works too);
 //! - `NameAt<S, Core>`: the machine in state `S`, holding `S` (its data), the core and what else
 //!   the machine keeps (its history): no state tag, so it is the size of the core and the data;
-//! - one inherent `impl` per group of states that take an input the same way (same candidate
-//!   transitions, same possible outcomes), generic over a sealed trait when the group has more
-//!   than one state (`NameIn<Compound>` when the group is a compound's leaves, else
-//!   `NameTakes<Input>`), so a transition declared on a compound or `_` is one method;
-//! - each method consumes the typed machine, turns it into the dynamic one, calls the dynamic
-//!   input method (the same step code, so behaviour and type errors exist once) and turns the
-//!   result back into the typed machine of the state it reached: `NameAt<Target, Core>` when it
-//!   can reach only one, else `NameAfter<Input>` (an enum of the states it can reach; a
-//!   diverted step's variant holds the failure), wrapped in `Result<_, (NameAt<S, Core>, E)>`
-//!   when the step can leave the machine where it was (guards, fallible outputs without `else`);
+//! - per input, a trait `NameTakes<Input><Core>` whose `Next` is what the step leads to from a
+//!   state (`NameAt<Target, Core>`; with the input's value; `NameAfter<Input>`, an enum of the
+//!   states it can reach, whose `else` variants hold the failure; in a `Result` that gives the
+//!   machine back when the step can stay), implemented by every state that takes the input with
+//!   nothing but that type, and one generic method on `NameAt<S, Core>` for all of them, which
+//!   turns the typed machine into the dynamic one, calls the dynamic input method (the same
+//!   step code, so behaviour and type errors exist once) and converts the result into `Next`
+//!   (`__NameFromStep`, implemented generically for the one-target shapes and by each enum);
 //! - `into_dynamic`, the dynamic machine's `into_typed::<S>()` and `into_any()` (`NameAny`, an
 //!   enum of the typed machines) convert both ways.
 //!
-//! The build cost is one impl per (group, input) and one struct per state: linear in the
-//! machine, never one trait impl per transition.
+//! Why not one inherent impl per state (the first design): rustc checks inherent impls of one
+//! type pairwise for overlap and probes all of them for every method call, so 2,048 states
+//! cost it quadratically (14 s to build, against 1.3 s without typestate); bodiless trait
+//! impls over distinct state types are linear for it (3.5 s).
+
+use std::collections::HashMap;
 
 use heck::ToSnakeCase;
 use proc_macro2::{Span, TokenStream};
@@ -29,6 +30,13 @@ use syn::Ident;
 
 use super::machine::return_type;
 use super::{docs_or, Gen, Mode};
+
+/// States that take one input the same way, with what it leads to (they share its outcome
+/// enum).
+pub(super) struct Group {
+    states: Vec<usize>,
+    outcome: Outcome,
+}
 
 /// What taking input `i` in a state can lead to.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
@@ -75,10 +83,11 @@ impl Gen<'_> {
     /// What input `i` leads to from leaf `s` (which takes it).
     pub(super) fn outcome(&self, s: usize, i: usize) -> Outcome {
         let plan = &self.plans[s * self.m.inputs.len() + i];
-        let all: Vec<usize> = (0..self.m.states.len()).collect();
         let settle = |leaf: usize| {
             if self.m.raise.is_some() {
-                all.clone()
+                (0..self.m.states.len()).collect()
+            } else if self.m.eventless.is_empty() {
+                vec![leaf]
             } else {
                 self.m.settles_at(leaf)
             }
@@ -119,21 +128,30 @@ impl Gen<'_> {
         {
             return TokenStream::new();
         }
-        let mut tokens = self.state_types();
+        let groups = self.all_groups();
+        let mut tokens = self.state_types(&groups);
         tokens.extend(self.typed_machine());
         tokens.extend(self.typed_conversions());
+        tokens.extend(self.typed_helpers());
         if self.mode == Mode::Full {
-            tokens.extend(self.typed_inputs());
+            tokens.extend(self.step_conversion_impls());
+            tokens.extend(self.typed_inputs(&groups));
         }
         tokens
     }
 
     /// The state types, their sealed trait, and the traits of groups of them.
-    fn state_types(&self) -> TokenStream {
+    fn state_types(&self, groups: &[Vec<Group>]) -> TokenStream {
         let (vis, name) = (&self.m.vis, &self.m.name);
         let (state_enum, data_enum) = (&self.state_enum, &self.data_enum);
         let (typed_trait, sealed) = (self.typed_trait(), self.sealed_module());
-        let mut items: TokenStream = self.states.iter().map(|&s| self.state_item(s)).collect();
+        let items: TokenStream = self.states.iter().map(|&s| self.state_item(s)).collect();
+        let unit_value = (!self.has_data).then(|| {
+            quote! {
+                #[doc(hidden)]
+                const __VALUE: Self;
+            }
+        });
         let data_methods = self.has_data.then(|| {
             quote! {
                 #[doc(hidden)]
@@ -142,7 +160,7 @@ impl Gen<'_> {
                 fn __from_data(data: #data_enum) -> ::core::result::Result<Self, #data_enum>;
             }
         });
-        items.extend(self.state_traits());
+        let _ = groups;
         let doc = format!(
             "A state of [`{name}`] as a type, for its typestate API ([`{at}`]); sealed: only the \
              machine's states implement it.",
@@ -156,9 +174,11 @@ impl Gen<'_> {
             }
 
             #[doc = #doc]
+
             #vis trait #typed_trait: #sealed::Sealed + ::core::marker::Sized {
                 /// The state, as the dynamic machine names it.
                 const STATE: #state_enum;
+                #unit_value
                 #data_methods
             }
 
@@ -182,11 +202,6 @@ impl Gen<'_> {
             quote! {
                 #docs
                 #[doc = #accepts]
-                #[derive(
-                    ::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy,
-                    ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash,
-                    ::core::default::Default
-                )]
                 pub struct #ident;
             }
         } else {
@@ -240,50 +255,16 @@ impl Gen<'_> {
             }
         });
         let (typed_trait, sealed) = (self.typed_trait(), self.sealed_module());
+        let unit = (!self.has_data).then(|| quote!(const __VALUE: Self = #ident;));
         items.extend(quote! {
             impl #sealed::Sealed for #ident {}
 
             impl #typed_trait for #ident {
                 const STATE: #state_enum = #state_enum::#ident;
+                #unit
                 #data
             }
         });
-        items
-    }
-
-    /// A trait per compound state (`In<Compound>`) and per group of states that take an input the
-    /// same way (`Takes<Input>`), each implemented by those states.
-    fn state_traits(&self) -> TokenStream {
-        let (name, vis, typed_trait) = (&self.m.name, &self.m.vis, self.typed_trait());
-        let mut items = TokenStream::new();
-        for (c, compound) in self.m.compounds.iter().enumerate() {
-            let trait_name = format_ident!("{}In{}", name, compound.name);
-            let doc = format!(
-                "The states inside the compound state `{}` of [`{name}`]: generic code over \
-                 them can take the inputs the compound declares.",
-                compound.name
-            );
-            let impls = self.m.leaves_in(c).into_iter().map(|s| {
-                let ident = &self.m.states[s].name;
-                quote!(impl #trait_name for #ident {})
-            });
-            items.extend(quote! {
-                #[doc = #doc]
-                #vis trait #trait_name: #typed_trait {}
-                #(#impls)*
-            });
-        }
-        for (trait_name, states, doc) in self.group_traits() {
-            let impls = states.iter().map(|&s| {
-                let ident = &self.m.states[s].name;
-                quote!(impl #trait_name for #ident {})
-            });
-            items.extend(quote! {
-                #[doc = #doc]
-                #vis trait #trait_name: #typed_trait {}
-                #(#impls)*
-            });
-        }
         items
     }
 
@@ -314,84 +295,39 @@ impl Gen<'_> {
         }
     }
 
-    /// The groups of states that take input `i` the same way, in state order, each with its
-    /// outcome.
+    /// The groups of states that take input `i` the same way (the same candidates, the same
+    /// outcome), in state order, each with its outcome.
     fn typed_groups(&self, i: usize) -> Vec<(Vec<usize>, Outcome)> {
         let inputs = self.m.inputs.len();
         let mut groups: Vec<(Vec<usize>, Outcome)> = Vec::new();
+        let mut index: HashMap<(&[usize], Outcome), usize> = HashMap::new();
         for s in 0..self.m.states.len() {
-            if self.plans[s * inputs + i].is_empty() {
+            let plan = self.plans[s * inputs + i].as_slice();
+            if plan.is_empty() {
                 continue;
             }
             let outcome = self.outcome(s, i);
-            let plan = &self.plans[s * inputs + i];
-            let same = groups
-                .iter_mut()
-                .find(|(states, o)| *o == outcome && self.plans[states[0] * inputs + i] == *plan);
-            match same {
-                Some(group) => group.0.push(s),
-                None => groups.push((vec![s], outcome)),
+            match index.entry((plan, outcome.clone())) {
+                std::collections::hash_map::Entry::Occupied(at) => groups[*at.get()].0.push(s),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(groups.len());
+                    groups.push((vec![s], outcome));
+                }
             }
         }
         groups
     }
 
-    /// The sealed traits of groups of several states that are not a compound's leaves:
-    /// `Takes<Input>` (numbered when an input has several).
-    fn group_traits(&self) -> Vec<(Ident, Vec<usize>, String)> {
-        let mut traits = Vec::new();
-        for (i, input) in self.m.inputs.iter().enumerate() {
-            let groups: Vec<Vec<usize>> = self
-                .typed_groups(i)
-                .into_iter()
-                .map(|(states, _)| states)
-                .filter(|states| states.len() > 1 && self.compound_of(states).is_none())
-                .collect();
-            let several = groups.len() > 1;
-            for (k, states) in groups.into_iter().enumerate() {
-                let name = if several {
-                    format_ident!("{}Takes{}{}", self.m.name, input.variant, k + 1)
-                } else {
-                    format_ident!("{}Takes{}", self.m.name, input.variant)
-                };
-                let doc = format!(
-                    "The states of [`{}`] that take `{}` the same way.",
-                    self.m.name, input.name
-                );
-                traits.push((name, states, doc));
-            }
-        }
-        traits
-    }
-
-    /// The compound whose leaves are exactly `states`, if one is.
-    fn compound_of(&self, states: &[usize]) -> Option<usize> {
-        (0..self.m.compounds.len()).find(|&c| self.m.leaves_in(c) == states)
-    }
-
-    /// The trait bound of a group's impl (`None` for a single state).
-    fn group_bound(&self, i: usize, states: &[usize]) -> Option<TokenStream> {
-        if states.len() < 2 {
-            return None;
-        }
-        if let Some(c) = self.compound_of(states) {
-            let name = format_ident!("{}In{}", self.m.name, self.m.compounds[c].name);
-            return Some(quote!(#name));
-        }
-        let input = &self.m.inputs[i];
-        let groups: Vec<Vec<usize>> = self
-            .typed_groups(i)
-            .into_iter()
-            .map(|(states, _)| states)
-            .filter(|states| states.len() > 1 && self.compound_of(states).is_none())
-            .collect();
-        let k = groups.iter().position(|g| g == states).unwrap_or_default();
-        let name = if groups.len() > 1 {
-            format_ident!("{}Takes{}{}", self.m.name, input.variant, k + 1)
-        } else {
-            format_ident!("{}Takes{}", self.m.name, input.variant)
-        };
-        Some(quote!(#name))
+    /// Every input's groups (`typed_groups`).
+    pub(super) fn all_groups(&self) -> Vec<Vec<Group>> {
+        (0..self.m.inputs.len())
+            .map(|i| {
+                self.typed_groups(i)
+                    .into_iter()
+                    .map(|(states, outcome)| Group { states, outcome })
+                    .collect()
+            })
+            .collect()
     }
 
     /// `NameAt<S, Core>`, its accessors, and `into_dynamic`.
@@ -411,14 +347,6 @@ impl Gen<'_> {
              core{}. Make one with [`{at}::new`] or [`{name}::into_typed`].",
             if self.recorded.is_empty() { "" } else { " and the recorded history" }
         );
-        let history_copy = (!self.recorded.is_empty()).then(|| quote!(, __history: self.__history));
-        let dynamic_state = if self.has_data {
-            let stored = self.stored(&quote!(#typed_trait::__into_data(self.__at)));
-            quote!(__data: #stored,)
-        } else {
-            quote!(__state: <S as #typed_trait>::STATE,)
-        };
-        let raise_init = self.raise_init();
         let new_impl = self.typed_new();
         let into_dynamic_doc = format!(
             "The same machine, as the dynamic [`{name}`] (in the same state, with the same data, \
@@ -435,10 +363,10 @@ impl Gen<'_> {
             #new_impl
 
             #[automatically_derived]
-            impl<S: ::core::fmt::Debug, #core: ::core::fmt::Debug> ::core::fmt::Debug for #at<S, #core> {
+            impl<S: #typed_trait, #core: ::core::fmt::Debug> ::core::fmt::Debug for #at<S, #core> {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(#at_name)
-                        .field("state", &self.__at)
+                        .field("state", &<S as #typed_trait>::STATE)
                         .field("core", &self.__core)
                         .finish()
                 }
@@ -482,13 +410,7 @@ impl Gen<'_> {
                 #[doc = #into_dynamic_doc]
                 #[must_use]
                 pub fn into_dynamic(self) -> #name<#core> {
-                    // No raised input waits between steps: the queue starts empty.
-                    #name {
-                        #dynamic_state
-                        __core: self.__core
-                        #raise_init
-                        #history_copy
-                    }
+                    #name::__from_typed(self)
                 }
             }
         }
@@ -567,19 +489,18 @@ impl Gen<'_> {
             "[`{name}`] as the typed machine of whichever state it is in, for a `match`: see \
              [`{name}::into_any`]."
         );
-        let debug_bounds: Vec<TokenStream> = self
-            .states
-            .iter()
-            .map(|&s| self.typed(&self.state_type(s)))
-            .collect();
-        let debug_arms = self.states.iter().map(|&s| {
-            let ident = &self.m.states[s].name;
-            let text = ident.to_string();
-            quote!(#any::#ident(typed) => f.debug_tuple(#text).field(typed).finish())
-        });
+        let (state_enum, history) = (
+            &self.state_enum,
+            (!self.recorded.is_empty()).then(|| quote!(, __history: typed.__history)),
+        );
+        let raise = self.raise_init();
         let into_dynamic_arms = self.states.iter().map(|&s| {
             let ident = &self.m.states[s].name;
-            quote!(#any::#ident(typed) => typed.into_dynamic())
+            if self.has_data {
+                quote!(#any::#ident(typed) => #name::__from_typed(typed))
+            } else {
+                quote!(#any::#ident(typed) => #name { __state: #state_enum::#ident, __core: typed.__core #raise #history })
+            }
         });
         quote! {
             #[doc = #any_doc]
@@ -587,12 +508,6 @@ impl Gen<'_> {
                 #(#variants),*
             }
 
-            #[automatically_derived]
-            impl<#core> ::core::fmt::Debug for #any<#core> where #(#debug_bounds: ::core::fmt::Debug),* {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match self { #(#debug_arms,)* }
-                }
-            }
 
             impl<#core> #any<#core> {
                 #[doc = #into_dynamic_doc]
@@ -602,6 +517,74 @@ impl Gen<'_> {
                 }
             }
 
+        }
+    }
+
+    /// The hidden helpers the typed methods and conversions share, on the dynamic machine.
+    fn typed_helpers(&self) -> TokenStream {
+        let core = &self.core;
+        let (name, at, typed_trait) = (&self.m.name, self.at_ident(), self.typed_trait());
+        let from_history = (!self.recorded.is_empty()).then(|| quote!(, __history: at.__history));
+        let raise_tail = self.raise_init();
+        let dynamic_state = if self.has_data {
+            let stored = self.stored(&quote!(#typed_trait::__into_data(at.__at)));
+            quote!(__data: #stored,)
+        } else {
+            quote!(__state: <S as #typed_trait>::STATE,)
+        };
+        quote! {
+            impl<#core> #name<#core> {
+                /// The dynamic machine of a typed one (in the same state, with the same data, core
+                /// and history; no raised input waits between steps, so the queue starts empty).
+                #[doc(hidden)]
+                #[inline]
+                pub fn __from_typed<S: #typed_trait>(at: #at<S, #core>) -> Self {
+                    Self {
+                        #dynamic_state
+                        __core: at.__core
+                        #raise_tail
+                        #from_history
+                    }
+                }
+
+                /// The typed machine of state `T`, which a step just ended in.
+                #[doc(hidden)]
+                #[inline]
+                pub fn __typed<T: #typed_trait>(self) -> #at<T, #core> {
+                    match self.into_typed::<T>() {
+                        ::core::result::Result::Ok(typed) => typed,
+                        // The step ended in `T`: the state says so.
+                        ::core::result::Result::Err(_) => ::core::unreachable!(),
+                    }
+                }
+
+                /// A typed step's outcome: the machine in `T` with the value, the step having been
+                /// taken (a state that takes the input, without a refusal that stays).
+                #[doc(hidden)]
+                #[inline]
+                pub fn __after<T: #typed_trait, R, E>(self, result: ::core::result::Result<R, E>) -> (#at<T, #core>, R) {
+                    match result {
+                        ::core::result::Result::Ok(value) => (self.__typed(), value),
+                        ::core::result::Result::Err(_) => ::core::unreachable!(),
+                    }
+                }
+
+                /// A typed step's outcome when it may stay: the machine in `T` with the value, or
+                /// back in `S` with the error.
+                #[doc(hidden)]
+                #[inline]
+                #[allow(clippy::type_complexity)]
+                pub fn __after_or_back<S: #typed_trait, T: #typed_trait, R, E>(
+                    self,
+                    result: ::core::result::Result<R, E>,
+                ) -> ::core::result::Result<(#at<T, #core>, R), (#at<S, #core>, E)> {
+                    match result {
+                        ::core::result::Result::Ok(value) => ::core::result::Result::Ok((self.__typed(), value)),
+                        ::core::result::Result::Err(error) => ::core::result::Result::Err((self.__typed(), error)),
+                    }
+                }
+
+            }
         }
     }
 
@@ -616,8 +599,9 @@ impl Gen<'_> {
         );
         let history_copy = (!self.recorded.is_empty()).then(|| quote!(__history: self.__history,));
         let history_tail = (!self.recorded.is_empty()).then(|| quote!(, __history: self.__history));
+        let from_self_history = history_tail.clone();
         let raise_tail = self.raise_init();
-        let (take_state, check) = if self.has_data {
+        let (take_state, _) = if self.has_data {
             let data = if self.data_in_option() {
                 quote!(match self.__data {
                     ::core::option::Option::Some(data) => data,
@@ -654,21 +638,29 @@ impl Gen<'_> {
                         return ::core::result::Result::Err(self);
                     }
                     ::core::result::Result::Ok(#at {
-                        __at: S::default(),
+                        __at: <S as #typed_trait>::__VALUE,
                         __core: self.__core,
                         #history_copy
                     })
                 },
-                quote!(+ ::core::default::Default),
+                TokenStream::new(),
             )
         };
+        let state_enum = &self.state_enum;
         let arms = self.states.iter().map(|&s| {
             let ident = &self.m.states[s].name;
             let ty = self.state_type(s);
-            quote! {
-                <#ty as #typed_trait>::STATE => match self.into_typed::<#ty>() {
-                    ::core::result::Result::Ok(typed) => #any::#ident(typed),
-                    ::core::result::Result::Err(_) => ::core::unreachable!(),
+            if self.has_data {
+                quote! {
+                    <#ty as #typed_trait>::STATE => match self.into_typed::<#ty>() {
+                        ::core::result::Result::Ok(typed) => #any::#ident(typed),
+                        ::core::result::Result::Err(_) => ::core::unreachable!(),
+                    }
+                }
+            } else {
+                // Built in place: one arm per state of a wide machine costs rustc little.
+                quote! {
+                    #state_enum::#ident => #any::#ident(#at { __at: #ident, __core: self.__core #from_self_history })
                 }
             }
         });
@@ -684,7 +676,7 @@ impl Gen<'_> {
                 /// # Errors
                 ///
                 /// The machine itself when it is in another state.
-                pub fn into_typed<S: #typed_trait #check>(self) -> ::core::result::Result<#at<S, #core>, Self> {
+                pub fn into_typed<S: #typed_trait>(self) -> ::core::result::Result<#at<S, #core>, Self> {
                     #take_state
                 }
 
@@ -700,17 +692,30 @@ impl Gen<'_> {
     }
 
     /// The typed input methods: one per group of states and input.
-    fn typed_inputs(&self) -> TokenStream {
+    fn typed_inputs(&self, groups: &[Vec<Group>]) -> TokenStream {
         let mut tokens = TokenStream::new();
-        for i in 0..self.m.inputs.len() {
-            let groups = self.typed_groups(i);
-            let several = groups
+        for (i, groups) in groups.iter().enumerate() {
+            if !groups.is_empty() {
+                tokens.extend(self.typed_input_method(i));
+            }
+            // An enum per group with several outcomes, numbered when the input has several.
+            let enums = groups
                 .iter()
-                .filter(|(_, o)| o.ends.len() + o.elses.len() > 1 || !o.elses.is_empty())
-                .count()
-                > 1;
-            for (k, (states, outcome)) in groups.iter().enumerate() {
-                tokens.extend(self.typed_input(i, states, outcome, several.then_some(k + 1)));
+                .filter(|g| {
+                    g.outcome.ends.len() + g.outcome.elses.len() > 1 || !g.outcome.elses.is_empty()
+                })
+                .count();
+            let mut k = 0;
+            for group in groups {
+                let several = group.outcome.ends.len() + group.outcome.elses.len() > 1
+                    || !group.outcome.elses.is_empty();
+                let number = if several && enums > 1 {
+                    k += 1;
+                    Some(k)
+                } else {
+                    None
+                };
+                tokens.extend(self.typed_input(i, group, number));
             }
         }
         tokens
@@ -825,44 +830,169 @@ impl Gen<'_> {
         }
     }
 
-    fn typed_input(
-        &self,
-        i: usize,
-        states: &[usize],
-        outcome: &Outcome,
-        number: Option<usize>,
-    ) -> TokenStream {
-        let Gen {
-            core,
-            outputs_trait,
-            rt,
-            ..
-        } = self;
+    /// Input `i`'s trait (`NameTakes<Input><Core>`, whose `Next` is what the step leads to
+    /// from the state) and its one generic method on `NameAt<S, Core>`, which runs the dynamic
+    /// machine's step and converts its result into `Next` (`__NameFromStep`).
+    fn typed_input_method(&self, i: usize) -> TokenStream {
+        let (core, outputs_trait, vis, name) =
+            (&self.core, &self.outputs_trait, &self.m.vis, &self.m.name);
         let input = &self.m.inputs[i];
         let method = &input.name;
-        let (source_param, bound) = match self.group_bound(i, states) {
-            Some(bound) => (quote!(S), Some(quote!(S: #bound,))),
-            None => (self.state_type(states[0]), None),
-        };
-        let source = self.typed(&source_param);
-        let params = self.input_params(&input.params);
-        let typed_params = params.iter().map(|p| {
-            let (name, ty) = (&p.name, &p.ty);
-            quote!(#name: #ty)
-        });
-        let names: Vec<&Ident> = params.iter().map(|p| &p.name).collect();
-        let (cx, cx_param) = (self.context_arg(), self.context_param());
+        let takes = self.takes_trait(i);
+        let (at, typed_trait, from_step) = (
+            self.at_ident(),
+            self.typed_trait(),
+            self.step_conversion_trait(),
+        );
+        let (signature, names) = self.typed_signature(i);
         let lifetimes = self.signature_lifetimes(
             &input.lifetimes,
             input.params.iter().map(|p| &p.ty).chain(&input.ret),
         );
+        let cx = self.context_arg();
+        let ret = return_type(input.ret.as_ref());
+        let error = self.input_error(i);
+        let docs = docs_or(&input.docs.attrs, &format!("The input `{}`.", input.name));
+        let method_doc = format!(
+            "\n\nThe same step as [`{}::{}`], from the typed machine; only the states that take \
+             `{}` have it (they implement [`{takes}`], whose `Next` is what the step leads to).",
+            self.m.name, input.name, input.name
+        );
+        let trait_doc = format!(
+            "The states of [`{}`] that take `{}`, with what it leads to from each (`Next`).",
+            self.m.name, input.name
+        );
+        quote! {
+            #[doc = #trait_doc]
+            #vis trait #takes<#core>: #typed_trait {
+                /// What taking the input leads to from this state.
+                type Next;
+            }
+
+            impl<S: #takes<#core>, #core: #outputs_trait> #at<S, #core> {
+                #docs
+                #[doc = #method_doc]
+                #[must_use = "the machine is in its next state in what this returns"]
+                #[inline]
+                pub fn #method #lifetimes (self, #signature) -> S::Next
+                where
+                    S::Next: #from_step<#core, #ret, #error>,
+                {
+                    let mut machine = #name::__from_typed(self);
+                    let result = machine.#method(#cx #(#names),*);
+                    <S::Next as #from_step<#core, #ret, #error>>::__from_step(machine, result)
+                }
+            }
+        }
+    }
+
+    /// `__NameFromStep`: what a typed method returns, made from the dynamic machine after its
+    /// step and the step's result.
+    fn step_conversion_trait(&self) -> Ident {
+        format_ident!("__{}FromStep", self.m.name)
+    }
+
+    /// The conversion trait and its impls for the outcomes of one target (the typed machine
+    /// there, with the input's value, and either wrapped in the `Result` of a step that can
+    /// stay); the enums of several outcomes implement it themselves (`typed_input`).
+    fn step_conversion_impls(&self) -> TokenStream {
+        let (core, name, vis) = (&self.core, &self.m.name, &self.m.vis);
+        let (at, typed_trait, from_step) = (
+            self.at_ident(),
+            self.typed_trait(),
+            self.step_conversion_trait(),
+        );
+        quote! {
+            #[doc(hidden)]
+            #vis trait #from_step<#core, R, E>: ::core::marker::Sized {
+                fn __from_step(machine: #name<#core>, result: ::core::result::Result<R, E>) -> Self;
+            }
+
+            impl<T: #typed_trait, #core, E> #from_step<#core, (), E> for #at<T, #core> {
+                #[inline]
+                fn __from_step(machine: #name<#core>, result: ::core::result::Result<(), E>) -> Self {
+                    machine.__after::<T, (), E>(result).0
+                }
+            }
+
+            impl<T: #typed_trait, #core, R, E> #from_step<#core, R, E> for (#at<T, #core>, R) {
+                #[inline]
+                fn __from_step(machine: #name<#core>, result: ::core::result::Result<R, E>) -> Self {
+                    machine.__after::<T, R, E>(result)
+                }
+            }
+
+            impl<S: #typed_trait, T: #typed_trait, #core, E> #from_step<#core, (), E>
+                for ::core::result::Result<#at<T, #core>, (#at<S, #core>, E)>
+            {
+                #[inline]
+                fn __from_step(machine: #name<#core>, result: ::core::result::Result<(), E>) -> Self {
+                    ::core::result::Result::map(machine.__after_or_back::<S, T, (), E>(result), |(typed, ())| typed)
+                }
+            }
+
+            impl<S: #typed_trait, T: #typed_trait, #core, R, E> #from_step<#core, R, E>
+                for ::core::result::Result<(#at<T, #core>, R), (#at<S, #core>, E)>
+            {
+                #[inline]
+                fn __from_step(machine: #name<#core>, result: ::core::result::Result<R, E>) -> Self {
+                    machine.__after_or_back::<S, T, R, E>(result)
+                }
+            }
+        }
+    }
+
+    /// `NameTakes<Input>`.
+    fn takes_trait(&self, i: usize) -> Ident {
+        format_ident!("{}Takes{}", self.m.name, self.m.inputs[i].variant)
+    }
+
+    /// The parameters of input `i`'s typed method (the context, then the arguments), and the
+    /// names that pass them on.
+    fn typed_signature(&self, i: usize) -> (TokenStream, Vec<Ident>) {
+        let input = &self.m.inputs[i];
+        let params = self.input_params(&input.params);
+        let typed = params.iter().map(|p| {
+            let (name, ty) = (&p.name, &p.ty);
+            quote!(#name: #ty)
+        });
+        let cx = self.context_param();
+        let names = params.iter().map(|p| p.name.clone()).collect();
+        (quote!(#cx #(#typed),*), names)
+    }
+
+    /// The impls of input `i`'s trait for the states of `group` (only their `Next`), and the
+    /// group's outcome enum with its conversion from a step.
+    fn typed_input(&self, i: usize, group: &Group, number: Option<usize>) -> TokenStream {
+        let (states, outcome) = (&group.states, &group.outcome);
+        let (core, outputs_trait, rt, name) =
+            (&self.core, &self.outputs_trait, &self.rt, &self.m.name);
+        let input = &self.m.inputs[i];
+        let takes = self.takes_trait(i);
+        let from_step = self.step_conversion_trait();
+        let ret = return_type(input.ret.as_ref());
         let error = self.input_error(i);
         let value = Ident::new("__value", Span::mixed_site());
         let machine = Ident::new("__machine", Span::mixed_site());
         let (ok_ty, enum_item, on_ok, on_diverted) =
             self.typed_outcome(i, outcome, number, &machine, &value);
-        let ok_ty_with_value = ok_ty;
-        let (result_ty, body_tail) = if outcome.stays {
+        let impls = states.iter().map(|&s| {
+            let source = self.typed(&self.state_type(s));
+            let source_param = self.state_type(s);
+            let next = if outcome.stays {
+                quote!(::core::result::Result<#ok_ty, (#source, #error)>)
+            } else {
+                ok_ty.clone()
+            };
+            quote! {
+                impl<#core: #outputs_trait> #takes<#core> for #source_param {
+                    type Next = #next;
+                }
+            }
+        });
+        // Several outcomes: the enum converts itself (and, for a step that can stay, from the
+        // `Result` of each of its source states).
+        let enum_from_step = enum_item.as_ref().map(|_| {
             let diverted = on_diverted.as_ref().map(|code| {
                 quote! {
                     ::core::result::Result::Err(#rt::StepError::Diverted(__diverted)) => {
@@ -870,63 +1000,61 @@ impl Gen<'_> {
                     }
                 }
             });
-            (
-                quote!(::core::result::Result<#ok_ty_with_value, (#source, #error)>),
-                quote! {
-                    match __result {
-                        ::core::result::Result::Ok(#value) => {
-                            let _ = &#value;
-                            ::core::result::Result::Ok(#on_ok)
+            let stays_impls = outcome.stays.then(|| {
+                let per_state = states.iter().map(|&s| {
+                    let source_param = self.state_type(s);
+                    let source = self.typed(&source_param);
+                    quote! {
+                        impl<#core: #outputs_trait> #from_step<#core, #ret, #error>
+                            for ::core::result::Result<#ok_ty, (#source, #error)>
+                        {
+                            #[inline]
+                            fn __from_step(#machine: #name<#core>, result: ::core::result::Result<#ret, #error>) -> Self {
+                                match result {
+                                    ::core::result::Result::Ok(#value) => {
+                                        let _ = &#value;
+                                        ::core::result::Result::Ok(#on_ok)
+                                    }
+                                    #diverted
+                                    ::core::result::Result::Err(__error) => {
+                                        ::core::result::Result::Err((#machine.__typed::<#source_param>(), __error))
+                                    }
+                                }
+                            }
                         }
-                        #diverted
-                        ::core::result::Result::Err(__error) => {
-                            match #machine.into_typed::<#source_param>() {
-                                ::core::result::Result::Ok(typed) => ::core::result::Result::Err((typed, __error)),
+                    }
+                });
+                quote!(#(#per_state)*)
+            });
+            let plain = (!outcome.stays).then(|| {
+                let diverted = on_diverted.as_ref().map(|code| {
+                    quote! {
+                        ::core::result::Result::Err(#rt::StepError::Diverted(__diverted)) => #code,
+                    }
+                });
+                quote! {
+                    impl<#core: #outputs_trait> #from_step<#core, #ret, #error> for #ok_ty {
+                        #[inline]
+                        fn __from_step(#machine: #name<#core>, result: ::core::result::Result<#ret, #error>) -> Self {
+                            match result {
+                                ::core::result::Result::Ok(#value) => {
+                                    let _ = &#value;
+                                    #on_ok
+                                }
+                                #diverted
+                                // A state that takes the input, without a refusal that stays.
                                 ::core::result::Result::Err(_) => ::core::unreachable!(),
                             }
                         }
                     }
-                },
-            )
-        } else {
-            let diverted = on_diverted.as_ref().map(|code| {
-                quote! {
-                    ::core::result::Result::Err(#rt::StepError::Diverted(__diverted)) => #code,
                 }
             });
-            (
-                ok_ty_with_value,
-                quote! {
-                    match __result {
-                        ::core::result::Result::Ok(#value) => {
-                            let _ = &#value;
-                            #on_ok
-                        }
-                        #diverted
-                        // A state that takes the input, without guards or a failure that stays.
-                        ::core::result::Result::Err(_) => ::core::unreachable!(),
-                    }
-                },
-            )
-        };
-        let docs = docs_or(&input.docs.attrs, &format!("The input `{}`.", input.name));
-        let bound_doc = format!(
-            "\n\nThe same step as [`{}::{}`], from the typed machine.",
-            self.m.name, input.name
-        );
+            quote!(#stays_impls #plain)
+        });
         quote! {
             #enum_item
-
-            impl<#bound #core: #outputs_trait> #source {
-                #docs
-                #[doc = #bound_doc]
-                #[allow(clippy::unnecessary_wraps, clippy::type_complexity)]
-                pub fn #method #lifetimes (self, #cx_param #(#typed_params),*) -> #result_ty {
-                    let mut #machine = self.into_dynamic();
-                    let __result = #machine.#method(#cx #(#names),*);
-                    #body_tail
-                }
-            }
+            #enum_from_step
+            #(#impls)*
         }
     }
 }
