@@ -160,12 +160,7 @@ fn write_actions(
             continue;
         }
         write!(f, "<br/><font point-size=\"9\">{kind} / ")?;
-        for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
-            if n > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "{}", Html(output.name))?;
-        }
+        crate::rules::write_output_names(f, d, actions, |f, name| write!(f, "{}", Html(name)))?;
         f.write_str("</font>")?;
     }
     Ok(())
@@ -190,18 +185,7 @@ fn write_eventless_edge(
     )?;
     if e.guard.is_some() || !e.outputs.is_empty() {
         f.write_str(", label=<<font face=\"Menlo-Italic\">")?;
-        if let Some(guard) = e.guard {
-            write!(f, "[{}]", Html(guard))?;
-        }
-        for (n, output) in e
-            .outputs
-            .iter()
-            .filter_map(|&o| d.outputs.get(o))
-            .enumerate()
-        {
-            f.write_str(if n == 0 { " / " } else { ", " })?;
-            write!(f, "{}", Html(output.name))?;
-        }
+        crate::rules::write_eventless_label(f, d, e, Html)?;
         f.write_str("</font>>")?;
     }
     if !e.docs.is_empty() {

@@ -94,18 +94,7 @@ impl Mermaid<'_> {
                     return f.write_str("\n");
                 }
                 f.write_str(" : ")?;
-                if let Some(guard) = e.guard {
-                    write!(f, "[{}]", Inline(guard))?;
-                }
-                for (n, output) in e
-                    .outputs
-                    .iter()
-                    .filter_map(|&o| d.outputs.get(o))
-                    .enumerate()
-                {
-                    f.write_str(if n == 0 { " / " } else { ", " })?;
-                    write!(f, "{}", Inline(output.name))?;
-                }
+                crate::rules::write_eventless_label(f, d, e, Inline)?;
                 f.write_str("\n")
             };
             if let Some(c) = within {
@@ -228,12 +217,7 @@ fn write_actions(
             continue;
         }
         write!(f, "    {id} : {kind} / ")?;
-        for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
-            if n > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "{}", Inline(output.name))?;
-        }
+        crate::rules::write_output_names(f, d, actions, |f, name| write!(f, "{}", Inline(name)))?;
         f.write_str("\n")?;
     }
     Ok(())

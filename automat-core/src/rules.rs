@@ -233,3 +233,39 @@ impl<'a> Rule<'a> {
         })
     }
 }
+
+/// Writes the names of the outputs at `outputs` (indices into [`Description::outputs`]),
+/// separated by `, `, each through `item` (which escapes and quotes it as the format needs);
+/// indices out of range are skipped.
+pub(crate) fn write_output_names<'a>(
+    f: &mut fmt::Formatter<'_>,
+    d: &crate::Description<'a>,
+    outputs: &[usize],
+    item: impl Fn(&mut fmt::Formatter<'_>, &'a str) -> fmt::Result,
+) -> fmt::Result {
+    let all: &'a [crate::OutputInfo<'a>] = d.outputs;
+    for (n, output) in outputs.iter().filter_map(|&o| all.get(o)).enumerate() {
+        if n > 0 {
+            f.write_str(", ")?;
+        }
+        item(f, output.name)?;
+    }
+    Ok(())
+}
+
+/// An eventless transition's label, `[guard] / output, output`, each name through `escape`.
+pub(crate) fn write_eventless_label<'a, D: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    d: &crate::Description<'a>,
+    e: &crate::EventlessInfo<'a>,
+    escape: impl Fn(&'a str) -> D,
+) -> fmt::Result {
+    if let Some(guard) = e.guard {
+        write!(f, "[{}]", escape(guard))?;
+    }
+    if !e.outputs.is_empty() {
+        f.write_str(" / ")?;
+        write_output_names(f, d, e.outputs, |f, name| write!(f, "{}", escape(name)))?;
+    }
+    Ok(())
+}

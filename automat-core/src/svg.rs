@@ -1278,12 +1278,9 @@ impl Svg<'_> {
                     Num(area[0] + 8.0),
                     Num(y)
                 )?;
-                for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
-                    if n > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{}", Xml(output.name))?;
-                }
+                crate::rules::write_output_names(f, d, actions, |f, name| {
+                    write!(f, "{}", Xml(name))
+                })?;
                 f.write_str("</text>")?;
             }
             writeln!(f, "</g>")?;
@@ -1339,17 +1336,9 @@ impl Svg<'_> {
                     Num(node.x),
                     Num(top + 30.0)
                 )?;
-                for (k, output) in e
-                    .outputs
-                    .iter()
-                    .filter_map(|&o| d.outputs.get(o))
-                    .enumerate()
-                {
-                    if k > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{}", Xml(output.name))?;
-                }
+                crate::rules::write_output_names(f, d, e.outputs, |f, name| {
+                    write!(f, "{}", Xml(name))
+                })?;
                 f.write_str("</text>")?;
             }
             writeln!(f, "</g>")?;
@@ -1461,12 +1450,9 @@ impl Svg<'_> {
                     Num(node.x),
                     Num(y)
                 )?;
-                for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate() {
-                    if n > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "{}", Xml(output.name))?;
-                }
+                crate::rules::write_output_names(f, d, actions, |f, name| {
+                    write!(f, "{}", Xml(name))
+                })?;
                 f.write_str("</text>")?;
             }
             writeln!(f, "</g>")?;

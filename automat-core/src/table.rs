@@ -158,17 +158,9 @@ impl Table<'_> {
             f.write_str(" | ")?;
             write_target(f, d, target, e.history)?;
             f.write_str(" | ")?;
-            for (n, output) in e
-                .outputs
-                .iter()
-                .filter_map(|&o| d.outputs.get(o))
-                .enumerate()
-            {
-                if n > 0 {
-                    f.write_str(", ")?;
-                }
-                write!(f, "`{}`", Inline(output.name))?;
-            }
+            crate::rules::write_output_names(f, d, e.outputs, |f, name| {
+                write!(f, "`{}`", Inline(name))
+            })?;
             f.write_str(" |\n")?;
         }
         Ok(())
@@ -231,14 +223,9 @@ impl Table<'_> {
                 if actions {
                     for actions in [state.entry, state.exit] {
                         f.write_str(" | ")?;
-                        for (n, output) in
-                            actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate()
-                        {
-                            if n > 0 {
-                                f.write_str(", ")?;
-                            }
-                            write!(f, "`{}`", Inline(output.name))?;
-                        }
+                        crate::rules::write_output_names(f, d, actions, |f, name| {
+                            write!(f, "`{}`", Inline(name))
+                        })?;
                     }
                 }
                 f.write_str(" |\n")?;
@@ -253,13 +240,9 @@ impl Table<'_> {
                 }
                 for actions in [compound.entry, compound.exit] {
                     f.write_str(" | ")?;
-                    for (n, output) in actions.iter().filter_map(|&o| d.outputs.get(o)).enumerate()
-                    {
-                        if n > 0 {
-                            f.write_str(", ")?;
-                        }
-                        write!(f, "`{}`", Inline(output.name))?;
-                    }
+                    crate::rules::write_output_names(f, d, actions, |f, name| {
+                        write!(f, "`{}`", Inline(name))
+                    })?;
                 }
                 f.write_str(" |\n")?;
             }
