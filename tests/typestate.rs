@@ -252,3 +252,77 @@ fn a_data_state_converts_with_its_fields() {
         std::mem::size_of::<Hw>() + std::mem::size_of::<u32>()
     );
 }
+
+/// Its own module: a typestate machine's state types are named after its states (`Idle` is
+/// the printer's too).
+mod washer {
+    use automat_rs::machine;
+
+    machine! {
+        /// The dishwasher with its door and deep history, with eventless drying: a typed step that
+        /// can end in several states returns an enum of them.
+        #[typestate]
+        pub machine Washer {
+            initial state Off;
+            state On {
+                initial state Idle;
+                state Washing { initial state Rinse; state Soak; }
+                state Drying;
+            }
+            state DoorOpen;
+            input power(); input start(); input timer(); input open(); input close();
+            guard dry();
+            Off + power => On;
+            Idle + start => Washing;
+            Rinse + timer => Soak;
+            Soak + timer => Drying;
+            Drying [dry] => Idle;
+            On + open => DoorOpen;
+            DoorOpen + close => On.history*;
+            On + power => Off;
+        }
+    }
+
+    #[derive(Default, Debug)]
+    pub struct Tub {
+        pub dry: bool,
+    }
+
+    impl WasherOutputs for Tub {
+        fn dry(&self) -> bool {
+            self.dry
+        }
+    }
+}
+
+use washer::{
+    DoorOpen, Soak, Tub, WasherAfterClose, WasherAfterTimer, WasherAt, WasherCompound, WasherState,
+};
+
+#[test]
+fn a_history_target_returns_an_enum_of_every_leaf_it_can_reenter() {
+    let soaking: WasherAt<Soak, Tub> = WasherAt::new(Tub::default()).power().start().timer();
+    let open: WasherAt<DoorOpen, Tub> = soaking.open();
+    // The typed machine keeps the recorded history: closing goes back to `Soak`.
+    match open.close() {
+        WasherAfterClose::Soak(soaking) => {
+            let dynamic = soaking.into_dynamic();
+            assert_eq!(dynamic.history(WasherCompound::On), Some(WasherState::Soak));
+        }
+        _ => panic!("expected Soak"),
+    }
+}
+
+#[test]
+fn an_eventless_transition_makes_the_outcome_an_enum_too() {
+    let mut soaking = WasherAt::new(Tub::default()).power().start().timer();
+    soaking.core_mut().dry = true;
+    // `Drying [dry] => Idle` is taken at once: the step ends in `Idle`.
+    match soaking.timer() {
+        WasherAfterTimer::Idle(idle) => assert_eq!(idle.state(), WasherState::Idle),
+        WasherAfterTimer::Drying(_) => panic!("dry already"),
+    }
+    let mut soaking = WasherAt::new(Tub::default()).power().start().timer();
+    soaking.core_mut().dry = false;
+    assert!(matches!(soaking.timer(), WasherAfterTimer::Drying(_)));
+}
