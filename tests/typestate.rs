@@ -255,7 +255,7 @@ fn a_data_state_converts_with_its_fields() {
 
 /// Its own module: a typestate machine's state types are named after its states (`Idle` is
 /// the printer's too).
-mod washer {
+pub mod washer {
     use automat_rs::machine;
 
     machine! {
