@@ -337,43 +337,22 @@ impl Gen<'_> {
 
     /// A guard expression as a Rust condition; guards in `memo` are evaluated once.
     pub(super) fn condition(&self, names: &Names, expr: &GuardExpr, memo: &[usize]) -> TokenStream {
-        match expr {
-            GuardExpr::Name(g, name) => {
-                let call = self.guard_call(names, *g, &name.0);
-                if memo.contains(g) {
-                    let cache = memo_ident(*g);
-                    let held = Ident::new("__held", Span::mixed_site());
-                    quote!(match #cache {
-                        ::core::option::Option::Some(#held) => #held,
-                        ::core::option::Option::None => {
-                            let #held = #call;
-                            #cache = ::core::option::Option::Some(#held);
-                            #held
-                        }
-                    })
-                } else {
-                    call
+        combine(expr, &|g, name| {
+            let call = self.guard_call(names, g, name);
+            if !memo.contains(&g) {
+                return call;
+            }
+            let cache = memo_ident(g);
+            let held = Ident::new("__held", Span::mixed_site());
+            quote!(match #cache {
+                ::core::option::Option::Some(#held) => #held,
+                ::core::option::Option::None => {
+                    let #held = #call;
+                    #cache = ::core::option::Option::Some(#held);
+                    #held
                 }
-            }
-            GuardExpr::Not(inner) => {
-                let inner = self.condition(names, inner, memo);
-                quote!(!(#inner))
-            }
-            GuardExpr::And(a, b) => {
-                let (a, b) = (
-                    self.condition(names, a, memo),
-                    self.condition(names, b, memo),
-                );
-                quote!((#a && #b))
-            }
-            GuardExpr::Or(a, b) => {
-                let (a, b) = (
-                    self.condition(names, a, memo),
-                    self.condition(names, b, memo),
-                );
-                quote!((#a || #b))
-            }
-        }
+            })
+        })
     }
 
     /// One evaluation of guard `g` with the input's arguments and the source's fields by
@@ -932,4 +911,27 @@ pub(super) fn case_name(i: usize, g: usize) -> Ident {
 /// The cached value of guard `g` in one step.
 fn memo_ident(g: usize) -> Ident {
     Ident::new(&format!("__guard{g}"), Span::mixed_site())
+}
+
+/// A guard expression as a Rust condition: `!`, `&&` and `||` over what `leaf` writes for each
+/// guard (given its index and its name as written).
+pub(super) fn combine(
+    expr: &GuardExpr,
+    leaf: &dyn Fn(usize, &Ident) -> TokenStream,
+) -> TokenStream {
+    match expr {
+        GuardExpr::Name(g, name) => leaf(*g, &name.0),
+        GuardExpr::Not(inner) => {
+            let inner = combine(inner, leaf);
+            quote!(!(#inner))
+        }
+        GuardExpr::And(a, b) => {
+            let (a, b) = (combine(a, leaf), combine(b, leaf));
+            quote!((#a && #b))
+        }
+        GuardExpr::Or(a, b) => {
+            let (a, b) = (combine(a, leaf), combine(b, leaf));
+            quote!((#a || #b))
+        }
+    }
 }

@@ -128,39 +128,26 @@ impl Gen<'_> {
     /// An eventless transition's guard expression: each guard called with the context only,
     /// evaluated once per try, which the observer hears of.
     fn eventless_condition(&self, expr: &GuardExpr) -> TokenStream {
-        match expr {
-            GuardExpr::Name(g, name) => {
-                let Gen {
-                    outputs_trait,
-                    core,
-                    ..
-                } = self;
-                let from = from_ident();
-                let held = Ident::new("__held", Span::mixed_site());
-                let lent = std::collections::HashSet::from([super::super::scope::Value::Context]);
-                let args = self.m.guards[*g]
-                    .params
-                    .iter()
-                    .map(|param| self.pass_context(param, &lent, true));
-                let span = name.0.span();
-                let method = Ident::new(&self.m.guards[*g].name.to_string(), span);
-                let core_ref = quote!(&self.__core);
-                let call = quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));
-                let hook = self.hook("guard", &quote!(#from, #g, #held));
-                quote!({ let #held: ::core::primitive::bool = #call; #hook #held })
-            }
-            GuardExpr::Not(inner) => {
-                let inner = self.eventless_condition(inner);
-                quote!(!(#inner))
-            }
-            GuardExpr::And(a, b) => {
-                let (a, b) = (self.eventless_condition(a), self.eventless_condition(b));
-                quote!((#a && #b))
-            }
-            GuardExpr::Or(a, b) => {
-                let (a, b) = (self.eventless_condition(a), self.eventless_condition(b));
-                quote!((#a || #b))
-            }
-        }
+        let Gen {
+            outputs_trait,
+            core,
+            ..
+        } = self;
+        super::cases::combine(expr, &|g, name| {
+            let from = from_ident();
+            let held = Ident::new("__held", Span::mixed_site());
+            let lent = std::collections::HashSet::from([super::super::scope::Value::Context]);
+            let args = self.m.guards[g]
+                .params
+                .iter()
+                .map(|param| self.pass_context(param, &lent, true));
+            let span = name.span();
+            let method = Ident::new(&self.m.guards[g].name.to_string(), span);
+            let core_ref = quote!(&self.__core);
+            let call =
+                quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));
+            let hook = self.hook("guard", &quote!(#from, #g, #held));
+            quote!({ let #held: ::core::primitive::bool = #call; #hook #held })
+        })
     }
 }
