@@ -326,3 +326,147 @@ fn an_eventless_transition_makes_the_outcome_an_enum_too() {
     soaking.core_mut().dry = false;
     assert!(matches!(soaking.timer(), WasherAfterTimer::Drying(_)));
 }
+
+#[test]
+fn typed_machines_and_their_outcome_enums_print_their_state_and_core() {
+    let mut idle = PrinterAt::new(Hw::default());
+    idle.core_mut().paper = true;
+    let printing = idle.start().unwrap().ready(2);
+    let text = format!("{printing:?}");
+    assert!(
+        text.starts_with("PrinterAt { state: Printing, core: Hw {"),
+        "{text}"
+    );
+    let PrinterAny::Printing(mut printing) = printing.into_dynamic().into_any() else {
+        panic!("printing")
+    };
+    printing.core_mut().jam = true;
+    let after = printing.feed();
+    // The `else` variant prints its failure (`Jam` is `Debug`).
+    assert!(format!("{after:?}").starts_with("ElseJammed(PrinterAt { state: Jammed"));
+    assert!(format!("{after:?}").ends_with(", Jam)"));
+}
+
+/// A typed `new` takes what the dynamic `new` takes: the context its entry actions need, then
+/// the initial state's fields.
+pub mod meter {
+    use automat_rs::machine;
+
+    #[derive(Default)]
+    pub struct Log {
+        pub lines: Vec<String>,
+    }
+
+    machine! {
+        #[typestate]
+        pub machine Meter {
+            context log: &mut Log;
+            initial state Counting { count: u32; entry opened; }
+            final state Closed { total: u32 }
+            input tick();
+            input close();
+            output opened(log: &mut Log);
+            output bump(count: &mut u32);
+            output total(count: &u32) -> u32;
+            Counting + tick => _ / bump;
+            Counting + close => Closed { total = total };
+        }
+    }
+
+    pub struct Device;
+
+    impl MeterOutputs for Device {
+        fn opened(&mut self, log: &mut Log) {
+            log.lines.push("opened".to_owned());
+        }
+        fn bump(&mut self, count: &mut u32) {
+            *count += 1;
+        }
+        fn total(&mut self, count: &u32) -> u32 {
+            *count
+        }
+    }
+}
+
+#[test]
+fn a_typed_new_takes_the_context_and_the_initial_fields() {
+    use meter::{Closed, Counting, Device, Log, Meter, MeterAt};
+    let mut log = Log::default();
+    let counting: MeterAt<Counting, Device> = MeterAt::new(Device, &mut log, 40);
+    assert_eq!(log.lines, ["opened"]);
+    assert_eq!(counting.data().count, 40);
+    let closed: MeterAt<Closed, Device> = counting.tick(&mut log).tick(&mut log).close(&mut log);
+    assert_eq!(closed.data().total, 42);
+    // The dynamic machine made the same way ends the same way.
+    let mut log2 = Log::default();
+    let mut dynamic = Meter::new(Device, &mut log2, 40);
+    for _ in 0..2 {
+        dynamic.tick(&mut log2).unwrap();
+    }
+    dynamic.close(&mut log2).unwrap();
+    assert_eq!(log2.lines, log.lines);
+    assert!(matches!(
+        dynamic.data(),
+        meter::MeterData::Closed { total: 42 }
+    ));
+}
+
+/// A machine whose outputs raise inputs: a raised input can take a step anywhere, so every
+/// typed step's outcome is an enum of the states it can end in, read from where the dynamic
+/// step ended.
+pub mod relay {
+    use automat_rs::{machine, Raise};
+
+    machine! {
+        #[typestate]
+        #[derive_input(Debug)]
+        #[raise(capacity = 1)]
+        pub machine Relay {
+            initial state Open;
+            state Closing;
+            state Closed;
+            input press();
+            input settled();
+            input release();
+            output coil(raise: Raise);
+            Open + press => Closing / coil;
+            Closing + settled => Closed;
+            Closed + release => Open;
+        }
+    }
+
+    #[derive(Default, Debug)]
+    pub struct Coil {
+        pub fast: bool,
+    }
+
+    impl RelayOutputs for Coil {
+        fn coil(&mut self, raise: &mut Raise<'_, RelayInput>) {
+            if self.fast {
+                raise.raise(RelayInput::Settled).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn a_typed_step_that_raises_ends_where_the_raised_inputs_took_it() {
+    use relay::{Coil, Relay, RelayAfterPress, RelayAfterRelease, RelayAfterSettled, RelayAt};
+    let slow = RelayAt::new(Coil { fast: false });
+    let RelayAfterPress::Closing(closing) = slow.press() else {
+        panic!("a slow coil stays in Closing")
+    };
+    let RelayAfterSettled::Closed(closed) = closing.settled() else {
+        panic!("settled closes")
+    };
+    assert!(matches!(closed.release(), RelayAfterRelease::Open(_)));
+
+    let fast = RelayAt::new(Coil { fast: true });
+    // The coil raised `settled`: the step ran it too and ended in `Closed`.
+    let RelayAfterPress::Closed(closed) = fast.press() else {
+        panic!("a fast coil closes at once")
+    };
+    let mut dynamic = Relay::new(Coil { fast: true });
+    dynamic.press().unwrap();
+    assert_eq!(closed.into_dynamic().state(), dynamic.state());
+}

@@ -278,6 +278,7 @@ impl Gen<'_> {
             .context
             .as_ref()
             .filter(|_| takes_context || completes);
+        debug_assert_eq!(context.is_some(), self.new_takes_context());
         // The eventless transitions of the initial state, then what the entry actions raised,
         // before `new` returns.
         let rt = &self.rt;
@@ -304,6 +305,59 @@ impl Gen<'_> {
                 #machine
             }
         }
+    }
+
+    /// Whether `new` takes the context after `core`: it runs something (the initial
+    /// configuration's entry actions, eventless transitions or raised inputs) that takes it.
+    pub(super) fn new_takes_context(&self) -> bool {
+        if self.m.context.is_none() || self.mode == Mode::Stub {
+            return false;
+        }
+        let raises =
+            |p: &Param| self.m.raise.is_some() && p.name == super::super::model::RAISE_PARAM;
+        let mut entry = self
+            .m
+            .initial_configuration()
+            .into_iter()
+            .flat_map(|node| self.m.entry_actions(node))
+            .peekable();
+        let has_entry = entry.peek().is_some();
+        let entry_takes = entry.any(|used| {
+            self.m.outputs[used.output]
+                .params
+                .iter()
+                .any(|p| !raises(p))
+        });
+        let eventless = self
+            .m
+            .initial_state()
+            .is_some_and(|s| !self.m.eventless_of(s).is_empty());
+        let completes = eventless || self.m.raise.is_some() && has_entry;
+        entry_takes || completes
+    }
+
+    /// The parameters of `new` after `core` (the context when it takes it, then the initial
+    /// state's fields) and the arguments that pass them on, for the typed `new`.
+    pub(super) fn new_extra_params(&self) -> (TokenStream, TokenStream) {
+        let mut params = TokenStream::new();
+        let mut args = TokenStream::new();
+        if self.new_takes_context() {
+            if let Some(context) = &self.m.context {
+                let (name, ty) = (&context.name, &context.ty);
+                params.extend(quote!(, #name: #ty));
+                args.extend(quote!(, #name));
+            }
+        }
+        if let Some(s) = self.m.initial_state().filter(|s| self.states.contains(s)) {
+            if self.has_data && self.mode == Mode::Full {
+                for f in self.params(&self.m.states[s].fields) {
+                    let (name, ty) = (&f.name, &f.ty);
+                    params.extend(quote!(, #name: #ty));
+                    args.extend(quote!(, #name));
+                }
+            }
+        }
+        (params, args)
     }
 
     /// The extra parameters of `new` (the initial state's fields, when it has some) and the

@@ -42,6 +42,7 @@ mod values;
 
 use std::collections::HashSet;
 
+use heck::ToSnakeCase;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Ident, Type};
@@ -109,6 +110,9 @@ struct Gen<'a> {
     input_borrows: bool,
     /// `Machine::plans`: the candidate transitions of every `(state, input)` pair.
     plans: Vec<Vec<usize>>,
+    /// The typestate API's names (`typestate.rs`): `NameAt`, `NameTypedState` and the hidden
+    /// module sealing it, made once (they are written once per state).
+    typed_names: [Ident; 3],
     /// `Machine::edges` (of `plans`): every `(state, input, transition)`, in description order.
     edges: Vec<Edge>,
     /// The description, built once for the constant and the docs (`Full` mode only).
@@ -181,7 +185,13 @@ impl<'a> Gen<'a> {
                 .iter()
                 .any(|p| super::lifetimes::borrows(&p.ty))
         });
+        let typed_names = [
+            format_ident!("{}At", name),
+            format_ident!("{}TypedState", name),
+            format_ident!("__{}_sealed", name.to_string().to_snake_case()),
+        ];
         Gen {
+            typed_names,
             decides: m.decides(),
             has_data,
             input_borrows,

@@ -23,7 +23,6 @@
 
 use std::collections::HashMap;
 
-use heck::ToSnakeCase;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::Ident;
@@ -36,6 +35,16 @@ use super::{docs_or, Gen, Mode};
 pub(super) struct Group {
     states: Vec<usize>,
     outcome: Outcome,
+}
+
+/// What every impl of one input's trait names.
+struct InputTypes {
+    /// `NameTakes<Input>`.
+    takes: Ident,
+    /// The input's value type.
+    ret: TokenStream,
+    /// Its method's error type.
+    error: TokenStream,
 }
 
 /// What taking input `i` in a state can lead to.
@@ -52,7 +61,7 @@ pub(super) struct Outcome {
 
 impl Gen<'_> {
     fn at_ident(&self) -> Ident {
-        format_ident!("{}At", self.m.name)
+        self.typed_names[0].clone()
     }
 
     fn any_ident(&self) -> Ident {
@@ -61,12 +70,12 @@ impl Gen<'_> {
 
     /// The hidden module of the sealed trait: `__coffee_brewer_sealed`.
     fn sealed_module(&self) -> Ident {
-        format_ident!("__{}_sealed", self.m.name.to_string().to_snake_case())
+        self.typed_names[2].clone()
     }
 
     /// The trait every state type implements: `CoffeeBrewerTypedState`.
     fn typed_trait(&self) -> Ident {
-        format_ident!("{}TypedState", self.m.name)
+        self.typed_names[1].clone()
     }
 
     /// A state's type: the state's own name.
@@ -145,13 +154,21 @@ impl Gen<'_> {
         let (vis, name) = (&self.m.vis, &self.m.name);
         let (state_enum, data_enum) = (&self.state_enum, &self.data_enum);
         let (typed_trait, sealed) = (self.typed_trait(), self.sealed_module());
-        let items: TokenStream = self.states.iter().map(|&s| self.state_item(s)).collect();
-        let unit_value = (!self.has_data).then(|| {
-            quote! {
-                #[doc(hidden)]
-                const __VALUE: Self;
+        // Each (state, input) pair's outcome, from its group: computed once.
+        let inputs = self.m.inputs.len();
+        let mut outcomes: Vec<Option<&Outcome>> = vec![None; self.m.states.len() * inputs];
+        for (i, groups) in groups.iter().enumerate() {
+            for group in groups {
+                for &s in &group.states {
+                    outcomes[s * inputs + i] = Some(&group.outcome);
+                }
             }
-        });
+        }
+        let items: TokenStream = self
+            .states
+            .iter()
+            .map(|&s| self.state_item(s, &outcomes[s * inputs..(s + 1) * inputs]))
+            .collect();
         let data_methods = self.has_data.then(|| {
             quote! {
                 #[doc(hidden)]
@@ -160,7 +177,6 @@ impl Gen<'_> {
                 fn __from_data(data: #data_enum) -> ::core::result::Result<Self, #data_enum>;
             }
         });
-        let _ = groups;
         let doc = format!(
             "A state of [`{name}`] as a type, for its typestate API ([`{at}`]); sealed: only the \
              machine's states implement it.",
@@ -178,7 +194,6 @@ impl Gen<'_> {
             #vis trait #typed_trait: #sealed::Sealed + ::core::marker::Sized {
                 /// The state, as the dynamic machine names it.
                 const STATE: #state_enum;
-                #unit_value
                 #data_methods
             }
 
@@ -187,21 +202,24 @@ impl Gen<'_> {
     }
 
     /// A state's type, with its `TypedState` impl.
-    fn state_item(&self, s: usize) -> TokenStream {
+    fn state_item(&self, s: usize, outcomes: &[Option<&Outcome>]) -> TokenStream {
         let name = &self.m.name;
         let (state_enum, data_enum) = (&self.state_enum, &self.data_enum);
         let mut items = TokenStream::new();
         let state = &self.m.states[s];
         let ident = &state.name;
-        let accepts = self.accepted_doc(s);
-        let docs = docs_or(
-            &state.docs.attrs,
-            &format!("The state `{ident}` of [`{name}`]."),
-        );
+        let accepts = self.accepted_doc(outcomes);
+        // One literal: the user's docs, or a line, then what the state accepts.
+        let docs = if state.docs.attrs.is_empty() {
+            let doc = format!("The state `{ident}` of [`{name}`].{accepts}");
+            quote!(#[doc = #doc])
+        } else {
+            let attrs = &state.docs.attrs;
+            quote!(#(#attrs)* #[doc = #accepts])
+        };
         let body = if state.fields.is_empty() {
             quote! {
                 #docs
-                #[doc = #accepts]
                 pub struct #ident;
             }
         } else {
@@ -216,7 +234,6 @@ impl Gen<'_> {
             });
             quote! {
                 #docs
-                #[doc = #accepts]
                 #derive
                 pub struct #ident { #(#fields),* }
             }
@@ -255,13 +272,11 @@ impl Gen<'_> {
             }
         });
         let (typed_trait, sealed) = (self.typed_trait(), self.sealed_module());
-        let unit = (!self.has_data).then(|| quote!(const __VALUE: Self = #ident;));
         items.extend(quote! {
             impl #sealed::Sealed for #ident {}
 
             impl #typed_trait for #ident {
                 const STATE: #state_enum = #state_enum::#ident;
-                #unit
                 #data
             }
         });
@@ -269,12 +284,12 @@ impl Gen<'_> {
     }
 
     /// `Accepts `brew` (→ `Brewing`), `kick` (→ `Broken`).` for a state's docs.
-    fn accepted_doc(&self, s: usize) -> String {
-        let inputs = self.m.inputs.len();
-        let accepted: Vec<String> = (0..inputs)
-            .filter(|&i| !self.plans[s * inputs + i].is_empty())
-            .map(|i| {
-                let outcome = self.outcome(s, i);
+    fn accepted_doc(&self, outcomes: &[Option<&Outcome>]) -> String {
+        let accepted: Vec<String> = outcomes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, outcome)| outcome.map(|outcome| (i, outcome)))
+            .map(|(i, outcome)| {
                 let ends: Vec<String> = outcome
                     .ends
                     .iter()
@@ -295,19 +310,18 @@ impl Gen<'_> {
         }
     }
 
-    /// The groups of states that take input `i` the same way (the same candidates, the same
-    /// outcome), in state order, each with its outcome.
+    /// The groups of states that take input `i` to the same outcome (they share its enum), in
+    /// state order, each with its outcome.
     fn typed_groups(&self, i: usize) -> Vec<(Vec<usize>, Outcome)> {
         let inputs = self.m.inputs.len();
         let mut groups: Vec<(Vec<usize>, Outcome)> = Vec::new();
-        let mut index: HashMap<(&[usize], Outcome), usize> = HashMap::new();
+        let mut index: HashMap<Outcome, usize> = HashMap::new();
         for s in 0..self.m.states.len() {
-            let plan = self.plans[s * inputs + i].as_slice();
-            if plan.is_empty() {
+            if self.plans[s * inputs + i].is_empty() {
                 continue;
             }
             let outcome = self.outcome(s, i);
-            match index.entry((plan, outcome.clone())) {
+            match index.entry(outcome.clone()) {
                 std::collections::hash_map::Entry::Occupied(at) => groups[*at.get()].0.push(s),
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(groups.len());
@@ -343,11 +357,32 @@ impl Gen<'_> {
             format!(
             "[`{name}`] in the state `S` (a [`{typed_trait}`]): its methods are the inputs `S` \
              accepts, each consuming the machine and returning it in the state it reached. The \
-             same machine as [`{name}`], without a state tag: it holds `S` (the state's data), the \
+             same machine as [`{name}`], without a state tag: it holds the state's data (`S`, in a machine with data), the \
              core{}. Make one with [`{at}::new`] or [`{name}::into_typed`].",
             if self.recorded.is_empty() { "" } else { " and the recorded history" }
         );
         let new_impl = self.typed_new();
+        // A machine without data keeps only the state's type: nothing to build per state.
+        let (at_field, data_accessors) = if self.has_data {
+            (
+                quote!(S),
+                quote! {
+                    /// The state's data (its fields, for a state that has some).
+                    #[must_use]
+                    pub const fn data(&self) -> &S {
+                        &self.__at
+                    }
+
+                    /// The state's data, mutably: a typed machine stays in its state whatever its
+                    /// fields hold.
+                    pub fn data_mut(&mut self) -> &mut S {
+                        &mut self.__at
+                    }
+                },
+            )
+        } else {
+            (quote!(::core::marker::PhantomData<S>), TokenStream::new())
+        };
         let into_dynamic_doc = format!(
             "The same machine, as the dynamic [`{name}`] (in the same state, with the same data, \
              core and history)."
@@ -355,7 +390,7 @@ impl Gen<'_> {
         quote! {
             #[doc = #doc]
             #vis struct #at<S, #core> {
-                __at: S,
+                __at: #at_field,
                 __core: #core,
                 #history_field
             }
@@ -379,17 +414,7 @@ impl Gen<'_> {
                     <S as #typed_trait>::STATE
                 }
 
-                /// The state's data (its fields, for a state that has some).
-                #[must_use]
-                pub const fn data(&self) -> &S {
-                    &self.__at
-                }
-
-                /// The state's data, mutably: a typed machine stays in its state whatever its
-                /// fields hold.
-                pub fn data_mut(&mut self) -> &mut S {
-                    &mut self.__at
-                }
+                #data_accessors
 
                 /// The user's core, shared.
                 #[must_use]
@@ -418,14 +443,13 @@ impl Gen<'_> {
 }
 
 impl Gen<'_> {
-    /// `NameAt::new(core)`, in the initial state (or `new_any` when the initial state's
-    /// eventless transitions may move it), for a machine whose `new` takes only the core.
+    /// `NameAt::new(core, ...)` with the parameters of `new`, in the initial state (or
+    /// `new_any` when the initial state's eventless transitions may move it).
     fn typed_new(&self) -> Option<TokenStream> {
         let (core, name) = (&self.core, &self.m.name);
         let s = self.m.initial_state()?;
-        // `new` with more than the core (the initial state's fields, a context): build the
-        // dynamic machine, then `into_typed`.
-        if !self.m.states[s].fields.is_empty() || self.m.context.is_some() {
+        // Next to an error, `new` may not take the initial state's fields: no typed `new`.
+        if self.mode == Mode::Stub && !self.m.states[s].fields.is_empty() {
             return None;
         }
         let initial = self.state_type(s);
@@ -467,10 +491,12 @@ impl Gen<'_> {
         })
     }
 
-    /// `core: Core`, and the argument that passes it on to `new`.
+    /// The parameters of `new` (the core, the context when `new` takes it, the initial state's
+    /// fields), and the arguments that pass them on.
     fn new_params(&self) -> (TokenStream, TokenStream) {
         let core = &self.core;
-        (quote!(core: #core), quote!(core))
+        let (params, args) = self.new_extra_params();
+        (quote!(core: #core #params), quote!(core #args))
     }
 
     /// `NameAny`: the typed machine of whichever state the machine is in.
@@ -478,30 +504,19 @@ impl Gen<'_> {
         let core = &self.core;
         let vis = &self.m.vis;
         let (name, any) = (&self.m.name, self.any_ident());
-        let into_dynamic_doc = format!("The same machine, as the dynamic [`{name}`].");
         let variants = self.states.iter().map(|&s| {
             let ident = &self.m.states[s].name;
             let doc = format!("In `{ident}`.");
             let typed = self.typed(&self.state_type(s));
             quote!(#[doc = #doc] #ident(#typed))
         });
+        // No `into_dynamic` (nor `Debug`) on it: moving a variant's machine out in a `match` of
+        // every state is what a large machine's build pays most for (rustc tracks each variant's
+        // field apart: 0.4 s at 2,048 states); each variant converts itself.
         let any_doc = format!(
             "[`{name}`] as the typed machine of whichever state it is in, for a `match`: see \
-             [`{name}::into_any`]."
+             [`{name}::into_any`]. Each variant's machine converts back with `into_dynamic`."
         );
-        let (state_enum, history) = (
-            &self.state_enum,
-            (!self.recorded.is_empty()).then(|| quote!(, __history: typed.__history)),
-        );
-        let raise = self.raise_init();
-        let into_dynamic_arms = self.states.iter().map(|&s| {
-            let ident = &self.m.states[s].name;
-            if self.has_data {
-                quote!(#any::#ident(typed) => #name::__from_typed(typed))
-            } else {
-                quote!(#any::#ident(typed) => #name { __state: #state_enum::#ident, __core: typed.__core #raise #history })
-            }
-        });
         quote! {
             #[doc = #any_doc]
             #vis enum #any<#core> {
@@ -509,13 +524,6 @@ impl Gen<'_> {
             }
 
 
-            impl<#core> #any<#core> {
-                #[doc = #into_dynamic_doc]
-                #[must_use]
-                pub fn into_dynamic(self) -> #name<#core> {
-                    match self { #(#into_dynamic_arms,)* }
-                }
-            }
 
         }
     }
@@ -638,7 +646,7 @@ impl Gen<'_> {
                         return ::core::result::Result::Err(self);
                     }
                     ::core::result::Result::Ok(#at {
-                        __at: <S as #typed_trait>::__VALUE,
+                        __at: ::core::marker::PhantomData,
                         __core: self.__core,
                         #history_copy
                     })
@@ -660,7 +668,7 @@ impl Gen<'_> {
             } else {
                 // Built in place: one arm per state of a wide machine costs rustc little.
                 quote! {
-                    #state_enum::#ident => #any::#ident(#at { __at: #ident, __core: self.__core #from_self_history })
+                    #state_enum::#ident => #any::#ident(#at { __at: ::core::marker::PhantomData, __core: self.__core #from_self_history })
                 }
             }
         });
@@ -706,17 +714,58 @@ impl Gen<'_> {
                 })
                 .count();
             let mut k = 0;
+            let input = &self.m.inputs[i];
+            let types = InputTypes {
+                takes: self.takes_trait(i),
+                ret: return_type(input.ret.as_ref()),
+                error: self.input_error(i),
+            };
             for group in groups {
                 let several = group.outcome.ends.len() + group.outcome.elses.len() > 1
                     || !group.outcome.elses.is_empty();
-                let number = if several && enums > 1 {
-                    k += 1;
-                    Some(k)
+                if several {
+                    let number = (enums > 1).then(|| {
+                        k += 1;
+                        k
+                    });
+                    tokens.extend(self.typed_input(i, group, number));
                 } else {
-                    None
-                };
-                tokens.extend(self.typed_input(i, group, number));
+                    tokens.extend(self.typed_input_single(group, &types, input.ret.is_some()));
+                }
             }
+        }
+        tokens
+    }
+
+    /// The impls of an input's trait for a group of states whose step ends in one state: its
+    /// `Next` is the typed machine there (converted by `__NameFromStep`'s generic impls).
+    fn typed_input_single(
+        &self,
+        group: &Group,
+        types: &InputTypes,
+        has_value: bool,
+    ) -> TokenStream {
+        let (core, InputTypes { takes, ret, error }) = (&self.core, types);
+        let target = self.typed(&self.state_type(group.outcome.ends[0]));
+        let ok = if has_value {
+            quote!((#target, #ret))
+        } else {
+            target
+        };
+        let mut tokens = TokenStream::new();
+        for &s in &group.states {
+            let source_param = self.state_type(s);
+            let next = if group.outcome.stays {
+                let source = self.typed(&source_param);
+                quote!(::core::result::Result<#ok, (#source, #error)>)
+            } else {
+                ok.clone()
+            };
+            tokens.extend(quote! {
+                impl<#core> #takes<#core> for #source_param {
+                    type Next = #next;
+                }
+            });
         }
         tokens
     }
@@ -802,16 +851,20 @@ impl Gen<'_> {
                 );
                 let at = typed_at(e);
                 let tag = quote!(#state_enum::#ident);
-                variants.push(quote!(#[doc = #doc] #variant(#typed, #failure)));
+                variants.push(quote!(#[doc = #doc] #variant(#typed, __F)));
                 diverted_arms.push(quote!(#tag => #after::#variant(#at, __diverted.error)));
             }
             let doc = format!(
                 "What `{}` can lead to: the typed machine in each state it can reach.",
                 input.name
             );
+            // The failure is a parameter (defaulted): `Debug` then asks it of the failure only
+            // where it is printed.
+            let failure_param = (!outcome.elses.is_empty()).then(|| quote!(, __F = #failure));
             let item = quote! {
                 #[doc = #doc]
-                #vis enum #after<#core> {
+                #[derive(::core::fmt::Debug)]
+                #vis enum #after<#core #failure_param> {
                     #(#variants),*
                 }
             };
@@ -985,7 +1038,7 @@ impl Gen<'_> {
                 ok_ty.clone()
             };
             quote! {
-                impl<#core: #outputs_trait> #takes<#core> for #source_param {
+                impl<#core> #takes<#core> for #source_param {
                     type Next = #next;
                 }
             }
