@@ -138,7 +138,7 @@ machine! {
     }
 }
 
-#[derive(Default, Debug)]
+#[derive(Default, Debug, Clone, PartialEq)]
 pub struct Hw {
     paper: bool,
     jam: bool,
@@ -251,6 +251,107 @@ fn a_data_state_converts_with_its_fields() {
         std::mem::size_of::<PrinterAt<Printing, Hw>>(),
         std::mem::size_of::<Hw>() + std::mem::size_of::<u32>()
     );
+}
+
+/// The printer back as the dynamic machine, from whichever typed machine it is.
+fn back(any: PrinterAny<Hw>) -> Printer<Hw> {
+    match any {
+        PrinterAny::Idle(typed) => typed.into_dynamic(),
+        PrinterAny::Warming(typed) => typed.into_dynamic(),
+        PrinterAny::Printing(typed) => typed.into_dynamic(),
+        PrinterAny::Jammed(typed) => typed.into_dynamic(),
+    }
+}
+
+/// What one step showed: `Ok` with the page number when it committed (no `else` route), `Err`
+/// when the machine refused the input, stayed, or took an `else` route.
+type Seen = Result<Option<u32>, ()>;
+
+/// Input `k` (0 to 5: start, ready(3), page, feed, cancel, clear) through the typed API: the
+/// machine as the typed machine of its state, that state's method if it has one (else the
+/// machine unchanged: no method exists to call), and back.
+fn typed_step(machine: Printer<Hw>, k: usize) -> (Printer<Hw>, Seen) {
+    match (machine.into_any(), k) {
+        (PrinterAny::Idle(idle), 0) => match idle.start() {
+            Ok(warming) => (warming.into_dynamic(), Ok(None)),
+            Err((idle, _)) => (idle.into_dynamic(), Err(())),
+        },
+        (PrinterAny::Warming(warming), 1) => (warming.ready(3).into_dynamic(), Ok(None)),
+        (PrinterAny::Warming(warming), 4) => (warming.cancel().into_dynamic(), Ok(None)),
+        (PrinterAny::Printing(printing), 2) => {
+            let (printing, page) = printing.page();
+            (printing.into_dynamic(), Ok(Some(page)))
+        }
+        (PrinterAny::Printing(printing), 3) => match printing.feed() {
+            PrinterAfterFeed::Printing(printing) => (printing.into_dynamic(), Ok(None)),
+            PrinterAfterFeed::ElseJammed(jammed, Jam) => (jammed.into_dynamic(), Err(())),
+        },
+        (PrinterAny::Printing(printing), 4) => (printing.cancel().into_dynamic(), Ok(None)),
+        (PrinterAny::Jammed(jammed), 5) => (jammed.clear().into_dynamic(), Ok(None)),
+        (any, _) => (back(any), Err(())),
+    }
+}
+
+/// The same input through the dynamic machine's methods.
+fn dynamic_step(machine: &mut Printer<Hw>, k: usize) -> Seen {
+    fn seen<E>(result: Result<Option<u32>, E>) -> Seen {
+        result.map_err(|_| ())
+    }
+    match k {
+        0 => seen(machine.start().map(|()| None)),
+        1 => seen(machine.ready(3).map(|()| None)),
+        2 => seen(machine.page().map(Some)),
+        3 => seen(machine.feed().map(|()| None)),
+        4 => seen(machine.cancel().map(|()| None)),
+        _ => seen(machine.clear().map(|()| None)),
+    }
+}
+
+fn pages(machine: &Printer<Hw>) -> Option<u32> {
+    match machine.data() {
+        PrinterData::Printing { pages } => Some(*pages),
+        _ => None,
+    }
+}
+
+#[test]
+fn every_sequence_of_six_inputs_runs_alike_through_the_typed_and_the_dynamic_api() {
+    // Inputs 0..6 are the printer's; 6 and 7 flip the paper and the jam in both cores.
+    const ALPHABET: usize = 8;
+    const LENGTH: u32 = 6;
+    let mut committed = std::collections::HashSet::new();
+    for sequence in 0..ALPHABET.pow(LENGTH) {
+        let mut dynamic = Printer::new(Hw::default());
+        let mut typed = Printer::new(Hw::default());
+        let mut rest = sequence;
+        for _ in 0..LENGTH {
+            let k = rest % ALPHABET;
+            rest /= ALPHABET;
+            if k >= 6 {
+                for core in [dynamic.core_mut(), typed.core_mut()] {
+                    if k == 6 {
+                        core.paper = !core.paper;
+                    } else {
+                        core.jam = !core.jam;
+                    }
+                }
+                continue;
+            }
+            let from = dynamic.state();
+            let seen = dynamic_step(&mut dynamic, k);
+            let (after, typed_seen) = typed_step(typed, k);
+            typed = after;
+            assert_eq!(seen, typed_seen, "sequence {sequence}, input {k}");
+            assert_eq!(dynamic.state(), typed.state(), "sequence {sequence}");
+            assert_eq!(pages(&dynamic), pages(&typed), "sequence {sequence}");
+            assert_eq!(dynamic.core(), typed.core(), "sequence {sequence}");
+            if seen.is_ok() {
+                committed.insert((from, k));
+            }
+        }
+    }
+    // The walk commits every transition the typed API has a method for, not only refusals.
+    assert_eq!(committed.len(), 7, "{committed:?}");
 }
 
 /// Its own module: a typestate machine's state types are named after its states (`Idle` is
