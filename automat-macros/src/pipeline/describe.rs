@@ -4,6 +4,7 @@
 //! description, so the docs and the runtime can never disagree.
 
 use std::fmt::Write as _;
+use syn::ext::IdentExt as _;
 
 use std::collections::HashMap;
 
@@ -230,25 +231,25 @@ impl Owned {
                          params: &[super::model::Param],
                          ret: &Option<syn::Type>| {
             Signature {
-                name: name.to_string(),
+                name: name.unraw().to_string(),
                 docs,
                 params: params
                     .iter()
-                    .map(|p| (p.name.to_string(), type_text(&p.ty)))
+                    .map(|p| (p.name.unraw().to_string(), type_text(&p.ty)))
                     .collect(),
                 returns: ret.as_ref().map(type_text),
             }
         };
         let transitions = transitions(m, edges);
         Owned {
-            name: m.name.to_string(),
+            name: m.name.unraw().to_string(),
             docs: m.docs.text(),
             states: m
                 .states
                 .iter()
                 .enumerate()
                 .map(|(index, s)| State {
-                    name: s.name.to_string(),
+                    name: s.name.unraw().to_string(),
                     docs: s.docs.text(),
                     // The state the machine starts in (an `initial` child of a compound is only
                     // where that compound is entered).
@@ -263,7 +264,7 @@ impl Owned {
                     fields: s
                         .fields
                         .iter()
-                        .map(|f| (f.name.to_string(), type_text(&f.ty)))
+                        .map(|f| (f.name.unraw().to_string(), type_text(&f.ty)))
                         .collect(),
                     parent: s.parent,
                 })
@@ -272,7 +273,7 @@ impl Owned {
                 .compounds
                 .iter()
                 .map(|c| Compound {
-                    name: c.name.to_string(),
+                    name: c.name.unraw().to_string(),
                     docs: c.docs.text(),
                     parent: c.parent,
                     entry: c.entry.iter().map(|u| u.output).collect(),

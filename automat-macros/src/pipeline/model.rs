@@ -14,6 +14,7 @@
 //! checks all read it.
 
 use std::fmt;
+use syn::ext::IdentExt as _;
 
 use heck::ToUpperCamelCase;
 use proc_macro2::{Span, TokenStream};
@@ -507,7 +508,7 @@ impl Machine {
                 Item::Input(sig) => {
                     let variant = format_ident!(
                         "{}",
-                        sig.name.to_string().to_upper_camel_case(),
+                        sig.name.unraw().to_string().to_upper_camel_case(),
                         span = sig.name.span()
                     );
                     let (docs, allows) = split_attrs(sig.attrs, "an input", &["unused"], errors);
@@ -1162,7 +1163,7 @@ impl Target {
     /// The target as written: the state's name, or `_`.
     pub fn text(self, machine: &Machine) -> String {
         match self {
-            Target::State(state) => machine.states[state].name.to_string(),
+            Target::State(state) => machine.states[state].name.unraw().to_string(),
             Target::Stay => "_".to_owned(),
         }
     }
@@ -1205,7 +1206,9 @@ impl GuardExpr {
                     f.write_str("(")?;
                 }
                 match self.0 {
-                    GuardExpr::Name(guard, _) => write!(f, "{}", self.1.guards[*guard].name)?,
+                    GuardExpr::Name(guard, _) => {
+                        write!(f, "{}", self.1.guards[*guard].name.unraw())?;
+                    }
                     GuardExpr::Not(inner) => write!(f, "!{}", Text(inner, self.1, 2))?,
                     GuardExpr::And(a, b) => {
                         write!(
@@ -1240,7 +1243,7 @@ impl State {
         self.allows
             .serialized
             .as_ref()
-            .map_or_else(|| self.name.to_string(), syn::LitStr::value)
+            .map_or_else(|| self.name.unraw().to_string(), syn::LitStr::value)
     }
 }
 
@@ -1250,7 +1253,7 @@ impl Input {
         self.allows
             .serialized
             .as_ref()
-            .map_or_else(|| self.name.to_string(), syn::LitStr::value)
+            .map_or_else(|| self.name.unraw().to_string(), syn::LitStr::value)
     }
 }
 
@@ -1442,13 +1445,13 @@ impl<'a> Resolver<'a> {
                 machine
                     .states
                     .iter()
-                    .map(|s| s.name.to_string())
-                    .chain(machine.compounds.iter().map(|c| c.name.to_string())),
+                    .map(|s| s.name.unraw().to_string())
+                    .chain(machine.compounds.iter().map(|c| c.name.unraw().to_string())),
             ),
             leaves: machine.states.len(),
-            inputs: Names::new(machine.inputs.iter().map(|i| i.name.to_string())),
-            outputs: Names::new(machine.outputs.iter().map(|o| o.name.to_string())),
-            guards: Names::new(machine.guards.iter().map(|g| g.name.to_string())),
+            inputs: Names::new(machine.inputs.iter().map(|i| i.name.unraw().to_string())),
+            outputs: Names::new(machine.outputs.iter().map(|o| o.name.unraw().to_string())),
+            guards: Names::new(machine.guards.iter().map(|g| g.name.unraw().to_string())),
             actions_known: true,
         }
     }
@@ -1461,7 +1464,7 @@ impl<'a> Resolver<'a> {
             Kind::Output => ("output", &self.outputs),
             Kind::Guard => ("guard", &self.guards),
         };
-        let wanted = name.to_string();
+        let wanted = name.unraw().to_string();
         let found = declared.index.get(&wanted).copied();
         if found.is_none() && !self.quiet {
             let message = suggest::unknown(what, &wanted, &declared.list);
@@ -1576,15 +1579,15 @@ impl<'a> Resolver<'a> {
             .into_iter()
             .map(|b| {
                 let fallible = b.fallible.map(|q| q.span);
-                let output =
-                    self.outputs
-                        .index
-                        .get(&b.value.to_string())
-                        .map(|&output| OutputUse {
-                            output,
-                            name: b.value.clone(),
-                            fallible,
-                        });
+                let output = self
+                    .outputs
+                    .index
+                    .get(&b.value.unraw().to_string())
+                    .map(|&output| OutputUse {
+                        output,
+                        name: b.value.clone(),
+                        fallible,
+                    });
                 Binding {
                     field: b.field,
                     value: b.value,

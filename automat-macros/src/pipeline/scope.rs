@@ -17,6 +17,7 @@
 //!   target did not take (owned by the step: by value, moved at their last use), the arguments
 //!   nothing moved, and in an `else` route `error`, the failure.
 
+use syn::ext::IdentExt as _;
 use syn::Ident;
 
 use super::model::{Machine, Param, Transition};
@@ -273,7 +274,7 @@ impl<'m> Step<'m> {
                 self.m
                     .context
                     .as_ref()
-                    .map_or_else(String::new, |c| c.name.to_string())
+                    .map_or_else(String::new, |c| c.name.unraw().to_string())
             ),
         }
     }

@@ -4,6 +4,7 @@
 //! outputs (`output retry(raise: Raise);`).
 
 use std::fmt::Write as _;
+use syn::ext::IdentExt as _;
 
 use super::super::errors::Errors;
 use super::super::lifetimes::borrows;
@@ -98,11 +99,11 @@ pub fn check_eventless(machine: &Machine, errors: &mut Errors) {
 
 /// An eventless transition's outputs and guards: infallible, taking nothing but the context.
 fn check_eventless_uses(machine: &Machine, t: &Transition, errors: &mut Errors) {
-    let context = machine.context.as_ref().map(|c| c.name.to_string());
+    let context = machine.context.as_ref().map(|c| c.name.unraw().to_string());
     let takes_only_context = |params: &[super::super::model::Param]| {
         params
             .iter()
-            .find(|p| Some(p.name.to_string()) != context)
+            .find(|p| Some(p.name.unraw().to_string()) != context)
             .map(|p| p.name.clone())
     };
     for used in &t.outputs {

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use syn::ext::IdentExt as _;
 
 use super::super::errors::Errors;
 use super::super::model::{type_text, Machine};
@@ -17,7 +18,7 @@ pub fn check_fields(machine: &Machine, errors: &mut Errors) {
     for state in &machine.states {
         let mut seen = HashSet::new();
         for field in &state.fields {
-            if !seen.insert(field.name.to_string()) {
+            if !seen.insert(field.name.unraw().to_string()) {
                 errors.at(
                     &field.name,
                     format!(
@@ -43,7 +44,7 @@ pub fn check_fields(machine: &Machine, errors: &mut Errors) {
     }
     if machine.has_data() {
         for input in &machine.inputs {
-            let name = input.name.to_string();
+            let name = input.name.unraw().to_string();
             let what = match name.as_str() {
                 "data" => "which returns the current state with its data",
                 "into_parts" => "which returns the state with its data, and the core",
@@ -111,7 +112,7 @@ fn check_bindings(step: &Step, target_span: proc_macro2::Span, report: &mut Repo
             return;
         }
         if !target.fields.iter().any(|f| f.name == *field) {
-            let names: Vec<String> = target.fields.iter().map(|f| f.name.to_string()).collect();
+            let names = texts(target.fields.iter().map(|f| &f.name));
             let mut message = format!("state `{}` has no field `{field}`", target.name);
             if let Some(close) =
                 suggest::closest(&field.to_string(), names.iter().map(String::as_str))
@@ -171,13 +172,12 @@ fn check_bindings(step: &Step, target_span: proc_macro2::Span, report: &mut Repo
             ),
             Bound::Unknown => {
                 let input = &m.inputs[step.t.input];
-                let mut names: Vec<String> = m.outputs.iter().map(|o| o.name.to_string()).collect();
-                names.extend(input.params.iter().map(|p| p.name.to_string()));
-                names.extend(
-                    m.states[step.source]
-                        .fields
+                let names = texts(
+                    m.outputs
                         .iter()
-                        .map(|f| f.name.to_string()),
+                        .map(|o| &o.name)
+                        .chain(input.params.iter().map(|p| &p.name))
+                        .chain(m.states[step.source].fields.iter().map(|f| &f.name)),
                 );
                 let mut message = format!(
                     "`{value}` is not an output, an argument of input `{}`, or a field of state `{}`; \
@@ -274,4 +274,9 @@ fn check_step_fills(step: &Step, report: &mut Report) {
             ),
         }
     }
+}
+
+/// Names as text (without `r#`).
+fn texts<'a>(names: impl Iterator<Item = &'a syn::Ident>) -> Vec<String> {
+    names.map(|name| name.unraw().to_string()).collect()
 }

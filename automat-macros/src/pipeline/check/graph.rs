@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use syn::ext::IdentExt as _;
 
 use super::super::errors::Errors;
 use super::super::model::{Edge, Machine, Source};
@@ -70,7 +71,7 @@ pub fn check_unreachable_states(
 ) {
     let initial = machine
         .initial_state()
-        .map(|s| machine.states[s].name.to_string())
+        .map(|s| machine.states[s].name.unraw().to_string())
         .unwrap_or_default();
     for (index, state) in machine.states.iter().enumerate() {
         if reachable[index] {
@@ -98,13 +99,16 @@ pub fn check_unreachable_states(
         }
         // A reachable transition into a state with a similar name was probably meant for this one
         // if sending it here instead makes this state reachable and keeps its old target reachable.
-        let wanted = state.name.to_string();
+        let wanted = state.name.unraw().to_string();
         let probable = edges.iter().find(|e| {
             let old_target = machine.transitions[e.transition].target_from(e.source);
             if !reachable[e.source] || old_target == index {
                 return false;
             }
-            if !suggest::alike(&wanted, &machine.states[old_target].name.to_string()) {
+            if !suggest::alike(
+                &wanted,
+                &machine.states[old_target].name.unraw().to_string(),
+            ) {
                 return false;
             }
             let fixed = reachable_states(machine, edges, Some((e.transition, index)));
@@ -185,7 +189,7 @@ pub fn check_unused_inputs(
         } else if !sources.iter().any(|&s| reachable[s]) {
             let names: Vec<String> = sources
                 .iter()
-                .map(|&s| machine.states[s].name.to_string())
+                .map(|&s| machine.states[s].name.unraw().to_string())
                 .collect();
             let mut message = format!(
                 "input `{}` is accepted only by unreachable states (",
@@ -220,7 +224,7 @@ pub fn check_unused_outputs(machine: &Machine, errors: &mut Errors) {
     let mut names = HashSet::new();
     for (index, output) in machine.outputs.iter().enumerate() {
         // A repeated declaration is reported as a duplicate.
-        let repeated = !names.insert(output.name.to_string());
+        let repeated = !names.insert(output.name.unraw().to_string());
         if !used[index] && !repeated && !output.allows.has("unused") {
             errors.at(
                 &output.name,
@@ -249,7 +253,7 @@ pub fn check_unused_guards(machine: &Machine, errors: &mut Errors) {
     }
     let mut seen = HashSet::new();
     for (index, guard) in machine.guards.iter().enumerate() {
-        let repeated = !seen.insert(guard.name.to_string());
+        let repeated = !seen.insert(guard.name.unraw().to_string());
         if !used[index] && !repeated && !guard.allows.has("unused") {
             errors.at(
                 &guard.name,

@@ -17,11 +17,12 @@ mod params;
 mod rows;
 
 use std::collections::HashSet;
+use syn::ext::IdentExt as _;
 
 use super::errors::Errors;
 use super::model::{Machine, Source, Transition};
 
-pub use names::{DATA_METHODS, GENERATED_METHODS};
+pub use names::is_generated_method;
 
 pub fn all(machine: &Machine, errors: &mut Errors) {
     names::check_duplicate_names(machine, errors);
@@ -95,11 +96,11 @@ fn pair_text(machine: &Machine, t: &Transition) -> String {
     let source = match &t.source {
         Source::States(states) => states
             .iter()
-            .map(|&(s, _)| machine.states[s].name.to_string())
+            .map(|&(s, _)| machine.states[s].name.unraw().to_string())
             .collect::<Vec<_>>()
             .join(" | "),
         Source::Any(_) => "_".to_owned(),
-        Source::Within(c, _) => machine.compounds[*c].name.to_string(),
+        Source::Within(c, _) => machine.compounds[*c].name.unraw().to_string(),
     };
     format!("{source} + {}", t.input_name)
 }

@@ -1,6 +1,7 @@
 //! Checks of the declarations themselves: names, stable names, the initial state, guards.
 
 use std::collections::{HashMap, HashSet};
+use syn::ext::IdentExt as _;
 
 use quote::quote;
 use syn::Ident;
@@ -20,7 +21,20 @@ pub const GENERATED_METHODS: &[&str] = &[
     "into_core",
     "handle",
     "description",
+    "unobserve",
+    "observer",
+    "observer_mut",
 ];
+
+/// Whether the machine has a generated method named `name` (on the machine, its observed form
+/// or its typed form), so that no input may be named so: `GENERATED_METHODS`, and those of the
+/// features it uses (data, history, typestate).
+pub fn is_generated_method(machine: &Machine, name: &str) -> bool {
+    GENERATED_METHODS.contains(&name)
+        || machine.has_data() && DATA_METHODS.contains(&name)
+        || machine.typestate.is_some() && TYPED_METHODS.contains(&name)
+        || name == "history" && !machine.recorded().is_empty()
+}
 
 /// The methods a machine whose states carry data has besides (reported in `check/data.rs`).
 pub const DATA_METHODS: &[&str] = &["data", "into_parts"];
@@ -50,9 +64,13 @@ pub fn check_duplicate_names(machine: &Machine, errors: &mut Errors) {
         report_duplicates("parameter", guard.params.iter().map(|p| &p.name), errors);
     }
     // Guards and outputs are methods of one trait, so they cannot share a name.
-    let outputs: HashSet<String> = machine.outputs.iter().map(|o| o.name.to_string()).collect();
+    let outputs: HashSet<String> = machine
+        .outputs
+        .iter()
+        .map(|o| o.name.unraw().to_string())
+        .collect();
     for guard in &machine.guards {
-        if outputs.contains(&guard.name.to_string()) {
+        if outputs.contains(&guard.name.unraw().to_string()) {
             errors.at(
                 &guard.name,
                 format!(
@@ -150,7 +168,7 @@ pub fn check_typestate(machine: &Machine, errors: &mut Errors) {
         );
     }
     for input in &machine.inputs {
-        let name = input.name.to_string();
+        let name = input.name.unraw().to_string();
         if TYPED_METHODS.contains(&name.as_str()) {
             errors.at(
                 &input.name,
@@ -168,7 +186,7 @@ pub fn check_typestate(machine: &Machine, errors: &mut Errors) {
 /// (both would become the input variant `GoOn`).
 pub fn check_generated_name_collisions(machine: &Machine, errors: &mut Errors) {
     for input in &machine.inputs {
-        let name = input.name.to_string();
+        let name = input.name.unraw().to_string();
         if GENERATED_METHODS.contains(&name.as_str()) {
             let mut message = format!(
                 "input `{name}` collides with the generated method `{}::{name}`; rename the input (generated methods: ",
@@ -183,6 +201,18 @@ pub fn check_generated_name_collisions(machine: &Machine, errors: &mut Errors) {
             );
             message.push(')');
             errors.at(&input.name, message);
+        }
+    }
+    if !machine.recorded().is_empty() {
+        for input in machine.inputs.iter().filter(|i| i.name == "history") {
+            errors.at(
+                &input.name,
+                format!(
+                    "input `history` collides with the generated method `{}::history(compound)`, \
+                     which a machine with a history target has; rename the input",
+                    machine.name
+                ),
+            );
         }
     }
     let mut variants: HashMap<String, &Ident> = HashMap::new();
@@ -252,7 +282,7 @@ pub fn check_initial_state(machine: &Machine, errors: &mut Errors) {
             let example = machine
                 .states
                 .first()
-                .map_or_else(|| "Idle".to_owned(), |s| s.name.to_string());
+                .map_or_else(|| "Idle".to_owned(), |s| s.name.unraw().to_string());
             errors.at(
                 &machine.name,
                 format!(

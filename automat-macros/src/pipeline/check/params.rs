@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use syn::ext::IdentExt as _;
 
 use syn::Ident;
 
@@ -145,17 +146,21 @@ fn name_error(
 /// `kind` `used` takes `param`, which nothing in the step has.
 fn missing_message(step: &Step, phase: Phase, kind: &str, used: &Ident, param: &Param) -> String {
     let input = &step.m.inputs[step.t.input];
-    let wanted = param.name.to_string();
+    let wanted = param.name.unraw().to_string();
     let source = &step.m.states[step.source];
     let target = &step.m.states[step.target()];
-    let mut names: Vec<String> = input.params.iter().map(|p| p.name.to_string()).collect();
+    let mut names: Vec<String> = input
+        .params
+        .iter()
+        .map(|p| p.name.unraw().to_string())
+        .collect();
     let mut holders = Vec::new();
     if !source.fields.is_empty() {
-        names.extend(source.fields.iter().map(|f| f.name.to_string()));
+        names.extend(source.fields.iter().map(|f| f.name.unraw().to_string()));
         holders.push(format!("state `{}` has no field `{wanted}`", source.name));
     }
     if phase == Phase::After && step.target() != step.source && !target.fields.is_empty() {
-        names.extend(target.fields.iter().map(|f| f.name.to_string()));
+        names.extend(target.fields.iter().map(|f| f.name.unraw().to_string()));
         holders.push(format!("state `{}` has no field `{wanted}`", target.name));
     }
     let mut message = if holders.is_empty() {

@@ -3,6 +3,7 @@
 //! actions.
 
 use std::collections::{HashMap, HashSet};
+use syn::ext::IdentExt as _;
 
 use super::super::errors::Errors;
 use super::super::model::{
@@ -103,8 +104,10 @@ pub fn check_shadowed_transitions(
                 continue;
             }
             let t = &machine.transitions[later];
-            let source =
-                state.map_or_else(|| "_".to_owned(), |s| machine.states[s].name.to_string());
+            let source = state.map_or_else(
+                || "_".to_owned(),
+                |s| machine.states[s].name.unraw().to_string(),
+            );
             let target_of = |t: &Transition| match (t.target, state) {
                 (Target::State(s), _) | (Target::Stay, Some(s)) => {
                     format!("`{}`", machine.states[s].name)
@@ -151,8 +154,10 @@ pub fn check_repeated_guards(machine: &Machine, levels: &[Vec<usize>], errors: &
             match seen.get(&guard.expr) {
                 Some(&first) if reported.insert(index) => {
                     let t = &machine.transitions[index];
-                    let source = state
-                        .map_or_else(|| "_".to_owned(), |s| machine.states[s].name.to_string());
+                    let source = state.map_or_else(
+                        || "_".to_owned(),
+                        |s| machine.states[s].name.unraw().to_string(),
+                    );
                     errors.at(
                         &guard.tokens,
                         format!(

@@ -5,6 +5,7 @@
 //! a parameter by value); in an `else` route, `error` is the failure.
 
 use std::collections::HashSet;
+use syn::ext::IdentExt as _;
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -77,21 +78,26 @@ impl Gen<'_> {
                     self.m.outputs[u.output]
                         .params
                         .iter()
-                        .map(|p| p.name.to_string()),
+                        .map(|p| p.name.unraw().to_string()),
                 );
             }
             if let Some(guard) = &t.guard {
                 guards.clear();
                 guard.expr.names(&mut guards);
                 for (g, _) in &guards {
-                    used.extend(self.m.guards[*g].params.iter().map(|p| p.name.to_string()));
+                    used.extend(
+                        self.m.guards[*g]
+                            .params
+                            .iter()
+                            .map(|p| p.name.unraw().to_string()),
+                    );
                 }
             }
         }
         self.m.inputs[i]
             .params
             .iter()
-            .filter(|p| !used.contains(&p.name.to_string()))
+            .filter(|p| !used.contains(&p.name.unraw().to_string()))
             .map(|p| {
                 let name = &p.name;
                 quote!(let _ = &#name;)
@@ -157,7 +163,7 @@ impl Gen<'_> {
             .iter()
             .map(|param| self.pass(names, phase, param, later, false));
         let span = used.name.span();
-        let method = Ident::new(&output.name.to_string(), span);
+        let method = super::respan(&output.name, span);
         // `self` is hygienic when the macro is called through the facade's `macro_rules!`
         // wrapper: it must keep the call-site span of the method signature, never a user's span.
         let core_ref = quote!(&mut self.__core);
@@ -195,7 +201,7 @@ impl Gen<'_> {
             }
             Value::Arg(a) => {
                 let arg = &self.m.inputs[names.step.t.input].params[a];
-                let name = Ident::new(&param.name.to_string(), span);
+                let name = super::respan(&param.name, span);
                 if is_mut_reference(&arg.ty) && by_ref {
                     // Lent on to each output in turn: a reborrow, never a move.
                     if mutable {
@@ -257,7 +263,7 @@ impl Gen<'_> {
         let Some(context) = &self.m.context else {
             return quote!(::core::unreachable!());
         };
-        let name = Ident::new(&context.name.to_string(), span);
+        let name = super::respan(&context.name, span);
         let by_ref = guard || is_reference(&param.ty);
         let mutable = !guard && is_mut_reference(&param.ty);
         if is_mut_reference(&context.ty) {

@@ -14,6 +14,7 @@
 //! guard and calls the same method, so the step's code still exists once.
 
 use std::collections::{HashMap, HashSet};
+use syn::ext::IdentExt as _;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -371,7 +372,7 @@ impl Gen<'_> {
             .iter()
             .map(|param| self.pass(names, Phase::Before, param, &none, true));
         let span = name.span();
-        let method = Ident::new(&self.m.guards[g].name.to_string(), span);
+        let method = super::respan(&self.m.guards[g].name, span);
         let core_ref = quote!(&self.__core);
         let call = quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));
         let hook = self.hook("guard", &quote!(#from, #g, #held));
@@ -721,7 +722,7 @@ impl Gen<'_> {
             ..
         } = self;
         let span = used.name.span();
-        let method = Ident::new(&self.m.outputs[used.output].name.to_string(), span);
+        let method = super::respan(&self.m.outputs[used.output].name, span);
         let output_index = used.output;
         let hook = self.hook("output", &quote!(#state, #output_index));
         let core_ref = quote!(&mut self.__core);
@@ -873,11 +874,11 @@ impl Gen<'_> {
         guard.expr.names(&mut names);
         let mut seen = HashSet::new();
         let params = &self.m.inputs[i].params;
-        let context = self.m.context.as_ref().map(|c| c.name.to_string());
+        let context = self.m.context.as_ref().map(|c| c.name.unraw().to_string());
         let plain = names.iter().all(|(g, _)| {
             seen.insert(*g)
                 && self.m.guards[*g].params.iter().all(|param| {
-                    let name = param.name.to_string();
+                    let name = param.name.unraw().to_string();
                     let known =
                         params.iter().any(|p| p.name == name) || context.as_deref() == Some(&*name);
                     let field = states

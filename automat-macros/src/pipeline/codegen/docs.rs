@@ -3,6 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::ext::IdentExt as _;
 
 use super::super::describe::Owned;
 use super::Gen;
@@ -14,7 +15,7 @@ impl Gen<'_> {
         if let Some(described) = &self.described {
             return described.to_tokens(rt);
         }
-        let (name, docs) = (self.m.name.to_string(), self.m.docs.text());
+        let (name, docs) = (self.m.name.unraw().to_string(), self.m.docs.text());
         quote!(#rt::Description::__new(#name, #docs, &[], &[], &[], &[]))
     }
 

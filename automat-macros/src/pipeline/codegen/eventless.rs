@@ -142,7 +142,7 @@ impl Gen<'_> {
                 .iter()
                 .map(|param| self.pass_context(param, &lent, true));
             let span = name.span();
-            let method = Ident::new(&self.m.guards[g].name.to_string(), span);
+            let method = super::respan(&self.m.guards[g].name, span);
             let core_ref = quote!(&self.__core);
             let call =
                 quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));

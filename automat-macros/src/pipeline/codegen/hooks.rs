@@ -2,6 +2,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
+use syn::ext::IdentExt as _;
 
 use super::{Gen, Mode};
 
@@ -143,7 +144,7 @@ impl Gen<'_> {
         let names = self
             .recorded
             .iter()
-            .map(|&c| self.m.compounds[c].name.to_string());
+            .map(|&c| self.m.compounds[c].name.unraw().to_string());
         let history = if self.recorded.is_empty() {
             quote!(&[])
         } else {

@@ -3,6 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
+use syn::ext::IdentExt as _;
 
 use super::super::model::{Machine, Param};
 use super::{docs_or, Gen, Mode};
@@ -40,7 +41,7 @@ impl Gen<'_> {
             initial = self
                 .m
                 .initial_state()
-                .map(|s| self.m.states[s].name.to_string())
+                .map(|s| self.m.states[s].name.unraw().to_string())
                 .unwrap_or_default(),
         );
         let context = self.m.context.as_ref().map(|c| {
@@ -117,7 +118,7 @@ impl Gen<'_> {
         } = self;
         let new_doc = format!(
             "Creates the machine in its initial state `{}`, around `core`, which performs its outputs.",
-            self.m.initial_state().map(|s| self.m.states[s].name.to_string()).unwrap_or_default()
+            self.m.initial_state().map(|s| self.m.states[s].name.unraw().to_string()).unwrap_or_default()
         );
         let shared = self.shared_methods(Form::Plain);
         let history = self.history_method();
@@ -257,7 +258,7 @@ impl Gen<'_> {
             .map(|used| {
                 let span = used.name.span();
                 let output = &self.m.outputs[used.output];
-                let method = syn::Ident::new(&output.name.to_string(), span);
+                let method = super::respan(&output.name, span);
                 let raises = |p: &Param| {
                     self.m.raise.is_some() && p.name == super::super::model::RAISE_PARAM
                 };

@@ -41,13 +41,14 @@ mod typestate;
 mod values;
 
 use std::collections::HashSet;
+use syn::ext::IdentExt as _;
 
 use heck::ToSnakeCase;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Ident, Type};
 
-use super::check::{DATA_METHODS, GENERATED_METHODS};
+use super::check::is_generated_method;
 use super::describe::Owned;
 use super::model::{Edge, Machine, Param};
 
@@ -313,7 +314,7 @@ impl<'a> Gen<'a> {
         let mut seen = HashSet::new();
         params
             .iter()
-            .filter(|p| self.mode == Mode::Full || seen.insert(p.name.to_string()))
+            .filter(|p| self.mode == Mode::Full || seen.insert(p.name.unraw().to_string()))
             .collect()
     }
 
@@ -405,22 +406,29 @@ fn emitted(m: &Machine, mode: Mode) -> (Vec<usize>, Vec<usize>, Vec<usize>) {
         Mode::Stub => {
             let mut variants = HashSet::new();
             let inputs = keep_first(
-                m.inputs.iter().map(|i| i.name.to_string()).collect(),
-                &|n| {
-                    !GENERATED_METHODS.contains(&n) && (!m.has_data() || !DATA_METHODS.contains(&n))
-                },
+                m.inputs
+                    .iter()
+                    .map(|i| i.name.unraw().to_string())
+                    .collect(),
+                &|n| !is_generated_method(m, n),
             )
             .into_iter()
             .filter(|&i| variants.insert(m.inputs[i].variant.to_string()))
             .collect();
             (
                 keep_first(
-                    m.states.iter().map(|s| s.name.to_string()).collect(),
+                    m.states
+                        .iter()
+                        .map(|s| s.name.unraw().to_string())
+                        .collect(),
                     &|_| true,
                 ),
                 inputs,
                 keep_first(
-                    m.outputs.iter().map(|o| o.name.to_string()).collect(),
+                    m.outputs
+                        .iter()
+                        .map(|o| o.name.unraw().to_string())
+                        .collect(),
                     &|_| true,
                 ),
             )
@@ -482,6 +490,13 @@ fn group<K: std::hash::Hash + Eq>(
 }
 
 /// The user's doc attributes, or one generated line when there are none (so `missing_docs` holds).
+/// `ident` with `span` (raw identifiers stay raw: `r#loop`).
+fn respan(ident: &Ident, span: Span) -> Ident {
+    let mut ident = ident.clone();
+    ident.set_span(span);
+    ident
+}
+
 fn docs_or(attrs: &[syn::Attribute], default: &str) -> TokenStream {
     if attrs.is_empty() {
         quote!(#[doc = #default])

@@ -3,6 +3,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
+use syn::ext::IdentExt as _;
 use syn::Ident;
 
 use super::super::model::Machine;
@@ -21,7 +22,7 @@ impl Gen<'_> {
         });
         let names = self.states.iter().map(|&s| {
             let ident = &self.m.states[s].name;
-            let text = ident.to_string();
+            let text = ident.unraw().to_string();
             quote!(#state_enum::#ident => #text)
         });
         let finals = self
@@ -254,7 +255,7 @@ impl Gen<'_> {
             quote!(#input_enum::#variant { .. } => #i)
         });
         let names = self.m.inputs.iter().map(|decl| {
-            let (variant, name) = (&decl.variant, decl.name.to_string());
+            let (variant, name) = (&decl.variant, decl.name.unraw().to_string());
             quote!(#input_enum::#variant { .. } => #name)
         });
         let index_body = if self.m.inputs.is_empty() {
