@@ -57,7 +57,9 @@ pub trait MachineState: Copy + Eq + Ord + Hash + Debug + Display + 'static {
     /// The input of a record.
     fn into_input(record: Self::Record) -> Self::Input;
 
-    /// The state named `name`, if the machine declares one.
+    /// The state named `name`, if the machine declares one: the name as declared, which
+    /// [`name`](Self::name) returns (without `r#`), not a `#[serialized = ".."]` name, which is
+    /// the state's name in snapshots only (serde reads it).
     #[must_use]
     fn from_name(name: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|s| s.name() == name)

@@ -75,6 +75,12 @@ mod tests {
             serde_json::from_str::<KettleState>(r#""Hot""#).unwrap(),
             KettleState::Boiling
         );
+        // `from_name` reads the declared name, as `name()` writes it; the stable name is serde's.
+        assert_eq!(
+            KettleState::from_name("Boiling"),
+            Some(KettleState::Boiling)
+        );
+        assert_eq!(KettleState::from_name("Hot"), None);
         let entries: Vec<String> = journal()
             .iter()
             .map(|i| serde_json::to_string(i).unwrap())

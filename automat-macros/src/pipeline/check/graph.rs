@@ -148,14 +148,23 @@ pub fn check_dead_ends(machine: &Machine, edges: &[Edge], reachable: &[bool], er
         if state.final_.is_some() || !reachable[index] || has_exit[index] {
             continue;
         }
-        errors.at(
-            &state.name,
+        // The state the machine starts in cannot be `final` (`initial final state` is refused):
+        // only a transition helps.
+        let message = if state.initial.is_some() && state.parent.is_none() {
+            format!(
+                "state `{name}` is a dead end: the machine starts there and no transition leaves \
+                 it, so no input could ever be taken; add a transition from it, as in \
+                 `{name} + go => {name};`",
+                name = state.name
+            )
+        } else {
             format!(
                 "state `{name}` is a dead end: no transition leaves it, so the machine would be stuck there; \
                  declare it `final state {name};` if the machine ends there, or add a transition from it",
                 name = state.name
-            ),
-        );
+            )
+        };
+        errors.at(&state.name, message);
     }
 }
 
