@@ -19,6 +19,7 @@ pub mod snapshot;
 
 pub use automat_core::journal;
 pub use automat_core::raise;
+pub use automat_core::timer;
 #[cfg(feature = "std")]
 pub use automat_core::Coverage;
 #[cfg(feature = "svg")]
@@ -28,8 +29,8 @@ pub use automat_core::TracingObserver;
 pub use automat_core::{
     Commit, CompoundInfo, Description, Diverted, Dot, EventlessInfo, Failed, GuardInfo,
     GuardsFailed, HistoryTarget, InputError, InputInfo, Machine, MachineState, Mermaid, NoObserver,
-    NoTransition, Observer, OutputInfo, Param, QueueFull, Raise, Rule, Rules, StateInfo, StepError,
-    Table, TransitionInfo,
+    NoTransition, Observer, OutputInfo, Param, QueueFull, Raise, Rule, Rules, Stale, StateInfo,
+    StepError, Table, Timeout, Timers, TransitionInfo,
 };
 
 /// Declares a finite-state machine.

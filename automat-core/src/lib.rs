@@ -41,6 +41,7 @@ mod step;
 #[cfg(feature = "svg")]
 mod svg;
 mod table;
+pub mod timer;
 
 pub use description::{
     CompoundInfo, Description, EventlessInfo, GuardInfo, HistoryTarget, InputInfo, OutputInfo,
@@ -63,3 +64,4 @@ pub use step::{Commit, Diverted, Failed, GuardsFailed, InputError, StepError};
 #[cfg(feature = "svg")]
 pub use svg::Svg;
 pub use table::Table;
+pub use timer::{Stale, Timeout, Timers};

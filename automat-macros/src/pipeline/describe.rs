@@ -283,7 +283,19 @@ impl Owned {
             inputs: m
                 .inputs
                 .iter()
-                .map(|i| signature(&i.name, i.docs.text(), &i.params, &i.ret))
+                .map(|i| {
+                    let mut described = signature(&i.name, i.docs.text(), &i.params, &i.ret);
+                    // A timer's input is drawn as its timer: `after(30s)`.
+                    if let Some(k) = i.timer {
+                        let timer = &m.timers[k];
+                        described.name = format!("after({})", timer.duration.text());
+                        described.docs = format!(
+                            "The timer of state `{}`: its transition, once the time is up.",
+                            timer.state_name
+                        );
+                    }
+                    described
+                })
                 .collect(),
             outputs: m
                 .outputs

@@ -16,7 +16,7 @@
 use std::fmt;
 use syn::ext::IdentExt as _;
 
-use heck::ToUpperCamelCase;
+use heck::{ToSnakeCase, ToUpperCamelCase};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Attribute, Ident, Path, Type, Visibility};
@@ -72,6 +72,10 @@ pub struct Machine {
     pub raise_attr: Option<Span>,
     /// `#[typestate]`: the machine also has a typed API, one type per state (`NameAt<S, Core>`).
     pub typestate: Option<Span>,
+    /// The timers (`Open + after(unlock_time) => Locked;`), each taking its own hidden input.
+    pub timers: Vec<Timer>,
+    /// A timer's transition was dropped for an error (the graph checks then keep quiet).
+    pub complete_timers_lost: bool,
     /// Whether a transition has a guard or a fallible output, as declared (so that a transition
     /// left out for an unknown name cannot change what the machine's stubs look like).
     pub decides: bool,
@@ -147,6 +151,43 @@ pub struct Input {
     pub lifetimes: Vec<syn::LifetimeParam>,
     pub params: Vec<Param>,
     pub ret: Option<Type>,
+    /// The timer whose hidden input this is.
+    pub timer: Option<usize>,
+}
+
+/// A timer: while its state is active, the host's clock runs (started on entry, cancelled on
+/// exit, by the core's `Timers` hooks); when it runs out, the host calls `timeout`, which takes
+/// the timer's transition through the timer's own input (hidden: `after_open`).
+pub struct Timer {
+    /// Its input (`Input::timer` points back).
+    pub input: usize,
+    pub duration: TimerDuration,
+    /// The `after` keyword, for errors.
+    pub after: Span,
+    /// The state or compound it belongs to (its transition's source); `None` when that did not
+    /// resolve.
+    pub node: Option<Node>,
+    /// The variant of the timer enum (`NameTimer::Open`).
+    pub variant: Ident,
+    /// The source state's name as written, without `r#`.
+    pub state_name: String,
+}
+
+pub enum TimerDuration {
+    /// `after(unlock_time)`: `fn unlock_time(&self) -> Duration` on the outputs trait.
+    Method(Ident),
+    /// `after(30s)`: a constant, in milliseconds, with the text as written (`30s`).
+    Literal { millis: u64, text: String },
+}
+
+impl TimerDuration {
+    /// `30s`, or `unlock_time`, for diagrams.
+    pub fn text(&self) -> String {
+        match self {
+            TimerDuration::Method(name) => name.unraw().to_string(),
+            TimerDuration::Literal { text, .. } => text.clone(),
+        }
+    }
 }
 
 pub struct Output {
@@ -384,6 +425,8 @@ impl Machine {
             raise: None,
             raise_attr: None,
             typestate: None,
+            timers: Vec::new(),
+            complete_timers_lost: false,
             decides: false,
             complete: true,
         };
@@ -448,19 +491,38 @@ impl Machine {
             .filter_map(|t| resolver.transition(t))
             .collect();
         let actions_known = resolver.actions_known;
-        machine.complete = kept.len() == declared && actions_known;
+        machine.complete = kept.len() == declared && actions_known && !machine.complete_timers_lost;
         (machine.eventless, machine.transitions) =
             kept.into_iter().partition(|t| t.input == EVENTLESS);
-        for (node, entry, exit) in resolved_actions {
+        machine.place_timers();
+        machine.set_actions(resolved_actions);
+        machine.enter_leaf_targets();
+        machine
+    }
+
+    /// Each node's resolved entry and exit actions.
+    fn set_actions(&mut self, actions: Vec<(Node, Vec<OutputUse>, Vec<OutputUse>)>) {
+        for (node, entry, exit) in actions {
             match node {
-                Node::Leaf(s) => (machine.states[s].entry, machine.states[s].exit) = (entry, exit),
+                Node::Leaf(s) => (self.states[s].entry, self.states[s].exit) = (entry, exit),
                 Node::Compound(c) => {
-                    (machine.compounds[c].entry, machine.compounds[c].exit) = (entry, exit);
+                    (self.compounds[c].entry, self.compounds[c].exit) = (entry, exit);
                 }
             }
         }
-        machine.enter_leaf_targets();
-        machine
+    }
+
+    /// Each timer belongs to its transition's source.
+    fn place_timers(&mut self) {
+        for t in &self.transitions {
+            if let Some(k) = self.inputs[t.input].timer {
+                self.timers[k].node = match t.source {
+                    Source::States(ref states) => states.first().map(|&(s, _)| Node::Leaf(s)),
+                    Source::Within(c, _) => Some(Node::Compound(c)),
+                    Source::Any(_) => None,
+                };
+            }
+        }
     }
 
     /// A compound target is entered at a leaf; the source named as its own target stays.
@@ -520,6 +582,7 @@ impl Machine {
                         lifetimes: sig.lifetimes,
                         params: sig.params.into_iter().map(Param::from).collect(),
                         ret: sig.ret,
+                        timer: None,
                     });
                 }
                 Item::Output(sig) => {
@@ -556,11 +619,103 @@ impl Machine {
                         });
                     }
                 }
-                Item::Transition(decl) => transitions.push(decl),
+                Item::Transition(mut decl) => {
+                    if let Some(timer) = decl.timer.take() {
+                        let Some(input) = self.declare_timer(&decl.source, timer, errors) else {
+                            self.complete_timers_lost = true;
+                            continue;
+                        };
+                        decl.input = Some(input);
+                    }
+                    transitions.push(decl);
+                }
             }
         }
 
         (transitions, actions)
+    }
+
+    /// Declares a timer of `source` and its hidden input (`after_open`, `AfterOpen`; numbered
+    /// from the second timer of a state); returns the input's name, for its transition.
+    fn declare_timer(
+        &mut self,
+        source: &parse::Source,
+        timer: parse::TimerDecl,
+        errors: &mut Errors,
+    ) -> Option<Ident> {
+        let after = timer.after.span;
+        let state = match source {
+            parse::Source::States(states) if states.len() == 1 => &states[0],
+            _ => {
+                errors.span(
+                    after,
+                    "a timer belongs to one state, whose entry starts it: write a transition per \
+                     state, as in `Open + after(30s) => Locked;` (a compound state's timer runs \
+                     while the machine is anywhere inside it)",
+                );
+                return None;
+            }
+        };
+        let duration = match timer.duration {
+            parse::DurationDecl::Method(name) => TimerDuration::Method(name),
+            parse::DurationDecl::Literal(literal) => {
+                let unit: u64 = match literal.suffix() {
+                    "ms" => 1,
+                    "s" => 1_000,
+                    "min" => 60_000,
+                    _ => 3_600_000,
+                };
+                let Some(millis) = literal
+                    .base10_parse::<u64>()
+                    .ok()
+                    .and_then(|n| n.checked_mul(unit))
+                else {
+                    errors.span(
+                        literal.span(),
+                        "this duration does not fit in `u64` milliseconds; write a shorter one",
+                    );
+                    return None;
+                };
+                TimerDuration::Literal {
+                    millis,
+                    text: literal.to_string(),
+                }
+            }
+        };
+        let base = state.unraw().to_string();
+        let nth = self.timers.iter().filter(|t| t.state_name == base).count();
+        let suffix = if nth == 0 {
+            String::new()
+        } else {
+            (nth + 1).to_string()
+        };
+        let variant = format_ident!("{}{}", base.to_upper_camel_case(), suffix, span = after);
+        let name = format_ident!(
+            "after_{}{}",
+            base.to_snake_case(),
+            suffix.clone(),
+            span = after
+        );
+        let input_variant = format_ident!("After{}", variant, span = after);
+        self.timers.push(Timer {
+            input: self.inputs.len(),
+            state_name: base,
+            duration,
+            after,
+            node: None,
+            variant,
+        });
+        self.inputs.push(Input {
+            name: name.clone(),
+            allows: Allows::default(),
+            variant: input_variant,
+            docs: Docs::default(),
+            lifetimes: Vec::new(),
+            params: Vec::new(),
+            ret: None,
+            timer: Some(self.timers.len() - 1),
+        });
+        Some(name)
     }
 
     /// Declares `decl` (inside compound `parent`): a leaf, or a compound with its children.

@@ -13,9 +13,10 @@
 //! guard       := "guard" IDENT lifetimes? "(" params ")" ("->" "bool")? ";"
 //! lifetimes   := "<" LIFETIME ("," LIFETIME)* ","? ">"
 //! params      := (IDENT ":" TYPE),* ","?
-//! transition  := sources ("+" IDENT)? ("[" guard_expr "]")? "=>" "reenter"? target
+//! transition  := sources ("+" (IDENT | timer))? ("[" guard_expr "]")? "=>" "reenter"? target
 //!                ("/" use ("," use)*)? ("else" target ("/" IDENT ("," IDENT)*)?)? ";"
 //!                (without `+ IDENT`: an eventless transition)
+//! timer       := "after" "(" (IDENT | INTEGER ("ms" | "s" | "min" | "h")) ")"
 //! sources     := "_" | IDENT ("|" IDENT)*
 //! target      := (IDENT | "_") ("{" binding ("," binding)* ","? "}")?
 //!              | IDENT "." "history" "*"?       (a compound's shallow or deep history)
@@ -48,6 +49,7 @@ pub mod kw {
     syn::custom_keyword!(entry);
     syn::custom_keyword!(exit);
     syn::custom_keyword!(reenter);
+    syn::custom_keyword!(after);
     syn::custom_keyword!(context);
     syn::custom_keyword!(history);
 }
@@ -122,13 +124,31 @@ pub struct ParamDecl {
 pub struct TransitionDecl {
     pub attrs: Vec<Attribute>,
     pub source: Source,
-    /// `+ input`; `None` for an eventless transition (`Checking [valid] => Approved;`).
+    /// `+ input`; `None` for an eventless transition (`Checking [valid] => Approved;`) and for
+    /// a timer (`Open + after(unlock_time) => Locked;`).
     pub input: Option<Ident>,
+    /// `+ after(duration)`: the transition a timer takes when it runs out.
+    pub timer: Option<TimerDecl>,
     pub guard: Option<GuardSyntax>,
     pub reenter: Option<kw::reenter>,
     pub target: Target,
     pub outputs: Vec<OutputUse>,
     pub otherwise: Option<ElseDecl>,
+}
+
+/// `after(unlock_time)` or `after(30s)`: how long the source state waits.
+pub struct TimerDecl {
+    /// The `after` keyword.
+    pub after: kw::after,
+    pub duration: DurationDecl,
+}
+
+pub enum DurationDecl {
+    /// `after(unlock_time)`: the outputs trait's `fn unlock_time(&self) -> Duration`, asked each
+    /// time the state is entered.
+    Method(Ident),
+    /// `after(30s)`, `after(250ms)`: a constant (units `ms`, `s`, `min`, `h`).
+    Literal(syn::LitInt),
 }
 
 pub enum Source {
@@ -527,15 +547,22 @@ impl Parse for TransitionDecl {
                  (or `=>` for an eventless transition, `{source} [guard] => Target;`)"
             )));
         }
+        let mut timer = None;
         let input_name: Option<Ident> = if eventless {
             None
         } else {
             input.parse::<Token![+]>()?;
-            Some(input.parse()?)
+            if input.peek(kw::after) && input.peek2(syn::token::Paren) {
+                timer = Some(TimerDecl::parse(input)?);
+                None
+            } else {
+                Some(input.parse()?)
+            }
         };
-        let pair = || match &input_name {
-            Some(name) => format!("{} + {name}", source.text()),
-            None => source.text(),
+        let pair = || match (&input_name, &timer) {
+            (Some(name), _) => format!("{} + {name}", source.text()),
+            (None, Some(timer)) => format!("{} + {}", source.text(), timer.text()),
+            (None, None) => source.text(),
         };
         let guard = if input.peek(syn::token::Bracket) {
             Some(input.parse()?)
@@ -587,6 +614,7 @@ impl Parse for TransitionDecl {
             attrs: Vec::new(),
             source,
             input: input_name,
+            timer,
             guard,
             reenter,
             target,
@@ -619,6 +647,50 @@ impl Parse for Source {
             states.push(input.parse()?);
         }
         Ok(Source::States(states))
+    }
+}
+
+impl Parse for TimerDecl {
+    /// `after(unlock_time)` or `after(30s)`.
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let after: kw::after = input.parse()?;
+        let content;
+        parenthesized!(content in input);
+        let duration = if content.peek(syn::LitInt) {
+            let literal: syn::LitInt = content.parse()?;
+            if !matches!(literal.suffix(), "ms" | "s" | "min" | "h") {
+                return Err(syn::Error::new(
+                    literal.span(),
+                    format!(
+                        "expected a duration with its unit, `ms`, `s`, `min` or `h`, as in \
+                         `after(30s)`; found `{literal}`"
+                    ),
+                ));
+            }
+            DurationDecl::Literal(literal)
+        } else if content.peek(Ident) {
+            DurationDecl::Method(content.parse()?)
+        } else {
+            return Err(content.error(
+                "expected how long the state waits: a duration, as in `after(30s)`, or the name \
+                 of an output-trait method that returns it, as in `after(unlock_time)`",
+            ));
+        };
+        if !content.is_empty() {
+            return Err(content
+                .error("expected `)` after the duration: a timer takes one, as in `after(30s)`"));
+        }
+        Ok(TimerDecl { after, duration })
+    }
+}
+
+impl TimerDecl {
+    /// `after(30s)` as written.
+    pub fn text(&self) -> String {
+        match &self.duration {
+            DurationDecl::Method(name) => format!("after({name})"),
+            DurationDecl::Literal(literal) => format!("after({literal})"),
+        }
     }
 }
 

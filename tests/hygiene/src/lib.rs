@@ -891,6 +891,59 @@ pub fn replay_and_observe(flips: usize) -> (ToggleState, u32) {
     (state, toggle.observer().0)
 }
 
+/// A machine with timers (a constant duration and one the core gives), in a function, next to
+/// the decoys.
+pub mod timed {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    /// Drives a timed machine: the core records the last run it was given.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        ::automat_rs::machine! {
+            /// A door that locks itself.
+            pub machine Door {
+                /// Locked.
+                initial state Locked;
+                /// Open.
+                state Open;
+                /// Unlock it.
+                input unlock();
+                Locked + unlock => Open;
+                Open + after(30s) => Locked;
+                Locked + after(relock) => Locked;
+            }
+        }
+
+        struct Clock(::core::option::Option<::automat_rs::Timeout<DoorTimer>>);
+
+        impl ::automat_rs::Timers<DoorTimer> for Clock {
+            fn start(&mut self, run: ::automat_rs::Timeout<DoorTimer>, _: ::core::time::Duration) {
+                self.0 = ::core::option::Option::Some(run);
+            }
+            fn cancel(&mut self, _: DoorTimer) {
+                self.0 = ::core::option::Option::None;
+            }
+        }
+
+        impl DoorOutputs for Clock {
+            fn relock(&self) -> ::core::time::Duration {
+                ::core::time::Duration::from_secs(1)
+            }
+        }
+
+        let mut door = Door::new(Clock(::core::option::Option::None));
+        let ::core::option::Option::Some(relock) = door.core().0 else {
+            return false;
+        };
+        door.timeout(relock).is_ok()
+            && door.unlock().is_ok()
+            && door.core().0.is_some_and(|run| door.timeout(run).is_ok())
+            && door.state() == DoorState::Locked
+            && door.timeout(relock).is_err()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -910,6 +963,7 @@ mod tests {
         ::core::assert!(crate::borrowing::drive());
         ::core::assert!(crate::with_context::drive());
         ::core::assert!(crate::generic::drive());
+        ::core::assert!(crate::timed::drive());
         ::core::assert!(crate::machine_in_a_function());
         let mut toggle = crate::Toggle::new(crate::Announcer(0));
         ::core::assert!(toggle.toggle().is_ok());

@@ -15,6 +15,7 @@ mod hierarchy;
 mod names;
 mod params;
 mod rows;
+mod timers;
 
 use std::collections::HashSet;
 use syn::ext::IdentExt as _;
@@ -34,6 +35,7 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     complete::check_history(machine, errors);
     complete::check_eventless(machine, errors);
     complete::check_raise(machine, errors);
+    timers::check_timers(machine, errors);
     names::check_context(machine, errors);
     names::check_guard_declarations(machine, errors);
     rows::check_transitions_from_final_states(machine, errors);

@@ -745,6 +745,7 @@ impl Gen<'_> {
         let from = from_ident();
         let mut code = self.hook("exit", &quote!(#from));
         for &node in exits {
+            code.extend(self.timer_cancels(node, &quote!(self)));
             for used in self.m.exit_actions(node) {
                 code.extend(self.action(used, &quote!(#from)));
             }
@@ -761,6 +762,7 @@ impl Gen<'_> {
             for used in self.m.entry_actions(node) {
                 code.extend(self.action(used, to));
             }
+            code.extend(self.timer_starts(node, &quote!(self)));
         }
         code
     }
@@ -778,15 +780,23 @@ pub(super) fn case_groups(m: &Machine, plans: &[Vec<usize>], i: usize) -> Vec<(u
         }
         // What each candidate's routes exit and enter, as the actions they run.
         let actions = |path: StepPath| {
+            // A timer's start or cancel counts as an action (numbered after the outputs).
+            let timers = |n: Node| {
+                m.timers
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, t)| t.node == Some(n))
+                    .map(|(k, _)| m.outputs.len() + k)
+            };
             let exits: Vec<usize> = path
                 .exits
                 .iter()
-                .flat_map(|&n| m.exit_actions(n).iter().map(|u| u.output))
+                .flat_map(|&n| m.exit_actions(n).iter().map(|u| u.output).chain(timers(n)))
                 .collect();
             let entries: Vec<usize> = path
                 .entries
                 .iter()
-                .flat_map(|&n| m.entry_actions(n).iter().map(|u| u.output))
+                .flat_map(|&n| m.entry_actions(n).iter().map(|u| u.output).chain(timers(n)))
                 .collect();
             (path.leaves(), exits, entries)
         };

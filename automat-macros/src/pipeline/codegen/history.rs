@@ -89,8 +89,16 @@ impl Gen<'_> {
         for (_, target, entries) in self.m.history_entries(h) {
             let actions: TokenStream = entries
                 .iter()
-                .flat_map(|&node| self.m.entry_actions(node))
-                .map(|used| self.action(used, to))
+                .flat_map(|&node| {
+                    let mut code: TokenStream = self
+                        .m
+                        .entry_actions(node)
+                        .iter()
+                        .map(|used| self.action(used, to))
+                        .collect();
+                    code.extend(self.timer_starts(node, &quote!(self)));
+                    code
+                })
                 .collect();
             if actions.is_empty() {
                 continue;

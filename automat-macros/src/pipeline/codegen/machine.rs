@@ -231,7 +231,15 @@ impl Gen<'_> {
             .is_some_and(|s| !self.m.eventless_of(s).is_empty());
         let raises = self.m.raise.is_some() && !entry.is_empty();
         let completes = eventless || raises;
-        if self.mode == Mode::Stub || (entry.is_empty() && !completes) {
+        // The timers of the initial configuration start once its entry actions have run.
+        let machine = syn::Ident::new("__machine", proc_macro2::Span::mixed_site());
+        let timers: TokenStream = self
+            .m
+            .initial_configuration()
+            .into_iter()
+            .map(|node| self.timer_starts(node, &quote!(#machine)))
+            .collect();
+        if self.mode == Mode::Stub || (entry.is_empty() && !completes && timers.is_empty()) {
             return quote! {
                 #[doc = #doc]
                 #[must_use]
@@ -249,7 +257,6 @@ impl Gen<'_> {
             format!("{doc} Runs the initial state's entry actions.")
         };
         let outputs_trait = &self.outputs_trait;
-        let machine = syn::Ident::new("__machine", proc_macro2::Span::mixed_site());
         // Entry actions that take the context make `new` take it too.
         let lent = std::collections::HashSet::from([super::super::scope::Value::Context]);
         let mut takes_context = false;
@@ -301,6 +308,7 @@ impl Gen<'_> {
             pub fn new(#core_param #initial_param) -> Self {
                 let mut #machine = Self { #state_init, __core: core #marker };
                 #(#calls)*
+                #timers
                 #complete
                 #drain
                 #machine
@@ -475,10 +483,12 @@ impl Gen<'_> {
             }
             Form::Observed => quote!(&mut self.__observer),
         };
-        let methods = self
+        let mut methods: Vec<TokenStream> = self
             .inputs
             .iter()
-            .map(|&i| self.input_method(i, &this, &observer));
+            .map(|&i| self.input_method(i, &this, &observer))
+            .collect();
+        methods.push(self.timeout_method(&this));
         let result = self.handle_result();
         let handle_body = match self.mode {
             Mode::Full => self.then_drain(
@@ -592,9 +602,12 @@ impl Gen<'_> {
                 observer,
             ),
         };
+        // A timer's input is taken by `timeout`, which checks the run first.
+        let hidden = input.timer.is_some().then(|| quote!(#[doc(hidden)]));
         quote! {
             #docs
             #[doc = #errors_doc]
+            #hidden
             // The `Result` is the contract of every input, even one that every state accepts.
             #[allow(clippy::unnecessary_wraps)]
             #stub_allow

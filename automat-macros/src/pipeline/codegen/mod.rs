@@ -37,6 +37,7 @@ mod raise;
 mod state;
 mod step;
 mod table;
+mod timers;
 mod typestate;
 mod values;
 
@@ -239,6 +240,7 @@ impl<'a> Gen<'a> {
         tokens.extend(self.failure_enum());
         tokens.extend(self.record_struct());
         tokens.extend(self.outputs_trait());
+        tokens.extend(self.timer_enum());
         tokens.extend(self.machine_impl());
         tokens.extend(self.observed_impl());
         tokens.extend(self.trait_impls());

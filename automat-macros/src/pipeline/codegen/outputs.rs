@@ -81,18 +81,21 @@ impl Gen<'_> {
                 quote!(#docs #[must_use] fn #ident #lifetimes (&self, #(#params),*) -> ::core::primitive::bool;)
             });
         let decl = self.params.decl();
-        let blanket = (self.m.outputs.is_empty() && self.m.guards.is_empty()).then(|| {
-            let doc = format!("`{name}` has no outputs, so any type can be its core.");
-            quote! {
-                #[doc = #doc]
-                impl<#decl __T: ?::core::marker::Sized> #outputs_trait for __T #where_clause {}
-            }
-        });
+        let blanket = (self.m.outputs.is_empty() && self.m.guards.is_empty() && !self.has_timers())
+            .then(|| {
+                let doc = format!("`{name}` has no outputs, so any type can be its core.");
+                quote! {
+                    #[doc = #doc]
+                    impl<#decl __T: ?::core::marker::Sized> #outputs_trait for __T #where_clause {}
+                }
+            });
+        let (supertrait, durations) = (self.timers_supertrait(), self.timer_duration_methods());
         quote! {
             #[doc = #doc]
-            #vis trait #declared #where_clause {
+            #vis trait #declared #supertrait #where_clause {
                 #(#methods)*
                 #(#guards)*
+                #durations
             }
             #blanket
         }

@@ -27,18 +27,25 @@ impl Gen<'_> {
         })
     }
 
-    /// The machine struct's `__raised` field (nothing for a machine that raises nothing).
+    /// The machine struct's run-time fields: `__raised` (nothing for a machine that raises
+    /// nothing), then the timers' generations (`timers.rs`).
     pub(super) fn raise_field(&self) -> TokenStream {
-        self.raise_queue_ty()
+        let mut tokens: TokenStream = self
+            .raise_queue_ty()
             .map(|ty| quote!(__raised: #ty,))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        tokens.extend(self.timer_fields(true));
+        tokens
     }
 
-    /// `, __raised: <empty queue>` in a struct literal.
+    /// `, __raised: <empty queue>` in a struct literal, then the timers' (none running).
     pub(super) fn raise_init(&self) -> TokenStream {
-        self.raise_queue_ty()
+        let mut tokens: TokenStream = self
+            .raise_queue_ty()
             .map(|ty| quote!(, __raised: <#ty>::new()))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        tokens.extend(self.timer_fields(false));
+        tokens
     }
 
     /// The type of an output's `raise` parameter.

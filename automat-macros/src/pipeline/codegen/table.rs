@@ -31,8 +31,10 @@ pub(super) fn is_table_step(m: &Machine, plans: &[Vec<usize>], i: usize) -> bool
         [t] => {
             let t = &m.transitions[*t];
             let path = m.path(t, s, false);
+            let timed = |n: &Node| m.timers.iter().any(|t| t.node == Some(*n));
             let quiet = path.exits.iter().all(|&n| m.exit_actions(n).is_empty())
-                && path.entries.iter().all(|&n| m.entry_actions(n).is_empty());
+                && path.entries.iter().all(|&n| m.entry_actions(n).is_empty())
+                && !path.exits.iter().chain(&path.entries).any(timed);
             let records = path
                 .exits
                 .iter()
