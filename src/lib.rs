@@ -16,6 +16,8 @@ pub mod registry;
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 pub mod snapshot;
+#[cfg(feature = "tokio")]
+pub mod tokio_timers;
 
 pub use automat_core::journal;
 pub use automat_core::raise;

@@ -291,3 +291,21 @@ fn the_observed_form_takes_timeouts_and_its_observer_hears_the_transition() {
     assert_eq!(phone.observer().0, ["Beacon after(1s) Beacon"]);
     assert_eq!(phone.state(), PhoneState::Beacon);
 }
+
+#[test]
+fn a_restored_machine_starts_its_timers_when_asked() {
+    // `restore` runs no entry action: no timer runs until `resume_timers`.
+    let mut door = Door::restore(DoorState::Open, Clock::default());
+    assert!(door.core().log.is_empty());
+    door.core_mut().unlock_time = Duration::from_secs(5);
+    door.resume_timers();
+    assert_eq!(door.core().log, ["start Open #1 5s"]);
+    // Running already: left alone.
+    door.resume_timers();
+    assert_eq!(door.core().log.len(), 1);
+    assert_eq!(advance(&mut door, Duration::from_secs(5)), [Ok(())]);
+    assert_eq!(door.state(), DoorState::Alarm);
+    // In a state without timers, nothing starts.
+    door.resume_timers();
+    assert_eq!(door.core().log.last().unwrap(), "beep");
+}

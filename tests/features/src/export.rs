@@ -59,8 +59,8 @@ mod tests {
         assert_eq!(
             sorted,
             [
-                "Boiler", "Door", "Kettle", "Lamp", "Lamp", "Link", "Switch", "Tap", "Valve",
-                "Vending", "Washer"
+                "Boiler", "Door", "Gate", "Kettle", "Lamp", "Lamp", "Link", "Switch", "Tap",
+                "Valve", "Vending", "Washer"
             ],
             "registered: {names:?}"
         );
@@ -78,7 +78,7 @@ mod tests {
             .collect();
         let mut expected = BTreeSet::new();
         for stem in [
-            "Boiler", "Door", "Kettle", "Lamp", "Lamp-2", "Link", "Switch", "Tap", "Valve",
+            "Boiler", "Door", "Gate", "Kettle", "Lamp", "Lamp-2", "Link", "Switch", "Tap", "Valve",
             "Vending", "Washer",
         ] {
             for extension in ["dot", "mmd", "md", "svg"] {

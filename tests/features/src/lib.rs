@@ -9,4 +9,5 @@ pub mod history_snapshots;
 pub mod hostile;
 pub mod records;
 pub mod snapshots;
+pub mod tokio_timers;
 pub mod tracing_events;

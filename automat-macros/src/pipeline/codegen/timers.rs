@@ -122,6 +122,11 @@ impl Gen<'_> {
 
     /// Starts the timers of `node` on machine `this` (step 6, after its entry actions).
     pub(super) fn timer_starts(&self, node: Node, this: &TokenStream) -> TokenStream {
+        self.timer_starts_where(node, this, false)
+    }
+
+    /// `timer_starts`, or (`idle_only`) only those not running.
+    fn timer_starts_where(&self, node: Node, this: &TokenStream, idle_only: bool) -> TokenStream {
         if !self.has_timers() {
             return TokenStream::new();
         }
@@ -138,7 +143,7 @@ impl Gen<'_> {
                         quote!(::core::time::Duration::from_millis(#millis))
                     }
                 };
-                quote! {
+                let start = quote! {
                     #this.__clock = ::core::cmp::Ord::max(#this.__clock.wrapping_add(1), 1);
                     #this.__timers[#k] = #this.__clock;
                     let __after = #after;
@@ -147,6 +152,11 @@ impl Gen<'_> {
                         #rt::Timeout { timer: #timer::#variant, generation: #this.__clock },
                         __after,
                     );
+                };
+                if idle_only {
+                    quote!(if #this.__timers[#k] == 0 { #start })
+                } else {
+                    start
                 }
             })
             .collect()
@@ -172,6 +182,41 @@ impl Gen<'_> {
             .collect()
     }
 
+    /// `resume_timers()` on a form whose machine is `this`: starts the timers of the current
+    /// state and the compounds it is in that do not run (after `restore`).
+    fn resume_timers_method(&self, this: &TokenStream) -> TokenStream {
+        let state_enum = &self.state_enum;
+        let arms = (0..self.m.states.len()).filter_map(|s| {
+            let mut nodes = vec![Node::Leaf(s)];
+            let mut up = self.m.states[s].parent;
+            while let Some(c) = up {
+                nodes.push(Node::Compound(c));
+                up = self.m.compounds[c].parent;
+            }
+            // Outermost first, as entering would.
+            let starts: TokenStream = nodes
+                .into_iter()
+                .rev()
+                .map(|node| self.timer_starts_where(node, this, true))
+                .collect();
+            let ident = &self.m.states[s].name;
+            (!starts.is_empty()).then(|| quote!(#state_enum::#ident => { #starts }))
+        });
+        let tag = self.tag_of(this);
+        quote! {
+            /// Starts the timers of the state the machine is in (and of the compounds it is in)
+            /// that do not run: `restore` runs no entry action, so a restored machine starts its
+            /// timers here, once the host's clock is ready. Timers already running are left alone.
+            pub fn resume_timers(&mut self) {
+                #[allow(unreachable_patterns)]
+                match #tag {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
+    }
+
     /// `timeout(run)` on a form whose machine is `this`: refuses a stale run, else takes the
     /// timer's transition by its hidden input method.
     pub(super) fn timeout_method(&self, this: &TokenStream) -> TokenStream {
@@ -195,7 +240,10 @@ impl Gen<'_> {
             let variant = &t.variant;
             quote!(#timer::#variant => #k)
         });
+        let resume = self.resume_timers_method(this);
         quote! {
+            #resume
+
             /// A timer ran out: `run` is what the core's `Timers::start` received. Takes the
             /// timer's transition when `run` is the timer's current run; else (its state was
             /// left, or the timer started again since) refuses it.
