@@ -55,7 +55,7 @@ pub use mermaid::Mermaid;
 pub use observe::Coverage;
 #[cfg(feature = "tracing")]
 pub use observe::TracingObserver;
-pub use observe::{NoObserver, Observer};
+pub use observe::{Interrupt, NoObserver, Observer};
 pub use raise::{QueueFull, Raise};
 pub use rules::{Rule, Rules};
 #[doc(hidden)]

@@ -94,6 +94,16 @@ pub trait Observer<S: MachineState> {
         let _ = (from, index, to);
     }
 
+    /// An async step was dropped at an `.await` (its future cancelled: a `select!` branch that
+    /// lost, a timeout) before it returned: the step of the input at `input` from `from`. If
+    /// this observer heard [`commit`](Self::commit) for the step, the machine is in the target,
+    /// and the outputs and entry actions after that `.await` did not run; if not, the machine is
+    /// in `from` and nothing was committed.
+    #[inline]
+    fn interrupted(&mut self, from: S, input: usize) {
+        let _ = (from, input);
+    }
+
     /// The machine is leaving `state`; its exit actions run next (step 3).
     #[inline]
     fn exit(&mut self, state: S) {
@@ -310,6 +320,17 @@ impl<S: MachineState> Observer<S> for TracingObserver {
         }
     }
 
+    fn interrupted(&mut self, from: S, input: usize) {
+        let d = S::DESCRIPTION;
+        let input = d.inputs.get(input).map_or("?", |i| i.name);
+        tracing::warn!(
+            machine = d.name,
+            from = from.name(),
+            input,
+            "step interrupted"
+        );
+    }
+
     fn eventless(&mut self, from: S, index: usize, to: S) {
         let d = S::DESCRIPTION;
         let (machine, from, to) = (d.name, from.name(), to.name());
@@ -391,6 +412,40 @@ impl<S: MachineState> Observer<S> for TracingObserver {
     fn entry(&mut self, state: S) {
         if !state.info().entry.is_empty() {
             tracing::debug!(machine = S::DESCRIPTION.name, state = state.name(), "entry");
+        }
+    }
+}
+
+/// Tells an observer that an async step was dropped before it returned: generated async input
+/// methods hold one across the step and mark it done when the step returns.
+#[doc(hidden)]
+pub struct Interrupt<'o, S: MachineState, O: Observer<S>> {
+    /// The observer the step runs with (lent to the step through this field).
+    pub observer: &'o mut O,
+    from: S,
+    input: usize,
+    /// Set once the step returned.
+    pub done: bool,
+}
+
+impl<'o, S: MachineState, O: Observer<S>> Interrupt<'o, S, O> {
+    #[doc(hidden)]
+    #[inline]
+    pub fn __new(observer: &'o mut O, from: S, input: usize) -> Self {
+        Interrupt {
+            observer,
+            from,
+            input,
+            done: false,
+        }
+    }
+}
+
+impl<S: MachineState, O: Observer<S>> Drop for Interrupt<'_, S, O> {
+    #[inline]
+    fn drop(&mut self) {
+        if !self.done {
+            self.observer.interrupted(self.from, self.input);
         }
     }
 }

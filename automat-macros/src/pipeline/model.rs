@@ -74,6 +74,8 @@ pub struct Machine {
     pub typestate: Option<Span>,
     /// The timers (`Open + after(unlock_time) => Locked;`), each taking its own hidden input.
     pub timers: Vec<Timer>,
+    /// `#[local]`: an async machine whose outputs' futures need not be `Send`.
+    pub local: Option<Span>,
     /// A timer's transition was dropped for an error (the graph checks then keep quiet).
     pub complete_timers_lost: bool,
     /// Whether a transition has a guard or a fallible output, as declared (so that a transition
@@ -192,6 +194,8 @@ impl TimerDuration {
 
 pub struct Output {
     pub name: Ident,
+    /// `async output`: its method returns a future, which the step awaits.
+    pub asyncness: Option<Span>,
     /// `#[allow(unused)]`: declared before any transition runs it.
     pub allows: Allows,
     pub docs: Docs,
@@ -426,40 +430,12 @@ impl Machine {
             raise_attr: None,
             typestate: None,
             timers: Vec::new(),
+            local: None,
             complete_timers_lost: false,
             decides: false,
             complete: true,
         };
-        for attr in syntax.attrs {
-            if attr.path().is_ident("doc") {
-                machine.docs.attrs.push(attr);
-            } else if attr.path().is_ident("derive_input") {
-                machine.derive_input.extend(parse_derives(&attr, errors));
-            } else if attr.path().is_ident("serde") {
-                match &attr.meta {
-                    syn::Meta::Path(path) => machine.serde = Some(path.segments[0].ident.span()),
-                    _ => errors.at(&attr, "`#[serde]` takes no arguments; rename states and inputs with `#[serialized = \"..\"]`"),
-                }
-            } else if attr.path().is_ident("derive_return") {
-                machine.derive_return.extend(parse_derives(&attr, errors));
-            } else if attr.path().is_ident("derive_failure") {
-                machine.derive_failure.extend(parse_derives(&attr, errors));
-            } else if attr.path().is_ident("derive_data") {
-                machine.derive_data.extend(parse_derives(&attr, errors));
-            } else if attr.path().is_ident("typestate") {
-                match &attr.meta {
-                    syn::Meta::Path(path) => {
-                        machine.typestate = Some(path.segments[0].ident.span());
-                    }
-                    _ => errors.at(&attr, "`#[typestate]` takes no arguments"),
-                }
-            } else if attr.path().is_ident("raise") {
-                machine.raise_attr = Some(attr.path().segments[0].ident.span());
-                machine.raise = parse_raise(&attr, errors);
-            } else {
-                machine.attrs.push(attr);
-            }
-        }
+        machine.read_attrs(syntax.attrs, errors);
 
         let (transitions, actions) = machine.declare(syntax.items, errors);
         let raises = machine
@@ -498,6 +474,46 @@ impl Machine {
         machine.set_actions(resolved_actions);
         machine.enter_leaf_targets();
         machine
+    }
+
+    /// The machine's attributes: docs, the macro's own (`#[derive_input(..)]`, `#[serde]`,
+    /// `#[typestate]`, `#[local]`, `#[raise(..)]`, ...), and the rest, kept for the machine type.
+    fn read_attrs(&mut self, attrs: Vec<Attribute>, errors: &mut Errors) {
+        for attr in attrs {
+            if attr.path().is_ident("doc") {
+                self.docs.attrs.push(attr);
+            } else if attr.path().is_ident("derive_input") {
+                self.derive_input.extend(parse_derives(&attr, errors));
+            } else if attr.path().is_ident("serde") {
+                match &attr.meta {
+                syn::Meta::Path(path) => self.serde = Some(path.segments[0].ident.span()),
+                _ => errors.at(&attr, "`#[serde]` takes no arguments; rename states and inputs with `#[serialized = \"..\"]`"),
+            }
+            } else if attr.path().is_ident("derive_return") {
+                self.derive_return.extend(parse_derives(&attr, errors));
+            } else if attr.path().is_ident("derive_failure") {
+                self.derive_failure.extend(parse_derives(&attr, errors));
+            } else if attr.path().is_ident("derive_data") {
+                self.derive_data.extend(parse_derives(&attr, errors));
+            } else if attr.path().is_ident("typestate") {
+                match &attr.meta {
+                    syn::Meta::Path(path) => {
+                        self.typestate = Some(path.segments[0].ident.span());
+                    }
+                    _ => errors.at(&attr, "`#[typestate]` takes no arguments"),
+                }
+            } else if attr.path().is_ident("local") {
+                match &attr.meta {
+                    syn::Meta::Path(path) => self.local = Some(path.segments[0].ident.span()),
+                    _ => errors.at(&attr, "`#[local]` takes no arguments"),
+                }
+            } else if attr.path().is_ident("raise") {
+                self.raise_attr = Some(attr.path().segments[0].ident.span());
+                self.raise = parse_raise(&attr, errors);
+            } else {
+                self.attrs.push(attr);
+            }
+        }
     }
 
     /// Each node's resolved entry and exit actions.
@@ -590,6 +606,7 @@ impl Machine {
                     self.outputs.push(Output {
                         docs,
                         allows,
+                        asyncness: sig.asyncness.map(|kw| kw.span),
                         name: sig.name,
                         lifetimes: sig.lifetimes,
                         params: sig.params.into_iter().map(Param::from).collect(),
@@ -1190,6 +1207,11 @@ impl Machine {
     /// (`NameData`) and steps every input by cases.
     pub fn has_data(&self) -> bool {
         self.states.iter().any(|s| !s.fields.is_empty())
+    }
+
+    /// Whether some output is `async`: every step, input method and `handle` is then `async`.
+    pub fn is_async(&self) -> bool {
+        self.outputs.iter().any(|o| o.asyncness.is_some())
     }
 
     /// The `Result` type of the first fallible output of input `input`: its error is the error of

@@ -9,7 +9,7 @@
 //! state_item  := ("entry" | "exit") IDENT ("," IDENT)* ";" | IDENT ":" TYPE ("," | ";")?
 //!              | attribute* state                (a state inside a compound state)
 //! input       := "input" IDENT lifetimes? "(" params ")" ("->" TYPE)? ";"
-//! output      := "output" IDENT lifetimes? "(" params ")" ("->" TYPE)? ";"
+//! output      := "async"? "output" IDENT lifetimes? "(" params ")" ("->" TYPE)? ";"
 //! guard       := "guard" IDENT lifetimes? "(" params ")" ("->" "bool")? ";"
 //! lifetimes   := "<" LIFETIME ("," LIFETIME)* ","? ">"
 //! params      := (IDENT ":" TYPE),* ","?
@@ -107,6 +107,8 @@ pub struct StateDecl {
 /// `input name(a: A, b: B) -> R;`, `output name(...) -> R;` or `guard name(...);`
 pub struct Signature {
     pub attrs: Vec<Attribute>,
+    /// `async output ..`: the output's method returns a future.
+    pub asyncness: Option<Token![async]>,
     pub name: Ident,
     /// `<'a, 'b: 'a>` after the name: the lifetimes its parameters borrow for.
     pub lifetimes: Vec<syn::LifetimeParam>,
@@ -322,6 +324,27 @@ impl Parse for Item {
                 .parse()
                 .map(|t: TransitionDecl| Item::Transition(TransitionDecl { attrs, ..t }));
         }
+        if input.peek(Token![async]) {
+            let asyncness: Token![async] = input.parse()?;
+            if !input.peek(kw::output) {
+                let what = if input.peek(kw::guard) {
+                    "a guard is never async: it is tried, and may be discarded, before anything \
+                     changes; read what it needs from the core, and await in an output"
+                } else if input.peek(kw::input) {
+                    "an input is not declared async: every input method becomes `async fn` as \
+                     soon as the machine has an `async output`"
+                } else {
+                    "only outputs are async (`async output connect(..);`), and the entry and exit \
+                     actions that name them"
+                };
+                return Err(syn::Error::new(asyncness.span, what));
+            }
+            input.parse::<kw::output>()?;
+            return Signature::parse_rest(input, attrs).map(|mut sig| {
+                sig.asyncness = Some(asyncness);
+                Item::Output(sig)
+            });
+        }
         let lookahead = input.lookahead1();
         if lookahead.peek(kw::initial) || lookahead.peek(Token![final]) || lookahead.peek(kw::state)
         {
@@ -510,6 +533,7 @@ impl Signature {
         input.parse::<Token![;]>()?;
         Ok(Signature {
             attrs,
+            asyncness: None,
             name,
             lifetimes,
             params: params.into_iter().collect(),

@@ -944,6 +944,57 @@ pub mod timed {
     }
 }
 
+/// An async machine (awaited outputs, an async entry action), polled by a no-op waker.
+pub mod awaiting {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    ::automat_rs::machine! {
+        /// A lamp that fades.
+        pub machine Fader {
+            /// Dark.
+            initial state Dark;
+            /// Lit.
+            state Lit { entry glow; }
+            /// Switch.
+            input switch() -> ::core::primitive::u8;
+            /// Fade to a level.
+            async output fade() -> ::core::result::Result<::core::primitive::u8, ()>;
+            /// Glow once lit.
+            async output glow();
+            Dark + switch => Lit / fade?;
+            Lit + switch => Dark / fade?;
+        }
+    }
+
+    /// A core for [`Fader`].
+    pub struct Dimmer(::core::primitive::u8);
+
+    impl FaderOutputs for Dimmer {
+        async fn fade(&mut self) -> ::core::result::Result<::core::primitive::u8, ()> {
+            self.0 = 255 - self.0;
+            ::core::result::Result::Ok(self.0)
+        }
+        async fn glow(&mut self) {}
+    }
+
+    /// Switches it twice.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let mut fader = Fader::new(Dimmer(0));
+        let mut cx = ::core::task::Context::from_waker(::core::task::Waker::noop());
+        let mut levels = [0; 2];
+        for level in &mut levels {
+            let step = ::core::pin::pin!(fader.switch());
+            match ::core::future::Future::poll(step, &mut cx) {
+                ::core::task::Poll::Ready(::core::result::Result::Ok(value)) => *level = value,
+                _ => return false,
+            }
+        }
+        levels == [255, 0] && fader.state() == FaderState::Dark
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -964,6 +1015,7 @@ mod tests {
         ::core::assert!(crate::with_context::drive());
         ::core::assert!(crate::generic::drive());
         ::core::assert!(crate::timed::drive());
+        ::core::assert!(crate::awaiting::drive());
         ::core::assert!(crate::machine_in_a_function());
         let mut toggle = crate::Toggle::new(crate::Announcer(0));
         ::core::assert!(toggle.toggle().is_ok());

@@ -36,6 +36,7 @@ pub fn all(machine: &Machine, errors: &mut Errors) {
     complete::check_eventless(machine, errors);
     complete::check_raise(machine, errors);
     timers::check_timers(machine, errors);
+    timers::check_async(machine, errors);
     names::check_context(machine, errors);
     names::check_guard_declarations(machine, errors);
     rows::check_transitions_from_final_states(machine, errors);

@@ -66,3 +66,25 @@ pub fn check_timers(machine: &Machine, errors: &mut Errors) {
         }
     }
 }
+
+/// `#[local]` belongs on an async machine; and what async machines do not have yet: a typestate API (its methods would be `async` and
+/// consume the machine across `.await`s).
+pub fn check_async(machine: &Machine, errors: &mut Errors) {
+    if let (Some(span), false) = (machine.local, machine.is_async()) {
+        errors.span(
+            span,
+            "`#[local]` lets an async machine's output futures be non-`Send`, and this machine has \
+             no `async output`: remove `#[local]`",
+        );
+    }
+    if machine.typestate.is_none() {
+        return;
+    }
+    if let Some(span) = machine.outputs.iter().find_map(|o| o.asyncness) {
+        errors.span(
+            span,
+            "`#[typestate]` does not cover async outputs yet: remove `#[typestate]`, or make the \
+             output synchronous",
+        );
+    }
+}

@@ -167,7 +167,8 @@ impl Gen<'_> {
         // `self` is hygienic when the macro is called through the facade's `macro_rules!`
         // wrapper: it must keep the call-site span of the method signature, never a user's span.
         let core_ref = quote!(&mut self.__core);
-        quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*))
+        let awaited = self.output_awaited(used.output);
+        quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*) #awaited)
     }
 
     /// What `param` of a guard (`guard`: always by reference) or an output receives in `phase`,

@@ -166,8 +166,8 @@ impl Gen<'_> {
         } else {
             quote!(|()| #return_enum::#variant)
         };
-        let call =
-            quote!(::core::result::Result::map(self.#method(#observer, #cx #(#fields),*), #ok));
+        let awaited = self.awaited();
+        let call = quote!(::core::result::Result::map(self.#method(#observer, #cx #(#fields),*) #awaited, #ok));
         let widen = match (&self.handle_failure(), self.m.fallible_type(i)) {
             (HandleFailure::Enum, Some(_)) => {
                 Some(quote!(|__error| __error.map_failure(#failure_enum::#variant)))
@@ -202,6 +202,7 @@ impl Gen<'_> {
         let result = self.input_result(i);
         let (step, from) = (Self::step_name(i), from_ident());
         let groups = &self.groups[i];
+        let (asyncness, awaited) = (self.asyncness(), self.awaited());
         let covered: usize = groups.iter().map(|(_, states)| states.len()).sum();
         let mut arms: Vec<TokenStream> = groups
             .iter()
@@ -209,7 +210,7 @@ impl Gen<'_> {
             .map(|(g, (_, states))| {
                 let pattern = self.state_patterns(states);
                 let case = case_name(i, g);
-                quote!(#pattern => self.#case(#observer, #cx #(#names),*))
+                quote!(#pattern => self.#case(#observer, #cx #(#names),*) #awaited)
             })
             .collect();
         if covered < self.m.states.len() {
@@ -249,16 +250,16 @@ impl Gen<'_> {
                 let row = self.row_code(i, shared.transition, 0, *representative);
                 return quote! {
                     #allow
-                    fn #case #generics (&mut self, #observer_param, #(#typed),*) -> #result {
+                    #asyncness fn #case #generics (&mut self, #observer_param, #(#typed),*) -> #result {
                         #(#unused)*
                         let #from = #from_value;
                         if #condition {
-                            self.#held(#observer, #cx #(#names),*)
+                            self.#held(#observer, #cx #(#names),*) #awaited
                         } else #guards_failed
                     }
 
                     #allow
-                    fn #held #generics (&mut self, #observer_param, #(#typed),*) -> #result {
+                    #asyncness fn #held #generics (&mut self, #observer_param, #(#typed),*) -> #result {
                         #(#unused)*
                         let #from = #from_value;
                         #lend
@@ -269,7 +270,7 @@ impl Gen<'_> {
             let code = self.select_code(i, plan, *representative);
             quote! {
                 #allow
-                fn #case #generics (&mut self, #observer_param, #(#typed),*) -> #result {
+                #asyncness fn #case #generics (&mut self, #observer_param, #(#typed),*) -> #result {
                     #(#unused)*
                     let #from = #from_value;
                     #lend
@@ -280,7 +281,7 @@ impl Gen<'_> {
         quote! {
             #[inline]
             #[allow(clippy::unnecessary_wraps)]
-            fn #step #generics (&mut self, #observer_param, #(#typed),*) -> #result {
+            #asyncness fn #step #generics (&mut self, #observer_param, #(#typed),*) -> #result {
                 let #from = #tag;
                 match #from { #(#arms,)* }
             }
@@ -735,7 +736,8 @@ impl Gen<'_> {
                 self.pass_context(param, &lent, false)
             }
         });
-        let call = quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*));
+        let awaited = self.output_awaited(used.output);
+        let call = quote_spanned!(span=> <#core as #outputs_trait>::#method(#core_ref, #(#args),*) #awaited);
         quote!(#hook #call;)
     }
 

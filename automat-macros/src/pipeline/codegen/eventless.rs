@@ -30,7 +30,8 @@ impl Gen<'_> {
         }
         let observer = super::step::observer_ident();
         let cx = self.context_arg();
-        quote!(self.__complete(#observer, #cx);)
+        let awaited = self.awaited();
+        quote!(self.__complete(#observer, #cx) #awaited;)
     }
 
     /// `__complete`: the eventless steps after a step (nothing without eventless transitions).
@@ -45,6 +46,7 @@ impl Gen<'_> {
         let steps = Ident::new("__steps", Span::mixed_site());
         let bound = self.m.states.len();
         let edges = self.m.eventless_edges();
+        let asyncness = self.asyncness();
         let arms = (0..self.m.states.len()).filter_map(|s| {
             let plan = self.m.eventless_of(s);
             if plan.is_empty() {
@@ -70,7 +72,7 @@ impl Gen<'_> {
             /// Step 7: the eventless transitions of the state a step ended in, each a whole step,
             /// until none applies (at most as many as the machine has states).
             #[inline]
-            fn __complete #generics (&mut self, #observer_param) {
+            #asyncness fn __complete #generics (&mut self, #observer_param) {
                 let mut #steps: ::core::primitive::usize = 0;
                 while #steps < #bound {
                     #steps += 1;

@@ -256,11 +256,67 @@ impl Gen<'_> {
         } else {
             format!("{doc} Runs the initial state's entry actions.")
         };
-        let outputs_trait = &self.outputs_trait;
-        // Entry actions that take the context make `new` take it too.
+        let (calls, takes_context) = self.new_entry_calls(&entry, &machine);
+        // Completing a step takes the context, when the machine has one.
+        let context = self
+            .m
+            .context
+            .as_ref()
+            .filter(|_| takes_context || completes);
+        debug_assert_eq!(context.is_some(), self.new_takes_context());
+        // The eventless transitions of the initial state, then what the entry actions raised,
+        // before `new` returns.
+        let rt = &self.rt;
+        let cx = self.context_arg();
+        let awaited = self.awaited();
+        let complete =
+            eventless.then(|| quote!(#machine.__complete(&mut #rt::NoObserver, #cx) #awaited;));
+        let drain = raises.then(|| quote!(#machine.__drain(&mut #rt::NoObserver, #cx) #awaited;));
+        // `new` awaits what it runs: an async entry action, or steps of an async machine.
+        let awaits = completes && self.m.is_async()
+            || entry
+                .iter()
+                .any(|used| self.m.outputs[used.output].asyncness.is_some());
+        let asyncness = awaits.then(|| quote!(async));
+        let doc = if awaits {
+            format!("{doc} It is `async`: it awaits what it runs.")
+        } else {
+            doc.clone()
+        };
+        let (doc, core_param) = if let Some(context) = context {
+            let (name, ty) = (&context.name, &context.ty);
+            (
+                format!("{doc} They take the context, which `new` takes after `core`."),
+                quote!(core: #core, #name: #ty),
+            )
+        } else {
+            (doc, quote!(core: #core))
+        };
+        quote! {
+            #[doc = #doc]
+            #[must_use]
+            pub #asyncness fn new(#core_param #initial_param) -> Self {
+                let mut #machine = Self { #state_init, __core: core #marker };
+                #(#calls)*
+                #timers
+                #complete
+                #drain
+                #machine
+            }
+        }
+    }
+
+    /// The calls of `new`'s entry actions on `machine`, and whether one takes the context
+    /// (which `new` then takes too).
+    fn new_entry_calls(
+        &self,
+        entry: &[&super::super::model::OutputUse],
+        machine: &syn::Ident,
+    ) -> (Vec<TokenStream>, bool) {
+        let (core, outputs_trait) = (&self.core, &self.outputs_trait);
         let lent = std::collections::HashSet::from([super::super::scope::Value::Context]);
         let mut takes_context = false;
-        let calls: Vec<TokenStream> = entry
+        let calls = entry
             .iter()
             .map(|used| {
                 let span = used.name.span();
@@ -277,43 +333,11 @@ impl Gen<'_> {
                         self.pass_context(param, &lent, false)
                     }
                 });
-                quote_spanned!(span=> <#core as #outputs_trait>::#method(&mut #machine.__core, #(#args),*);)
+                let awaited = self.output_awaited(used.output);
+                quote_spanned!(span=> <#core as #outputs_trait>::#method(&mut #machine.__core, #(#args),*) #awaited;)
             })
             .collect();
-        // Completing a step takes the context, when the machine has one.
-        let context = self
-            .m
-            .context
-            .as_ref()
-            .filter(|_| takes_context || completes);
-        debug_assert_eq!(context.is_some(), self.new_takes_context());
-        // The eventless transitions of the initial state, then what the entry actions raised,
-        // before `new` returns.
-        let rt = &self.rt;
-        let cx = self.context_arg();
-        let complete = eventless.then(|| quote!(#machine.__complete(&mut #rt::NoObserver, #cx);));
-        let drain = raises.then(|| quote!(#machine.__drain(&mut #rt::NoObserver, #cx);));
-        let (doc, core_param) = if let Some(context) = context {
-            let (name, ty) = (&context.name, &context.ty);
-            (
-                format!("{doc} They take the context, which `new` takes after `core`."),
-                quote!(core: #core, #name: #ty),
-            )
-        } else {
-            (doc, quote!(core: #core))
-        };
-        quote! {
-            #[doc = #doc]
-            #[must_use]
-            pub fn new(#core_param #initial_param) -> Self {
-                let mut #machine = Self { #state_init, __core: core #marker };
-                #(#calls)*
-                #timers
-                #complete
-                #drain
-                #machine
-            }
-        }
+        (calls, takes_context)
     }
 
     /// Whether `new` takes the context after `core`: it runs something (the initial
@@ -491,11 +515,22 @@ impl Gen<'_> {
         methods.push(self.timeout_method(&this));
         let result = self.handle_result();
         let handle_body = match self.mode {
-            Mode::Full => self.then_drain(
-                &quote!(#this.__handle(#observer, #cx input)),
-                &this,
-                &observer,
-            ),
+            Mode::Full => {
+                let awaited = self.awaited();
+                let input_enum = &self.input_enum;
+                self.interruptible(
+                    &this,
+                    &observer,
+                    &quote!(#input_enum::index(&input)),
+                    |observer| {
+                        self.then_drain(
+                            &quote!(#this.__handle(#observer, #cx input) #awaited),
+                            &this,
+                            observer,
+                        )
+                    },
+                )
+            }
             Mode::Stub => {
                 let cx = self.m.context.as_ref().map(|c| {
                     let name = &c.name;
@@ -509,6 +544,7 @@ impl Gen<'_> {
             }
         };
         let handle_errors = self.handle_errors_doc();
+        let asyncness = self.asyncness();
         let input_anon = self.input_type(&quote!('_));
         let tag = self.tag_of(&this);
         let data = self.has_data.then(|| {
@@ -564,7 +600,7 @@ impl Gen<'_> {
             /// # Errors
             ///
             #[doc = #handle_errors]
-            pub fn handle(&mut self, #cx_param input: #input_anon) -> #result {
+            pub #asyncness fn handle(&mut self, #cx_param input: #input_anon) -> #result {
                 #handle_body
             }
 
@@ -596,12 +632,19 @@ impl Gen<'_> {
         let step = Self::step_name(i);
         let body = match self.mode {
             Mode::Stub => quote!(::core::unreachable!()),
-            Mode::Full => self.then_drain(
-                &quote!(#this.#step(#observer, #cx #(#names),*)),
-                this,
-                observer,
-            ),
+            Mode::Full => {
+                let awaited = self.awaited();
+                let names: Vec<_> = names.collect();
+                self.interruptible(this, observer, &quote!(#i), |observer| {
+                    self.then_drain(
+                        &quote!(#this.#step(#observer, #cx #(#names),*) #awaited),
+                        this,
+                        observer,
+                    )
+                })
+            }
         };
+        let asyncness = self.asyncness();
         // A timer's input is taken by `timeout`, which checks the run first.
         let hidden = input.timer.is_some().then(|| quote!(#[doc(hidden)]));
         quote! {
@@ -611,7 +654,7 @@ impl Gen<'_> {
             // The `Result` is the contract of every input, even one that every state accepts.
             #[allow(clippy::unnecessary_wraps)]
             #stub_allow
-            pub fn #ident #lifetimes (&mut self, #cx_param #(#typed),*) -> #result {
+            pub #asyncness fn #ident #lifetimes (&mut self, #cx_param #(#typed),*) -> #result {
                 #body
             }
         }
@@ -680,10 +723,11 @@ impl Gen<'_> {
             quote!(self.__machine),
         );
         let debug_clone = self.debug_clone();
-        if self.m.context.is_some() || !self.input_params.is_empty() {
+        if self.m.context.is_some() || !self.input_params.is_empty() || self.m.is_async() {
             // `Machine::handle` takes no context: a machine with one is driven by its own methods.
             // And `Machine::Input` is the state enum's `MachineState::Input`, which cannot name
-            // the parameters of an input enum that is generic (the state enum is not).
+            // the parameters of an input enum that is generic (the state enum is not). An async
+            // machine's `handle` is `async`, which `Machine::handle` is not.
             return debug_clone;
         }
         quote! {

@@ -23,6 +23,7 @@
 //! `Span::mixed_site()`, and code whose type errors belong to the user (argument and return types)
 //! is spanned on the user's tokens with `quote_spanned!`.
 
+mod asyncs;
 mod calls;
 mod cases;
 mod data;

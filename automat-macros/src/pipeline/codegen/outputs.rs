@@ -50,7 +50,11 @@ impl Gen<'_> {
                 let ty = &p.ty;
                 quote!(#name: #ty)
             });
-            let ret = output.ret.as_ref().map(|ty| quote!(-> #ty));
+            let ret = if output.asyncness.is_some() {
+                Some(self.async_output_return(o))
+            } else {
+                output.ret.as_ref().map(|ty| quote!(-> #ty))
+            };
             let lifetimes = self.signature_lifetimes(
                 &output.lifetimes,
                 output.params.iter().map(|p| &p.ty).chain(&output.ret),

@@ -79,9 +79,10 @@ impl Gen<'_> {
             return step.clone();
         }
         let cx = self.context_arg();
+        let awaited = self.awaited();
         quote! {{
             let __result = #step;
-            #this.__drain(#observer, #cx);
+            #this.__drain(#observer, #cx) #awaited;
             __result
         }}
     }
@@ -95,16 +96,17 @@ impl Gen<'_> {
         let (generics, observer_param) = self.observer_param();
         let observer = super::step::observer_ident();
         let cx = self.context_arg();
+        let (asyncness, awaited) = (self.asyncness(), self.awaited());
         quote! {
             /// Step 7: the inputs raised by outputs, first in, first out, each a whole step (whose
             /// outputs may raise more), until none waits.
             #[inline]
-            fn __drain #generics (&mut self, #observer_param) {
+            #asyncness fn __drain #generics (&mut self, #observer_param) {
                 while let ::core::option::Option::Some(input) =
                     #rt::raise::RaiseQueue::pop(&mut self.__raised)
                 {
                     // A refused raised input was reported to the observer; it is dropped.
-                    let _ = self.__handle(#observer, #cx input);
+                    let _ = self.__handle(#observer, #cx input) #awaited;
                 }
             }
         }

@@ -284,9 +284,10 @@ impl Gen<'_> {
         } else {
             self.table_handle_body()
         };
+        let asyncness = self.asyncness();
         quote! {
             #[inline]
-            fn __handle #generics (&mut self, #observer_param, input: #input_enum) -> #result {
+            #asyncness fn __handle #generics (&mut self, #observer_param, input: #input_enum) -> #result {
                 #body
             }
         }

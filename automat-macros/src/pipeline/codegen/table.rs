@@ -72,15 +72,16 @@ impl Gen<'_> {
                 quote!(#input_enum::#variant { #(#fields),* })
             };
             let helper = outputs_name(i);
+            let awaited = self.awaited();
             if !self.accepted(i) {
                 // Never reached (the table refuses this input everywhere); refuse it here too.
                 let refusal = self.refusal(&quote!(#i), false);
                 quote!(#input_enum::#variant { .. } => { self.__state = #from; #refusal })
             } else if input.ret.is_some() {
-                quote!(#pattern => ::core::result::Result::Ok(#return_enum::#variant(self.#helper(#observer, #cx #from, #(#fields),*))))
+                quote!(#pattern => ::core::result::Result::Ok(#return_enum::#variant(self.#helper(#observer, #cx #from, #(#fields),*) #awaited)))
             } else {
                 quote!(#pattern => {
-                    self.#helper(#observer, #cx #from, #(#fields),*);
+                    self.#helper(#observer, #cx #from, #(#fields),*) #awaited;
                     ::core::result::Result::Ok(#return_enum::#variant)
                 })
             }
@@ -135,11 +136,12 @@ impl Gen<'_> {
         let result = self.input_result(i);
         let from = from_ident();
         let (step, helper) = (Self::step_name(i), outputs_name(i));
+        let (asyncness, awaited) = (self.asyncness(), self.awaited());
         let body = if self.accepted(i) {
             let run = if input.ret.is_some() {
-                quote!(::core::result::Result::Ok(self.#helper(#observer, #cx #from, #(#names),*)))
+                quote!(::core::result::Result::Ok(self.#helper(#observer, #cx #from, #(#names),*) #awaited))
             } else {
-                quote!({ self.#helper(#observer, #cx #from, #(#names),*); ::core::result::Result::Ok(()) })
+                quote!({ self.#helper(#observer, #cx #from, #(#names),*) #awaited; ::core::result::Result::Ok(()) })
             };
             self.lookup(&quote!(#i), &run)
         } else {
@@ -154,7 +156,7 @@ impl Gen<'_> {
         quote! {
             #[inline]
             #[allow(clippy::unnecessary_wraps)]
-            fn #step #generics (&mut self, #observer_param, #(#typed),*) -> #result {
+            #asyncness fn #step #generics (&mut self, #observer_param, #(#typed),*) -> #result {
                 #body
             }
         }
@@ -169,6 +171,7 @@ impl Gen<'_> {
         let state_enum = &self.state_enum;
         let from = from_ident();
         let helper = outputs_name(i);
+        let asyncness = self.asyncness();
         let (generics, observer_param) = self.step_generics(Some(i));
         let typed = input.params.iter().map(|p| {
             let (name, ty) = (&p.name, &p.ty);
@@ -204,7 +207,7 @@ impl Gen<'_> {
         quote! {
             #[inline]
             #[allow(unused_variables, clippy::needless_pass_by_value, clippy::unused_self)]
-            fn #helper #generics (&mut self, #observer_param, #from: #state_enum, #(#typed),*) #ret {
+            #asyncness fn #helper #generics (&mut self, #observer_param, #from: #state_enum, #(#typed),*) #ret {
                 #(#unused)*
                 #body
             }

@@ -226,13 +226,14 @@ impl Gen<'_> {
         let rt = &self.rt;
         let timer = self.timer_enum_ident();
         let (cx, cx_param) = (self.context_arg(), self.context_param());
+        let (asyncness, awaited) = (self.asyncness(), self.awaited());
         let arms = self.m.timers.iter().enumerate().map(|(k, t)| {
             let (variant, method) = (&t.variant, &self.m.inputs[t.input].name);
             quote! {
                 #timer::#variant => {
                     #this.__timers[#k] = 0;
                     // Its state is active (the generation says so): the transition is taken.
-                    let _ = self.#method(#cx);
+                    let _ = self.#method(#cx) #awaited;
                 }
             }
         });
@@ -252,7 +253,7 @@ impl Gen<'_> {
             ///
             /// `Stale` when `run` is not the timer's current run: then nothing has run and
             /// nothing changed.
-            pub fn timeout(&mut self, #cx_param run: #rt::Timeout<#timer>) -> ::core::result::Result<(), #rt::Stale<#timer>> {
+            pub #asyncness fn timeout(&mut self, #cx_param run: #rt::Timeout<#timer>) -> ::core::result::Result<(), #rt::Stale<#timer>> {
                 let slot: ::core::primitive::usize = match run.timer { #(#slots,)* };
                 if run.generation == 0 || #this.__timers[slot] != run.generation {
                     return ::core::result::Result::Err(#rt::Stale { timeout: run });
