@@ -1,8 +1,9 @@
 //! Twisted's `ClientService`: keep a connection up. Connecting may fail and a connection may be
 //! lost; either way the client waits, longer each time (exponential back-off, reset once
-//! connected), then dials again, until it is told to stop. The wait is a timer,
-//! `Waiting + after(backoff) => Connecting;`, driven by tokio's clock (`TokioTimers`); the
-//! connection attempts are simulated tasks that report back as inputs.
+//! connected), then dials again, until it is told to stop. The attempt is an async output
+//! awaited before the step commits (`dial => Connected / connect? else Waiting`), the wait a
+//! timer (`Waiting + after(backoff) => Connecting;`) on tokio's clock (`TokioTimers`); a
+//! simulated server drops the first connection.
 //!
 //! ```sh
 //! cargo run --example reconnecting_client --features tokio   # prints every step, writes target/diagrams/reconnecting_client.{dot,mmd,md,svg}
@@ -22,8 +23,8 @@ machine! {
     pub machine Client {
         /// Not started.
         initial state Idle;
-        /// A connection attempt is under way.
-        state Connecting { entry dial; }
+        /// About to dial.
+        state Connecting;
         /// Connected.
         state Connected { entry reset_backoff; }
         /// Waiting before the next attempt.
@@ -33,37 +34,48 @@ machine! {
 
         /// Start keeping the connection up.
         input start();
-        /// The attempt succeeded.
-        input connected();
-        /// The attempt failed.
-        input failed();
+        /// Dial: the attempt is awaited, before the step commits.
+        input dial();
         /// The connection was lost.
         input lost();
         /// Stop, whatever the client is doing.
         input stop();
 
-        /// Start a connection attempt (it reports back as `connected` or `failed`).
-        output dial();
+        /// Connect to the server (a network round trip).
+        async output connect() -> Result<(), Refused>;
         /// Connected: the next wait is the shortest again.
         output reset_backoff();
-        /// Double the next wait (up to a ceiling).
+        /// Wait, and double the wait after this one (up to a ceiling).
         output back_off();
+        /// Say why an attempt failed.
+        output report(error: &Refused);
 
         Idle + start => Connecting;
-        Connecting + connected => Connected;
-        Connecting + failed => Waiting / back_off;
+        Connecting + dial => Connected / connect? else Waiting / report, back_off;
         Connected + lost => Waiting / back_off;
         Waiting + after(backoff) => Connecting;
         _ + stop => Stopped;
     }
 }
 
+/// The server refused the connection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused;
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection refused")
+    }
+}
+
+impl std::error::Error for Refused {}
+
 /// The shortest wait between attempts, and the longest.
 const FIRST_WAIT: Duration = Duration::from_millis(100);
 const LONGEST_WAIT: Duration = Duration::from_secs(5);
 
-/// The client's side of the world: tokio's timers, the channel its simulated connections report
-/// on, and what happened.
+/// The client's side of the world: tokio's timers, the channel the simulated server talks on,
+/// and what happened.
 pub struct Service {
     timers: TokioTimers<ClientTimer>,
     events: mpsc::UnboundedSender<ClientInput>,
@@ -87,19 +99,25 @@ impl Timers<ClientTimer> for Service {
 }
 
 impl ClientOutputs for Service {
-    fn dial(&mut self) {
+    async fn connect(&mut self) -> Result<(), Refused> {
         self.attempts += 1;
         self.log.push(format!("dial #{}", self.attempts));
-        let outcome = if self.attempts > self.fail_first {
-            ClientInput::Connected
-        } else {
-            ClientInput::Failed
-        };
-        let events = self.events.clone();
+        tokio::time::sleep(Duration::from_millis(30)).await;
+        if self.attempts <= self.fail_first {
+            return Err(Refused);
+        }
+        self.log.push("connected".to_owned());
+        // The server drops the first connection after a while; on the second, the user stops.
+        let (events, first) = (self.events.clone(), self.attempts == self.fail_first + 1);
         tokio::spawn(async move {
-            tokio::time::sleep(Duration::from_millis(30)).await;
-            let _ = events.send(outcome);
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let _ = events.send(if first {
+                ClientInput::Lost
+            } else {
+                ClientInput::Stop
+            });
         });
+        Ok(())
     }
     fn reset_backoff(&mut self) {
         self.next_wait = FIRST_WAIT;
@@ -107,6 +125,9 @@ impl ClientOutputs for Service {
     fn back_off(&mut self) {
         self.wait = self.next_wait;
         self.next_wait = (self.next_wait * 2).min(LONGEST_WAIT);
+    }
+    fn report(&mut self, error: &Refused) {
+        self.log.push(error.to_string());
     }
     fn backoff(&self) -> Duration {
         self.wait
@@ -134,10 +155,13 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
         log,
         [
             "dial #1",
+            "connection refused",
             "wait 100ms",
             "dial #2",
+            "connection refused",
             "wait 200ms",
             "dial #3",
+            "connection refused",
             "wait 400ms",
             "dial #4",
             "connected",
@@ -145,7 +169,7 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
             "wait 100ms",
             "dial #5",
             "connected",
-            "stopped",
+            "stop",
         ]
     );
     let files = automat_rs::export::write_diagrams(
@@ -160,13 +184,14 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// The host's loop: connection events and timer runs, one `select!`.
+/// The host's loop: dial when the client is ready to, else hand it the next timer run or
+/// server event, whichever comes first.
 async fn run() -> Result<Vec<String>, Box<dyn std::error::Error>> {
     let (timers, mut runs) = TokioTimers::new();
     let (events, mut inputs) = mpsc::unbounded_channel();
     let mut client = Client::new(Service {
         timers,
-        events: events.clone(),
+        events,
         wait: FIRST_WAIT,
         next_wait: FIRST_WAIT,
         attempts: 0,
@@ -174,25 +199,20 @@ async fn run() -> Result<Vec<String>, Box<dyn std::error::Error>> {
         log: Vec::new(),
     });
     let started = tokio::time::Instant::now();
-    client.start()?;
-    let mut connections = 0;
+    client.start().await?;
     while client.state() != ClientState::Stopped {
-        tokio::select! {
-            Some(run) = runs.recv() => {
-                // A stale run (its wait was cut short) changes nothing.
-                let _ = client.timeout(run);
-            }
-            Some(input) = inputs.recv() => {
-                if input == ClientInput::Lost {
-                    client.core_mut().log.push("lost".to_owned());
+        if client.state() == ClientState::Connecting {
+            // A refused attempt takes the `else` route to `Waiting`: not an error here.
+            let _ = client.dial().await;
+        } else {
+            tokio::select! {
+                Some(run) = runs.recv() => {
+                    // A stale run (its wait was cut short) changes nothing.
+                    let _ = client.timeout(run).await;
                 }
-                client.handle(input)?;
-                if input == ClientInput::Connected {
-                    connections += 1;
-                    client.core_mut().log.push("connected".to_owned());
-                    // The server drops the first connection; on the second, we stop.
-                    let next = if connections == 1 { ClientInput::Lost } else { ClientInput::Stop };
-                    events.send(next)?;
+                Some(input) = inputs.recv() => {
+                    client.core_mut().log.push(format!("{input:?}").to_lowercase());
+                    client.handle(input).await?;
                 }
             }
         }
@@ -203,6 +223,5 @@ async fn run() -> Result<Vec<String>, Box<dyn std::error::Error>> {
             client.core().log.last().map_or("", String::as_str)
         );
     }
-    client.core_mut().log.push("stopped".to_owned());
     Ok(std::mem::take(&mut client.core_mut().log))
 }

@@ -472,3 +472,24 @@ fn an_async_machines_timeout_awaits_the_timers_transition() {
     block_on(kiosk.timeout(run)).unwrap();
     assert_eq!((kiosk.state(), kiosk.core().printed), (KioskState::Idle, 1));
 }
+
+#[test]
+fn diagrams_write_an_async_output_as_awaited() {
+    let description = Client::description();
+    let dial = &description.outputs[0];
+    assert!(dial.is_async && dial.label == "await dial" && dial.name == "dial");
+    assert!(!description.outputs[3].is_async);
+    let dot = description.dot().to_string();
+    assert!(dot.contains("await dial"), "{dot}");
+    assert!(dot.contains("entry / await greet"), "{dot}");
+    let mermaid = description.mermaid().to_string();
+    assert!(
+        mermaid.contains("s0 --> s1 : connect / await dial?"),
+        "{mermaid}"
+    );
+    assert!(
+        mermaid.contains("s0 --> s2 : await dial ✗ / note"),
+        "{mermaid}"
+    );
+    assert!(description.table().to_string().contains("await hang_up"));
+}

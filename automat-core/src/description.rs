@@ -225,6 +225,10 @@ pub struct OutputInfo<'a> {
     pub params: &'a [Param<'a>],
     /// The output's return type as written, or `None` when it returns `()`.
     pub returns: Option<&'a str>,
+    /// Whether it is an `async output` (the step awaits it).
+    pub is_async: bool,
+    /// How diagrams write it: its name, or `await name` for an async output.
+    pub label: &'a str,
 }
 
 /// A parameter of an input or output.
@@ -597,6 +601,19 @@ impl<'a> OutputInfo<'a> {
             docs,
             params,
             returns,
+            is_async: false,
+            label: name,
+        }
+    }
+
+    /// An async output, drawn as `label` (`await name`).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn __async(self, label: &'a str) -> Self {
+        Self {
+            is_async: true,
+            label,
+            ..self
         }
     }
 }

@@ -186,7 +186,7 @@ impl<'a> Rule<'a> {
         self.routed()
             .into_iter()
             .flat_map(|routed| routed.outputs.iter().take(usize::from(routed.fallible)))
-            .filter_map(move |&o| d.outputs.get(o).map(|o| o.name))
+            .filter_map(move |&o| d.outputs.get(o).map(|o| o.label))
     }
 
     /// The head's length in characters, for layouts.
@@ -229,7 +229,7 @@ impl<'a> Rule<'a> {
         t.outputs.iter().enumerate().filter_map(move |(n, &o)| {
             d.outputs
                 .get(o)
-                .map(|o| (o.name, n < usize::from(t.fallible)))
+                .map(|o| (o.label, n < usize::from(t.fallible)))
         })
     }
 }
@@ -248,7 +248,7 @@ pub(crate) fn write_output_names<'a>(
         if n > 0 {
             f.write_str(", ")?;
         }
-        item(f, output.name)?;
+        item(f, output.label)?;
     }
     Ok(())
 }

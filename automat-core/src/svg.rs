@@ -185,7 +185,7 @@ fn actions_chars(d: &Description<'_>, kind: &str, actions: &[usize]) -> usize {
     let names: usize = actions
         .iter()
         .filter_map(|&o| d.outputs.get(o))
-        .map(|o| o.name.chars().count() + 2)
+        .map(|o| o.label.chars().count() + 2)
         .sum();
     kind.len() + 3 + names
 }
@@ -633,7 +633,7 @@ fn eventless_outputs_chars(d: &Description<'_>, e: &crate::EventlessInfo<'_>) ->
         .outputs
         .iter()
         .filter_map(|&o| d.outputs.get(o))
-        .map(|o| o.name.chars().count())
+        .map(|o| o.label.chars().count())
         .collect();
     names.iter().sum::<usize>() + 2 * names.len().saturating_sub(1)
 }

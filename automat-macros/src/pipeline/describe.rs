@@ -29,6 +29,8 @@ pub struct Signature {
     docs: String,
     params: Vec<(String, String)>,
     returns: Option<String>,
+    /// How diagrams write an async output (`await name`); `None` for the others.
+    label: Option<String>,
 }
 
 pub struct State {
@@ -238,6 +240,7 @@ impl Owned {
                     .map(|p| (p.name.unraw().to_string(), type_text(&p.ty)))
                     .collect(),
                 returns: ret.as_ref().map(type_text),
+                label: None,
             }
         };
         let transitions = transitions(m, edges);
@@ -300,7 +303,13 @@ impl Owned {
             outputs: m
                 .outputs
                 .iter()
-                .map(|o| signature(&o.name, o.docs.text(), &o.params, &o.ret))
+                .map(|o| {
+                    let mut described = signature(&o.name, o.docs.text(), &o.params, &o.ret);
+                    if o.asyncness.is_some() {
+                        described.label = Some(format!("await {}", described.name));
+                    }
+                    described
+                })
                 .collect(),
             guards: m
                 .guards
@@ -345,7 +354,13 @@ impl Owned {
             .outputs
             .iter()
             .zip(&output_params)
-            .map(|(s, p)| OutputInfo::__new(&s.name, &s.docs, p, s.returns.as_deref()))
+            .map(|(s, p)| {
+                let info = OutputInfo::__new(&s.name, &s.docs, p, s.returns.as_deref());
+                match &s.label {
+                    Some(label) => info.__async(label),
+                    None => info,
+                }
+            })
             .collect();
         let compounds: Vec<CompoundInfo<'_>> = self
             .compounds
@@ -548,7 +563,8 @@ impl Owned {
                         || quote!(::core::option::Option::None),
                         |ty| quote!(::core::option::Option::Some(#ty)),
                     );
-                    quote!(#rt::#kind::__new(#name, #docs, &[#(#params),*], #returns))
+                    let label = s.label.as_ref().map(|label| quote!(.__async(#label)));
+                    quote!(#rt::#kind::__new(#name, #docs, &[#(#params),*], #returns) #label)
                 })
                 .collect()
         };
