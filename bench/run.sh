@@ -36,7 +36,7 @@ step "cross-check over $inputs inputs: every implementation ends like the hand-w
 $bin check "$inputs" > "$out/check.tsv"
 
 step "callgrind: instructions per input, counted inside the driver loop only"
-for workload in small wide guarded data nested blinky typed; do
+for workload in small wide guarded data nested blinky typed async; do
     $bin list "$workload" | while read -r name; do
         collected=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null \
             --toggle-collect='*run_machine*' --toggle-collect='*run_states*' \

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use automat_bench::{blinky, data, guarded, inputs, nested, small, typed, wide};
+use automat_bench::{asynced, blinky, data, guarded, inputs, nested, small, typed, wide};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 /// Inputs per measured iteration (`run.sh` divides by it).
@@ -19,6 +19,7 @@ fn dispatch(c: &mut Criterion) {
         ("nested", nested::MACHINES, nested::INPUTS),
         ("blinky", blinky::MACHINES, blinky::INPUTS),
         ("typed", typed::MACHINES, small::INPUTS),
+        ("async", asynced::MACHINES, small::INPUTS),
     ] {
         let inputs = inputs(BATCH, count);
         let mut group = c.benchmark_group(workload);

@@ -9,6 +9,7 @@
 // Each implementation is built by `Drive::start`; `Default` would only repeat it.
 #![allow(clippy::new_without_default)]
 
+pub mod asynced;
 pub mod blinky;
 pub mod data;
 #[path = "../gen/mod.rs"]

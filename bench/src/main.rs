@@ -1,8 +1,8 @@
 //! The dispatch benchmark's command line (`bash bench/run.sh` drives it):
 //!
 //!     automat-bench check [inputs]                  cross-check, sizes, allocations
-//!     automat-bench run <small|wide|guarded|data|nested|blinky|typed> <name> <inputs>   one implementation (for callgrind)
-//!     automat-bench list <small|wide|guarded|data|nested|blinky|typed>       implementation names, one per line
+//!     automat-bench run <small|wide|guarded|data|nested|blinky|typed|async> <name> <inputs>   one implementation (for callgrind)
+//!     automat-bench list <small|wide|guarded|data|nested|blinky|typed|async>       implementation names, one per line
 //!     automat-bench source <implementation> <states> <inputs>   a wide machine's source
 //!     automat-bench report <results> <criterion> <batch>   the table, from the files run.sh wrote
 
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use automat_bench::{
-    blinky, data, gen, guarded, inputs, nested, small, typed, wide, Implementation,
+    asynced, blinky, data, gen, guarded, inputs, nested, small, typed, wide, Implementation,
 };
 
 mod report;
@@ -56,6 +56,7 @@ fn workload(name: &str) -> Option<(Machines, u8)> {
         "nested" => Some((nested::MACHINES, nested::INPUTS)),
         "blinky" => Some((blinky::MACHINES, blinky::INPUTS)),
         "typed" => Some((typed::MACHINES, small::INPUTS)),
+        "async" => Some((asynced::MACHINES, small::INPUTS)),
         _ => None,
     }
 }
@@ -101,6 +102,16 @@ fn sizes(name: &str) -> Vec<(&'static str, usize)> {
                 size_of::<typed::PlayerAt<typed::Stopped, typed::Counter>>(),
             ),
         ],
+        "async" => {
+            // One step's future, for the async rows.
+            let (generated, written) = asynced::future_sizes();
+            vec![
+                ("match", size_of::<small::matched::Machine>()),
+                ("automat-rs", size_of::<small::automat::Machine>()),
+                ("automat-rs async", generated),
+                ("async fn + match", written),
+            ]
+        }
         "guarded" => vec![
             ("match", size_of::<guarded::matched::Machine>()),
             ("automat-rs", size_of::<guarded::automat::Machine>()),
@@ -123,7 +134,7 @@ fn check(n: usize) -> Result<(), String> {
     println!("# the state machine alone, without its output counter: automat-rs small {} byte(s), wide {} byte(s)",
         size_of::<small::automat::Player<()>>(), size_of::<wide::automat::Wide<()>>());
     for name in [
-        "small", "wide", "guarded", "data", "nested", "blinky", "typed",
+        "small", "wide", "guarded", "data", "nested", "blinky", "typed", "async",
     ] {
         let (machines, count) = workload(name).expect("known workload");
         let inputs = inputs(n, count);
@@ -219,7 +230,7 @@ fn main() -> ExitCode {
             );
             Ok(())
         }
-        _ => Err("usage: automat-bench check [inputs] | list <small|wide|guarded|data|nested|blinky|typed> | run <small|wide|guarded|data|nested|blinky|typed> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
+        _ => Err("usage: automat-bench check [inputs] | list <small|wide|guarded|data|nested|blinky|typed|async> | run <small|wide|guarded|data|nested|blinky|typed|async> <name> [inputs] | source <implementation> <states> <inputs> | report <results> <criterion> <batch>".to_owned()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -43,15 +43,18 @@ impl Gen<'_> {
     /// A public method's body for an async machine: the step (`run`, given the observer to
     /// use) with an `Interrupt` held across it, which tells the observer if the future is
     /// dropped before the step returns; `input` is the input's index (an expression). For a
-    /// machine that is not async, `run(observer)`.
+    /// machine that is not async, or the plain form (whose `NoObserver` hears nothing),
+    /// `run(observer)`.
     pub(super) fn interruptible(
         &self,
+        observed: bool,
         this: &TokenStream,
         observer: &TokenStream,
         input: &TokenStream,
         run: impl Fn(&TokenStream) -> TokenStream,
     ) -> TokenStream {
-        if !self.m.is_async() {
+        // The plain form's observer hears nothing: no guard, and a smaller future.
+        if !self.m.is_async() || !observed {
             return run(observer);
         }
         let rt = &self.rt;

@@ -510,7 +510,7 @@ impl Gen<'_> {
         let mut methods: Vec<TokenStream> = self
             .inputs
             .iter()
-            .map(|&i| self.input_method(i, &this, &observer))
+            .map(|&i| self.input_method(i, &this, &observer, form == Form::Observed))
             .collect();
         methods.push(self.timeout_method(&this));
         let result = self.handle_result();
@@ -519,6 +519,7 @@ impl Gen<'_> {
                 let awaited = self.awaited();
                 let input_enum = &self.input_enum;
                 self.interruptible(
+                    form == Form::Observed,
                     &this,
                     &observer,
                     &quote!(#input_enum::index(&input)),
@@ -610,7 +611,13 @@ impl Gen<'_> {
 
     /// The public method of input `i`: the shared step (`__step<i>`), run by `this` with
     /// `observer`.
-    fn input_method(&self, i: usize, this: &TokenStream, observer: &TokenStream) -> TokenStream {
+    fn input_method(
+        &self,
+        i: usize,
+        this: &TokenStream,
+        observer: &TokenStream,
+        observed: bool,
+    ) -> TokenStream {
         let (cx, cx_param) = (self.context_arg(), self.context_param());
         let input = &self.m.inputs[i];
         let ident = &input.name;
@@ -635,7 +642,7 @@ impl Gen<'_> {
             Mode::Full => {
                 let awaited = self.awaited();
                 let names: Vec<_> = names.collect();
-                self.interruptible(this, observer, &quote!(#i), |observer| {
+                self.interruptible(observed, this, observer, &quote!(#i), |observer| {
                     self.then_drain(
                         &quote!(#this.#step(#observer, #cx #(#names),*) #awaited),
                         this,
