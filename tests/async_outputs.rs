@@ -493,3 +493,52 @@ fn diagrams_write_an_async_output_as_awaited() {
     );
     assert!(description.table().to_string().contains("await hang_up"));
 }
+
+machine! {
+    /// Data on states and raised inputs in an async machine: a dropped step loses no field, and
+    /// a raised input's step is awaited before the method returns. (An async output that raises
+    /// needs `#[local]`: its `Raise` is not `Send`.)
+    #[local]
+    pub machine Upload {
+        initial state Ready { sent: u32 }
+        state Sending { sent: u32 }
+        input send();
+        input sent();
+        async output push(raise: Raise, sent: &mut u32);
+        Ready + send => Sending / push;
+        Sending + sent => Ready;
+    }
+}
+
+pub struct Link(Log);
+
+impl UploadOutputs for Link {
+    async fn push(&mut self, raise: &mut automat_rs::Raise<'_, UploadInput>, sent: &mut u32) {
+        self.0.push("push");
+        Yield(1).await;
+        *sent += 1;
+        assert!(raise.raise(UploadInput::Sent).is_ok());
+    }
+}
+
+#[test]
+fn an_async_machine_with_data_and_raised_inputs() {
+    let log = Log::default();
+    let mut upload = Upload::new(Link(log.clone()), 0);
+    block_on(upload.send()).unwrap();
+    // `push` raised `sent`, whose step ran before `send` returned; the field moved along.
+    assert!(matches!(upload.data(), UploadData::Ready { sent: 1 }));
+    // Dropped while `push` waits (after the commit): in `Sending`, its data whole.
+    {
+        let mut step = pin!(upload.send());
+        let waker = noop();
+        assert!(step
+            .as_mut()
+            .poll(&mut Context::from_waker(&waker))
+            .is_pending());
+    }
+    assert!(matches!(upload.data(), UploadData::Sending { sent: 1 }));
+    block_on(upload.sent()).unwrap();
+    assert!(matches!(upload.data(), UploadData::Ready { sent: 1 }));
+    assert_eq!(log.lines(), ["push", "push"]);
+}

@@ -47,14 +47,14 @@ impl Gen<'_> {
     /// `run(observer)`.
     pub(super) fn interruptible(
         &self,
-        observed: bool,
+        watched: bool,
         this: &TokenStream,
         observer: &TokenStream,
         input: &TokenStream,
         run: impl Fn(&TokenStream) -> TokenStream,
     ) -> TokenStream {
         // The plain form's observer hears nothing: no guard, and a smaller future.
-        if !self.m.is_async() || !observed {
+        if !self.m.is_async() || !watched {
             return run(observer);
         }
         let rt = &self.rt;

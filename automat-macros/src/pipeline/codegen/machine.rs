@@ -616,7 +616,7 @@ impl Gen<'_> {
         i: usize,
         this: &TokenStream,
         observer: &TokenStream,
-        observed: bool,
+        watched: bool,
     ) -> TokenStream {
         let (cx, cx_param) = (self.context_arg(), self.context_param());
         let input = &self.m.inputs[i];
@@ -642,7 +642,7 @@ impl Gen<'_> {
             Mode::Full => {
                 let awaited = self.awaited();
                 let names: Vec<_> = names.collect();
-                self.interruptible(observed, this, observer, &quote!(#i), |observer| {
+                self.interruptible(watched, this, observer, &quote!(#i), |observer| {
                     self.then_drain(
                         &quote!(#this.#step(#observer, #cx #(#names),*) #awaited),
                         this,
