@@ -510,6 +510,24 @@ impl Machine {
             } else if attr.path().is_ident("raise") {
                 self.raise_attr = Some(attr.path().segments[0].ident.span());
                 self.raise = parse_raise(&attr, errors);
+            } else if let Some(close) = attr
+                .path()
+                .get_ident()
+                .map(ToString::to_string)
+                .and_then(|name| misspelt_machine_attribute(&name))
+            {
+                // `#[derive_inputs(..)]`: one of the macro's own, misspelt (it would reach the
+                // machine type as an unknown attribute).
+                errors.at(
+                    attr.path(),
+                    format!(
+                        "unknown machine attribute `{}`; did you mean `#[{close}]`?",
+                        attr.path()
+                            .get_ident()
+                            .map(ToString::to_string)
+                            .unwrap_or_default()
+                    ),
+                );
             } else {
                 self.attrs.push(attr);
             }
@@ -1539,10 +1557,67 @@ fn split_attrs(
             let mut message = format!("unsupported attribute on {what}: only ");
             suggest::list_plain(&mut message, &forms);
             message.push_str(" are allowed here");
+            // `#[serialised]`, `#[alow(..)]`: a misspelling of one of those.
+            let mut known = vec!["doc"];
+            if !allowed.is_empty() {
+                known.push("allow");
+            }
+            if serializable {
+                known.push("serialized");
+            }
+            let name = attr.path().get_ident().map(ToString::to_string);
+            if let Some((name, close)) = name
+                .and_then(|name| suggest::closest(&name, known).map(|close| (name.clone(), close)))
+            {
+                let form = match close {
+                    "serialized" => "#[serialized = \"..\"]",
+                    "allow" => "#[allow(..)]",
+                    _ => "///",
+                };
+                message = format!("unknown attribute `{name}` on {what}; did you mean `{form}`?");
+            }
             errors.at(attr.path(), message);
         }
     }
     (docs, allows)
+}
+
+/// The machine attributes the macro reads itself.
+const MACHINE_ATTRIBUTES: &[&str] = &[
+    "derive_input",
+    "derive_return",
+    "derive_failure",
+    "derive_data",
+    "serde",
+    "typestate",
+    "raise",
+    "local",
+];
+
+/// The macro's attribute that `name` misspells, if it is close to one and is not an attribute
+/// Rust itself knows (those go on the machine type).
+fn misspelt_machine_attribute(name: &str) -> Option<&'static str> {
+    const RUST: &[&str] = &[
+        "allow",
+        "warn",
+        "deny",
+        "forbid",
+        "expect",
+        "cfg",
+        "cfg_attr",
+        "derive",
+        "repr",
+        "must_use",
+        "non_exhaustive",
+        "deprecated",
+        "doc",
+        "inline",
+        "automatically_derived",
+    ];
+    if RUST.contains(&name) || MACHINE_ATTRIBUTES.contains(&name) {
+        return None;
+    }
+    suggest::closest(name, MACHINE_ATTRIBUTES.iter().copied())
 }
 
 fn parse_derives(attr: &Attribute, errors: &mut Errors) -> Vec<Path> {

@@ -377,9 +377,22 @@ impl Parse for Item {
             }))
         } else if input.peek(Ident) || input.peek(Token![_]) {
             // A name not followed by `+`: a transition missing its `+`, or a misspelt keyword.
-            Err(input.error(
-                "expected `state`, `input`, `output`, `guard`, `context`, or a transition `Source + input => Target;`",
-            ))
+            let mut message = "expected `state`, `input`, `output`, `guard`, `context`, or a \
+                               transition `Source + input => Target;`"
+                .to_owned();
+            let keywords = [
+                "initial", "final", "state", "input", "output", "guard", "context", "async",
+            ];
+            if let Some((word, close)) = input.fork().parse::<Ident>().ok().and_then(|word| {
+                super::suggest::closest(&word.to_string(), keywords).map(|close| (word, close))
+            }) {
+                message = format!(
+                    "`{word}` is not a keyword of `machine!`; did you mean `{close}`? (an item is \
+                     `state`, `input`, `output`, `guard`, `context`, or a transition \
+                     `Source + input => Target;`)"
+                );
+            }
+            Err(input.error(message))
         } else {
             Err(lookahead.error())
         }
