@@ -114,6 +114,9 @@ pub struct Signature {
     pub lifetimes: Vec<syn::LifetimeParam>,
     pub params: Vec<ParamDecl>,
     pub ret: Option<Type>,
+    /// A mistake the parser recovered from (`input done;`, without parentheses): reported, and
+    /// the declaration kept as its likeliest meaning, so that its method still exists.
+    pub recovered: Option<syn::Error>,
 }
 
 /// `name: Type`
@@ -253,7 +256,12 @@ impl Parse for MachineDef {
                     errors.append(&mut state.errors);
                     items.push(Item::State(state));
                 }
-                Ok(item) => items.push(item),
+                Ok(mut item) => {
+                    if let Item::Input(sig) | Item::Output(sig) | Item::Guard(sig) = &mut item {
+                        errors.extend(sig.recovered.take());
+                    }
+                    items.push(item);
+                }
                 Err(error) => {
                     errors.push(error);
                     skip_past_semicolon(&body);
@@ -519,7 +527,21 @@ impl Signature {
             }
         }
         if !input.peek(syn::token::Paren) {
-            return Err(input.error(format!("expected `(` and parameters, as in `{name}();`")));
+            let error = input.error(format!("expected `(` and parameters, as in `{name}();`"));
+            if input.peek(Token![;]) {
+                // `input done;`: no parameters meant; kept as `done()`.
+                input.parse::<Token![;]>()?;
+                return Ok(Signature {
+                    attrs,
+                    asyncness: None,
+                    name,
+                    lifetimes,
+                    params: Vec::new(),
+                    ret: None,
+                    recovered: Some(error),
+                });
+            }
+            return Err(error);
         }
         let content;
         parenthesized!(content in input);
@@ -551,6 +573,7 @@ impl Signature {
             lifetimes,
             params: params.into_iter().collect(),
             ret,
+            recovered: None,
         })
     }
 }
