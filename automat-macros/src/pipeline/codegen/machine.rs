@@ -239,7 +239,18 @@ impl Gen<'_> {
             .into_iter()
             .map(|node| self.timer_starts(node, &quote!(#machine)))
             .collect();
-        if self.mode == Mode::Stub || (entry.is_empty() && !completes && timers.is_empty()) {
+        if self.mode == Mode::Stub {
+            // Next to errors: the state may be `unreachable!()` (a machine with data), so it comes
+            // last, after which no expression would be unreachable.
+            return quote! {
+                #[doc = #doc]
+                #[must_use]
+                pub const fn new(core: #core #initial_param) -> Self {
+                    Self { __core: core #marker, #state_init }
+                }
+            };
+        }
+        if entry.is_empty() && !completes && timers.is_empty() {
             return quote! {
                 #[doc = #doc]
                 #[must_use]
@@ -411,8 +422,15 @@ impl Gen<'_> {
         }
         let fields = self.params(&self.m.states[s].fields);
         if self.mode == Mode::Stub {
-            // Next to an error (the fields may be in error themselves): no parameters to clash.
-            return (TokenStream::new(), quote!(__data: ::core::unreachable!()));
+            // Next to an error (the fields may be in error themselves): no parameters to clash,
+            // and no value (`None`, or a state without fields) that would make code after it
+            // unreachable.
+            let placeholder = if self.data_in_option() {
+                quote!(::core::option::Option::None)
+            } else {
+                self.placeholder()
+            };
+            return (TokenStream::new(), quote!(__data: #placeholder));
         }
         let params = fields.iter().map(|f| {
             let (name, ty) = (&f.name, &f.ty);
