@@ -185,3 +185,39 @@ fn the_machine_trait_takes_inputs_that_borrow_for_static() {
     assert_eq!(fed, 3);
     assert_eq!(receiver.state(), ReceiverState::Done);
 }
+
+machine! {
+    /// An argument that is a reference itself, taken by reference by an output and a guard
+    /// (`&&'static str`): borrowed, as `&T` for any other `T`.
+    pub machine Logger {
+        initial state Idle;
+        final state Done;
+        input log(line: &'static str);
+        guard worth(line: &&'static str);
+        output write(line: &&'static str);
+        output keep(line: &'static str);
+        Idle + log [worth] => Done / write, keep;
+    }
+}
+
+#[derive(Default)]
+pub struct Lines(Vec<&'static str>);
+
+impl LoggerOutputs for Lines {
+    fn worth(&self, line: &&'static str) -> bool {
+        !line.is_empty()
+    }
+    fn write(&mut self, line: &&'static str) {
+        self.0.push(line);
+    }
+    fn keep(&mut self, line: &'static str) {
+        self.0.push(line);
+    }
+}
+
+#[test]
+fn a_reference_argument_is_borrowed_by_a_reference_to_its_type() {
+    let mut logger = Logger::new(Lines::default());
+    logger.log("hello").unwrap();
+    assert_eq!(logger.core().0, ["hello", "hello"]);
+}

@@ -210,7 +210,9 @@ impl Gen<'_> {
                     } else {
                         quote_spanned!(span=> &*#name)
                     }
-                } else if by_ref && !is_reference(&arg.ty) {
+                } else if by_ref && (!is_reference(&arg.ty) || refers_to(&param.ty, &arg.ty)) {
+                    // `&T` for an argument of type `T` (which may be a reference itself:
+                    // `line: &&'static str` for `line: &'static str`) borrows the argument.
                     quote_spanned!(span=> &#name)
                 } else if guard || borrows(&arg.ty) || !later.contains(&value) {
                     // A borrowed argument is a shared reference here, which is `Copy` (a
@@ -299,4 +301,15 @@ impl Gen<'_> {
 
 fn is_mut_reference(ty: &Type) -> bool {
     matches!(ty, Type::Reference(r) if r.mutability.is_some())
+}
+
+/// Whether `param` is `&T` (or `&'a T`) for `T` written as `arg` is.
+fn refers_to(param: &syn::Type, arg: &syn::Type) -> bool {
+    match param {
+        syn::Type::Reference(reference) if reference.mutability.is_none() => {
+            let (referent, arg) = (&reference.elem, arg);
+            quote::quote!(#referent).to_string() == quote::quote!(#arg).to_string()
+        }
+        _ => false,
+    }
 }
