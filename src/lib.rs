@@ -31,8 +31,8 @@ pub use automat_core::TracingObserver;
 pub use automat_core::{
     Commit, CompoundInfo, Description, Diverted, Dot, EventlessInfo, Failed, GuardInfo,
     GuardsFailed, HistoryTarget, InputError, InputInfo, Machine, MachineState, Mermaid, NoObserver,
-    NoTransition, Observer, OutputInfo, Param, QueueFull, Raise, Rule, Rules, Stale, StateInfo,
-    StepError, Table, Timeout, Timers, TransitionInfo,
+    NoTransition, Observer, OutputInfo, Param, QueueFull, Raise, Rule, Rules, SendRaise, Stale,
+    StateInfo, StepError, Table, Timeout, Timers, TransitionInfo,
 };
 
 /// Declares a finite-state machine.

@@ -188,7 +188,6 @@ fn a_step_dropped_after_its_commit_is_in_the_target_and_skips_the_rest() {
 
 #[test]
 fn the_futures_are_send_so_a_machine_moves_into_a_spawned_task() {
-    fn assert_send<T: Send>(_: &T) {}
     let (mut client, _) = client(true);
     let step = client.connect("example.org");
     assert_send(&step);
@@ -496,9 +495,8 @@ fn diagrams_write_an_async_output_as_awaited() {
 
 machine! {
     /// Data on states and raised inputs in an async machine: a dropped step loses no field, and
-    /// a raised input's step is awaited before the method returns. (An async output that raises
-    /// needs `#[local]`: its `Raise` is not `Send`.)
-    #[local]
+    /// a raised input's step is awaited before the method returns (its output raises through a
+    /// `SendRaise`, so its future is `Send`).
     pub machine Upload {
         initial state Ready { sent: u32 }
         state Sending { sent: u32 }
@@ -513,7 +511,7 @@ machine! {
 pub struct Link(Log);
 
 impl UploadOutputs for Link {
-    async fn push(&mut self, raise: &mut automat_rs::Raise<'_, UploadInput>, sent: &mut u32) {
+    async fn push(&mut self, raise: &mut automat_rs::SendRaise<'_, UploadInput>, sent: &mut u32) {
         self.0.push("push");
         Yield(1).await;
         *sent += 1;
@@ -541,4 +539,8 @@ fn an_async_machine_with_data_and_raised_inputs() {
     block_on(upload.sent()).unwrap();
     assert!(matches!(upload.data(), UploadData::Ready { sent: 1 }));
     assert_eq!(log.lines(), ["push", "push"]);
+    let step = upload.send();
+    assert_send(&step);
 }
+
+fn assert_send<T: Send>(_: &T) {}

@@ -56,7 +56,7 @@ pub use observe::Coverage;
 #[cfg(feature = "tracing")]
 pub use observe::TracingObserver;
 pub use observe::{Interrupt, NoObserver, Observer};
-pub use raise::{QueueFull, Raise};
+pub use raise::{QueueFull, Raise, SendRaise};
 pub use rules::{Rule, Rules};
 #[doc(hidden)]
 pub use step::Fallible;

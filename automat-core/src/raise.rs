@@ -9,6 +9,7 @@
 //! default) or, with the `alloc` feature, [`Unbounded`] (`#[raise(unbounded)]`).
 
 use core::fmt;
+use core::marker::PhantomData;
 
 /// Where a machine keeps the inputs its outputs raised until they run.
 pub trait RaiseQueue<I> {
@@ -118,16 +119,26 @@ impl<I> RaiseQueue<I> for Unbounded<I> {
 }
 
 /// What an output that declares `raise: Raise` receives: raises inputs of its own machine, which
-/// run once the current step is over.
-pub struct Raise<'q, I> {
-    queue: &'q mut dyn RaiseQueue<I>,
+/// run once the current step is over. `Q` is how it sees the queue: `dyn RaiseQueue<I>`, or
+/// (in an async machine, whose outputs' futures are `Send`) `dyn RaiseQueue<I> + Send`, which
+/// [`SendRaise`] names.
+pub struct Raise<'q, I, Q: ?Sized + RaiseQueue<I> = dyn RaiseQueue<I> + 'q> {
+    queue: &'q mut Q,
+    input: PhantomData<fn(I)>,
 }
 
-impl<'q, I> Raise<'q, I> {
+/// The [`Raise`] an async output receives: `Send`, so that the output's future is (the inputs
+/// must be `Send` then). Declared `raise: Raise` in the machine as any other.
+pub type SendRaise<'q, I> = Raise<'q, I, dyn RaiseQueue<I> + Send + 'q>;
+
+impl<'q, I, Q: ?Sized + RaiseQueue<I>> Raise<'q, I, Q> {
     #[doc(hidden)]
     #[must_use]
-    pub fn __new(queue: &'q mut dyn RaiseQueue<I>) -> Self {
-        Self { queue }
+    pub fn __new(queue: &'q mut Q) -> Self {
+        Self {
+            queue,
+            input: PhantomData,
+        }
     }
 
     /// Queues `input`: the machine runs it after the current step (and after the inputs raised
@@ -150,7 +161,7 @@ impl<'q, I> Raise<'q, I> {
     }
 }
 
-impl<I> fmt::Debug for Raise<'_, I> {
+impl<I, Q: ?Sized + RaiseQueue<I>> fmt::Debug for Raise<'_, I, Q> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Raise")
             .field("pending", &self.queue.len())

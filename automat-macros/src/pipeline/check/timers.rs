@@ -77,26 +77,6 @@ pub fn check_async(machine: &Machine, errors: &mut Errors) {
              no `async output`: remove `#[local]`",
         );
     }
-    // The handle an output raises through borrows the queue as a `dyn` that is not `Send`.
-    if machine.local.is_none() {
-        let raising = machine.outputs.iter().find(|o| {
-            o.asyncness.is_some()
-                && o.params
-                    .iter()
-                    .any(|p| p.name == super::super::model::RAISE_PARAM)
-        });
-        if let Some(output) = raising {
-            errors.at(
-                &output.name,
-                format!(
-                    "async output `{}` raises inputs, and its `Raise` is not `Send` yet, so its \
-                     future cannot be; mark the machine `#[local]`, or raise from a synchronous \
-                     output",
-                    output.name
-                ),
-            );
-        }
-    }
     if machine.typestate.is_none() {
         return;
     }

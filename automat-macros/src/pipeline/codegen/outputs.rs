@@ -44,7 +44,7 @@ impl Gen<'_> {
             let params = self.params(&output.params).into_iter().map(|p| {
                 let name = &p.name;
                 if self.m.raise.is_some() && p.name == super::super::model::RAISE_PARAM {
-                    let ty = self.raise_param_ty();
+                    let ty = self.raise_param_ty(p.name.span());
                     return quote!(#name: #ty);
                 }
                 let ty = &p.ty;

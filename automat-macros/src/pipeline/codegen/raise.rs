@@ -48,10 +48,20 @@ impl Gen<'_> {
         tokens
     }
 
-    /// The type of an output's `raise` parameter.
-    pub(super) fn raise_param_ty(&self) -> TokenStream {
+    /// Whether outputs raise through a `SendRaise` (an async machine whose futures are `Send`).
+    fn raises_send(&self) -> bool {
+        self.m.is_async() && self.m.local.is_none()
+    }
+
+    /// The type of an output's `raise` parameter, spanned on the parameter's name (where a
+    /// mismatch with the implementation is shown).
+    pub(super) fn raise_param_ty(&self, span: Span) -> TokenStream {
         let (rt, input) = (&self.rt, self.input_type(&quote!('_)));
-        quote!(&mut #rt::Raise<'_, #input>)
+        if self.raises_send() {
+            quote_spanned!(span=> &mut #rt::SendRaise<'_, #input>)
+        } else {
+            quote_spanned!(span=> &mut #rt::Raise<'_, #input>)
+        }
     }
 
     /// What an output's `raise` parameter receives: a `Raise` over the machine's queue.
@@ -62,9 +72,11 @@ impl Gen<'_> {
 
     /// `raise_arg` for the machine `this`.
     pub(super) fn raise_arg_on(&self, this: &TokenStream, span: Span) -> TokenStream {
-        let rt = &self.rt;
+        let (rt, input) = (&self.rt, self.input_type(&quote!('_)));
         let queue = quote!(&mut #this.__raised);
-        quote_spanned!(span=> &mut #rt::Raise::__new(#queue))
+        // The queue seen as the `dyn` the parameter names (`+ Send` in an async machine).
+        let send = self.raises_send().then(|| quote!(+ ::core::marker::Send));
+        quote_spanned!(span=> &mut #rt::Raise::<#input, dyn #rt::raise::RaiseQueue<#input> #send>::__new(#queue))
     }
 
     /// A public method's body: `step`, then the raised inputs (just `step` for a machine that
