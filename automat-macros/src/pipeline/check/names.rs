@@ -36,6 +36,10 @@ pub fn is_generated_method(machine: &Machine, name: &str) -> bool {
         || name == "history" && !machine.recorded().is_empty()
 }
 
+/// The methods a machine with timers has besides (not kept next to errors, so an input of that
+/// name keeps its method there).
+const TIMER_METHODS: &[&str] = &["timeout", "resume_timers"];
+
 /// The methods a machine whose states carry data has besides (reported in `check/data.rs`).
 pub const DATA_METHODS: &[&str] = &["data", "into_parts"];
 
@@ -213,6 +217,21 @@ pub fn check_generated_name_collisions(machine: &Machine, errors: &mut Errors) {
                     machine.name
                 ),
             );
+        }
+    }
+    if !machine.timers.is_empty() {
+        for input in &machine.inputs {
+            let name = input.name.unraw().to_string();
+            if input.timer.is_none() && TIMER_METHODS.contains(&name.as_str()) {
+                errors.at(
+                    &input.name,
+                    format!(
+                        "input `{name}` collides with the generated method `{}::{name}`, which a \
+                         machine with timers has; rename the input",
+                        machine.name
+                    ),
+                );
+            }
         }
     }
     let mut variants: HashMap<String, &Ident> = HashMap::new();
