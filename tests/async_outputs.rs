@@ -154,19 +154,19 @@ fn handle_is_async_too() {
     assert_eq!(client.state(), ClientState::Connected);
 }
 
+/// Polls `future` up to `polls` times (stopping once it is ready), then drops it; whether it
+/// finished.
+fn poll_then_drop<F: Future>(future: F, polls: usize) -> bool {
+    let mut future = pin!(future);
+    let waker = noop();
+    let mut cx = Context::from_waker(&waker);
+    (0..polls).any(|_| future.as_mut().poll(&mut cx).is_ready())
+}
+
 /// Polls the step `polls` times, then drops it: where the machine is then, and what ran.
 fn dropped_after(polls: usize, up: bool) -> (ClientState, Vec<String>) {
     let (mut client, log) = client(up);
-    {
-        let mut step = pin!(client.connect("example.org"));
-        let waker = noop();
-        let mut cx = Context::from_waker(&waker);
-        for _ in 0..polls {
-            if step.as_mut().poll(&mut cx).is_ready() {
-                break;
-            }
-        }
-    }
+    poll_then_drop(client.connect("example.org"), polls);
     (client.state(), log.lines())
 }
 
@@ -212,16 +212,7 @@ impl automat_rs::Observer<ClientState> for Watch {
 fn heard_after(polls: usize) -> (ClientState, Vec<String>) {
     let (client, _) = client(true);
     let mut client = client.observe(Watch::default());
-    {
-        let mut step = pin!(client.connect("example.org"));
-        let waker = noop();
-        let mut cx = Context::from_waker(&waker);
-        for _ in 0..polls {
-            if step.as_mut().poll(&mut cx).is_ready() {
-                break;
-            }
-        }
-    }
+    poll_then_drop(client.connect("example.org"), polls);
     (client.state(), client.observer().0.clone())
 }
 
@@ -272,27 +263,30 @@ machine! {
 #[derive(Clone, Default)]
 pub struct Stages(Log);
 
+impl Stages {
+    /// Logs `name`, then waits once: the `.await` a test can stop at.
+    async fn stage(&self, name: &str) {
+        self.0.push(name);
+        Yield(1).await;
+    }
+}
+
 impl PipeOutputs for Stages {
     async fn check(&mut self) -> Result<(), ()> {
-        self.0.push("check");
-        Yield(1).await;
+        self.stage("check").await;
         Ok(())
     }
     async fn leave(&mut self) {
-        self.0.push("leave");
-        Yield(1).await;
+        self.stage("leave").await;
     }
     async fn emit(&mut self) {
-        self.0.push("emit");
-        Yield(1).await;
+        self.stage("emit").await;
     }
     async fn enter(&mut self) {
-        self.0.push("enter");
-        Yield(1).await;
+        self.stage("enter").await;
     }
     async fn finish(&mut self) {
-        self.0.push("finish");
-        Yield(1).await;
+        self.stage("finish").await;
     }
 }
 
@@ -309,14 +303,7 @@ fn a_future_dropped_at_each_await_leaves_what_the_cancellation_table_says() {
     for (polls, state, last) in table {
         let log = Log::default();
         let mut pipe = Pipe::new(Stages(log.clone()));
-        {
-            let mut step = pin!(pipe.go());
-            let waker = noop();
-            let mut cx = Context::from_waker(&waker);
-            for _ in 0..polls {
-                assert!(step.as_mut().poll(&mut cx).is_pending(), "{polls}");
-            }
-        }
+        assert!(!poll_then_drop(pipe.go(), polls), "{polls}");
         assert_eq!(
             (pipe.state(), log.lines().last().unwrap().as_str()),
             (state, last),
