@@ -10,6 +10,8 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use crate::small;
+// The hand-written player's state: the small workload's `match` has it.
+use crate::small::matched::State;
 
 automat_rs::machine! {
     /// The media player of the small workload, its output awaited.
@@ -87,17 +89,6 @@ pub fn run_machine_async(inputs: &[u8]) -> crate::Outcome {
         outputs: machine.core().0,
         refused,
     }
-}
-
-/// The hand-written player's state, as the `match` of the small workload has it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
-    Stopped,
-    Buffering,
-    Playing,
-    Paused,
-    Seeking,
-    Ended,
 }
 
 /// The output, awaited.
