@@ -1,0 +1,17 @@
+// Mistake: `#[derive_inputs]` for `#[derive_input]`
+automat_rs::machine! {
+    #[derive_inputs(Debug)]
+   // ^
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+// Mistake: `#[derive(Debug)]` on a state
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        #[derive(Debug)]
+       // ^
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+// Mistake: a binding on a state that carries no data
+automat_rs::machine! {
+    machine Client {
+        initial state Idle;
+        state Connected { port: u16, retries: u32 }
+        input open(port: u16);
+        input close();
+        Idle + open => Connected { retries = RETRIES };
+        Connected + close => Idle { port = port };
+        //                          ^
+    }
+}
+
+const RETRIES: u32 = 3;
+
+fn main() {}

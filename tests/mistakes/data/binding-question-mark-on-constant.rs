@@ -1,0 +1,16 @@
+// Mistake: `?` on a binding whose value is not a fallible output
+automat_rs::machine! {
+    machine Client {
+        initial state Idle;
+        state Connected { port: u16, retries: u32 }
+        input open(port: u16);
+        input close();
+        Idle + open => Connected { retries = RETRIES? };
+        //                                          ^
+        Connected + close => Idle;
+    }
+}
+
+const RETRIES: u32 = 3;
+
+fn main() {}

@@ -1,0 +1,16 @@
+// Mistake: a field with no value: neither an input argument nor a binding
+automat_rs::machine! {
+    machine Client {
+        initial state Idle;
+        state Connected { port: u16, retries: u32 }
+        input open(port: u16);
+        input close();
+        Idle + open => Connected;
+        //             ^
+        Connected + close => Idle;
+    }
+}
+
+const RETRIES: u32 = 3;
+
+fn main() {}

@@ -1,0 +1,16 @@
+// Mistake: a field without its type
+automat_rs::machine! {
+    machine Client {
+        initial state Idle;
+        state Connected { port: u16, retries }
+        //                           ^
+        input open(port: u16);
+        input close();
+        Idle + open => Connected { retries = RETRIES };
+        Connected + close => Idle;
+    }
+}
+
+const RETRIES: u32 = 3;
+
+fn main() {}

@@ -1,0 +1,15 @@
+// Mistake: an eventless transition's guard taking an argument
+automat_rs::machine! {
+    machine Checkout {
+        initial state Cart;
+        state Checking;
+        state Approved;
+        input submit();
+        guard valid(id: u32);
+        //          ^
+        Cart + submit => Checking;
+        Checking [valid] => Approved;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+// Mistake: an `else` route to a misspelt state
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        output charge(cents: u32) -> Result<(), String>;
+        Locked + coin => Unlocked / charge?, unlock else Lockd;
+        //                                               ^
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

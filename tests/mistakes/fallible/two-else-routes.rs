@@ -1,0 +1,17 @@
+// Mistake: two `else` routes on one transition
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        output charge(cents: u32) -> Result<(), String>;
+        Locked + coin => Unlocked / charge?, unlock else Locked else Unlocked;
+        //                                                      ^
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+// Mistake: a guard declared to return something other than `bool`
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        guard enough(cents: u32) -> u32;
+        //                          ^
+        Locked + coin [enough] => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+// Mistake: an output used in a condition
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin [lock] => Unlocked / unlock;
+        //             ^
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

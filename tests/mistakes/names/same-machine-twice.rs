@@ -1,0 +1,29 @@
+// Mistake: the same machine declared twice in one module
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+}
+
+automat_rs::machine! {
+    machine Turnstile {
+    //      ^
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,18 @@
+// Mistake: a user type named like a generated one
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+}
+
+struct TurnstileState;
+//     ^
+
+fn main() {}

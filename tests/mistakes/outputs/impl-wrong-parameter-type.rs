@@ -1,0 +1,25 @@
+// Mistake: the core implements an output with the wrong parameter type
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+}
+
+struct Core;
+
+impl TurnstileOutputs for Core {
+    fn unlock(&mut self, cents: u64) {
+    //                          ^
+        let _ = cents;
+    }
+    fn lock(&mut self) {}
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+// Mistake: an output returning a type unlike the input's return
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32) -> u64;
+        input push();
+        output unlock(cents: u32) -> u32;
+        //                           ^
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

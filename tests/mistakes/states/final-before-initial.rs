@@ -1,0 +1,17 @@
+// Mistake: `final initial` instead of `initial final`
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        final initial state Broken;
+     // ^
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

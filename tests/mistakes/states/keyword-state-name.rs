@@ -1,0 +1,17 @@
+// Mistake: a state named with a Rust keyword
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        state Self;
+        //    ^
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+// Mistake: a comma between the source and the input
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked, coin => Unlocked / unlock;
+        //    ^
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+// Mistake: two inputs joined with `+` on one transition
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin + push => Unlocked / unlock;
+        //            ^
+        Unlocked + push => Locked / lock;
+    }
+}
+
+fn main() {}

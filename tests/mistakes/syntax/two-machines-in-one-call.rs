@@ -1,0 +1,17 @@
+// Mistake: two machines declared in one `machine!`
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+    }
+    machine Lamp { initial state Off; }
+ // ^
+}
+
+fn main() {}

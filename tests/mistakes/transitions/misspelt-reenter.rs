@@ -1,0 +1,17 @@
+// Mistake: `renter` for `reenter`
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+        Locked + push => renter Locked;
+        //               ^
+    }
+}
+
+fn main() {}

@@ -1,0 +1,17 @@
+// Mistake: `self` instead of `_` as a self-loop's target
+automat_rs::machine! {
+    machine Turnstile {
+        initial state Locked;
+        state Unlocked;
+        input coin(cents: u32);
+        input push();
+        output unlock(cents: u32);
+        output lock();
+        Locked + coin => Unlocked / unlock;
+        Unlocked + push => Locked / lock;
+        Locked + push => self;
+        //               ^
+    }
+}
+
+fn main() {}
