@@ -12,11 +12,14 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+/// Where the catalogue of mistakes lives, one folder per topic.
+const CATALOGUE: &str = "tests/mistakes";
+
 #[test]
 fn ui() {
     let cases = trybuild::TestCases::new();
     cases.compile_fail("tests/ui/*/*.rs");
-    cases.compile_fail("tests/mistakes/*/*.rs");
+    cases.compile_fail(format!("{CATALOGUE}/*/*.rs"));
 }
 
 /// How one catalogue entry's diagnostic scores.
@@ -103,7 +106,7 @@ fn score(source: &str, stderr: &str) -> Score {
 }
 
 fn catalogue() -> Vec<(String, PathBuf)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/mistakes");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(CATALOGUE);
     let mut entries = Vec::new();
     for topic in fs::read_dir(&root).expect("tests/mistakes exists") {
         let topic = topic.expect("a readable directory entry").path();
