@@ -58,18 +58,28 @@ const FIX_WORDS: &[&str] = &[
     " as in ",
     "instead",
     "write",
-    "add ",
+    "add",
     "remove",
     "rename",
     "declare",
-    "use ",
+    "use",
     "give",
     "mark",
     "move",
-    "put ",
-    "list ",
-    "drop ",
+    "put",
+    "list",
+    "drop",
 ];
+
+/// Whether `text` holds `word` as a word (or phrase) of its own: `put` is not in `output`, nor
+/// `write` in `written`.
+fn contains_word(text: &str, word: &str) -> bool {
+    let word = word.trim();
+    let boundary = |c: Option<char>| !c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    text.match_indices(word).any(|(at, _)| {
+        boundary(text[..at].chars().next_back()) && boundary(text[at + word.len()..].chars().next())
+    })
+}
 
 fn score(source: &str, stderr: &str) -> Score {
     let is_error = |line: &str| line.starts_with("error") && !line.starts_with("error: aborting");
@@ -100,7 +110,7 @@ fn score(source: &str, stderr: &str) -> Score {
     Score {
         on_token,
         one_error: errors == 1 && warnings == 0,
-        fix_named: FIX_WORDS.iter().any(|word| text.contains(word)),
+        fix_named: FIX_WORDS.iter().any(|word| contains_word(&text, word)),
         panicked: stderr.contains("panicked"),
     }
 }
@@ -130,7 +140,7 @@ fn catalogue() -> Vec<(String, PathBuf)> {
 }
 
 /// How many catalogue entries met all three criteria when the figure was last raised.
-const MEETING_THE_TARGET_TODAY: usize = 80;
+const MEETING_THE_TARGET_TODAY: usize = 146;
 
 #[test]
 fn mistakes_catalogue() {

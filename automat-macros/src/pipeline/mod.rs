@@ -41,7 +41,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         Ok(()) => codegen::generate(&machine),
         Err(error) => {
             let mut tokens = error.to_compile_error();
-            tokens.extend(codegen::fallback(&machine));
+            tokens.extend(codegen::fallback(machine));
             tokens
         }
     }

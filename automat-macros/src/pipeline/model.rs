@@ -487,7 +487,7 @@ impl Machine {
             } else if attr.path().is_ident("serde") {
                 match &attr.meta {
                 syn::Meta::Path(path) => self.serde = Some(path.segments[0].ident.span()),
-                _ => errors.at(&attr, "`#[serde]` takes no arguments; rename states and inputs with `#[serialized = \"..\"]`"),
+                _ => errors.span(attr_arguments(&attr), "`#[serde]` takes no arguments: write `#[serde]`, and rename states and inputs with `#[serialized = \"..\"]`"),
             }
             } else if attr.path().is_ident("derive_return") {
                 self.derive_return.extend(parse_derives(&attr, errors));
@@ -500,12 +500,18 @@ impl Machine {
                     syn::Meta::Path(path) => {
                         self.typestate = Some(path.segments[0].ident.span());
                     }
-                    _ => errors.at(&attr, "`#[typestate]` takes no arguments"),
+                    _ => errors.span(
+                        attr_arguments(&attr),
+                        "`#[typestate]` takes no arguments: write `#[typestate]`",
+                    ),
                 }
             } else if attr.path().is_ident("local") {
                 match &attr.meta {
                     syn::Meta::Path(path) => self.local = Some(path.segments[0].ident.span()),
-                    _ => errors.at(&attr, "`#[local]` takes no arguments"),
+                    _ => errors.span(
+                        attr_arguments(&attr),
+                        "`#[local]` takes no arguments: write `#[local]`",
+                    ),
                 }
             } else if attr.path().is_ident("raise") {
                 self.raise_attr = Some(attr.path().segments[0].ident.span());
@@ -682,8 +688,12 @@ impl Machine {
         let state = match source {
             parse::Source::States(states) if states.len() == 1 => &states[0],
             _ => {
+                let place = match source {
+                    parse::Source::Any(any) => any.span,
+                    parse::Source::States(_) => after,
+                };
                 errors.span(
-                    after,
+                    place,
                     "a timer belongs to one state, whose entry starts it: write a transition per \
                      state, as in `Open + after(30s) => Locked;` (a compound state's timer runs \
                      while the machine is anywhere inside it)",
@@ -1537,6 +1547,12 @@ fn split_attrs(
                                 &mut message,
                                 &allowed.iter().map(ToString::to_string).collect::<Vec<_>>(),
                             );
+                            if let [only] = allowed {
+                                let _ = fmt::Write::write_fmt(
+                                    &mut message,
+                                    format_args!(": write `#[allow({only})]`"),
+                                );
+                            }
                             errors.at(&name, message);
                         }
                     }
@@ -1547,39 +1563,72 @@ fn split_attrs(
                 ),
             }
         } else {
-            let mut forms = vec!["doc comments (`///`)".to_owned()];
-            if !allowed.is_empty() {
-                forms.push(format!("`#[allow({})]`", allowed.join(", ")));
-                if serializable {
-                    forms.push("`#[serialized = \"..\"]`".to_owned());
-                }
-            }
-            let mut message = format!("unsupported attribute on {what}: only ");
-            suggest::list_plain(&mut message, &forms);
-            message.push_str(" are allowed here");
-            // `#[serialised]`, `#[alow(..)]`: a misspelling of one of those.
-            let mut known = vec!["doc"];
-            if !allowed.is_empty() {
-                known.push("allow");
-            }
-            if serializable {
-                known.push("serialized");
-            }
-            let name = attr.path().get_ident().map(ToString::to_string);
-            if let Some((name, close)) = name
-                .and_then(|name| suggest::closest(&name, known).map(|close| (name.clone(), close)))
-            {
-                let form = match close {
-                    "serialized" => "#[serialized = \"..\"]",
-                    "allow" => "#[allow(..)]",
-                    _ => "///",
-                };
-                message = format!("unknown attribute `{name}` on {what}; did you mean `{form}`?");
-            }
-            errors.at(attr.path(), message);
+            errors.at(
+                attr.path(),
+                unsupported_attribute(&attr, what, allowed, serializable),
+            );
         }
     }
     (docs, allows)
+}
+
+/// The error for an attribute that `what` does not take: what it takes, and the fix for the
+/// attribute written (a misspelling, a machine attribute, a `derive`).
+fn unsupported_attribute(
+    attr: &Attribute,
+    what: &str,
+    allowed: &[&str],
+    serializable: bool,
+) -> String {
+    let mut forms = vec!["doc comments (`///`)".to_owned()];
+    if !allowed.is_empty() {
+        forms.push(format!("`#[allow({})]`", allowed.join(", ")));
+        if serializable {
+            forms.push("`#[serialized = \"..\"]`".to_owned());
+        }
+    }
+    let mut message = format!("unsupported attribute on {what}: only ");
+    suggest::list_plain(&mut message, &forms);
+    message.push_str(" are allowed here");
+    let path = attr
+        .path()
+        .get_ident()
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    if MACHINE_ATTRIBUTES.contains(&path.as_str()) {
+        let _ = fmt::Write::write_fmt(
+            &mut message,
+            format_args!("; put `#[{path}]` on the machine, above `machine`"),
+        );
+    } else if path == "derive" && what == "a state" {
+        message.push_str(
+            "; remove it: the state enum derives `Clone`, `Copy`, `Debug`, `PartialEq`, \
+                     `Eq`, `PartialOrd`, `Ord` and `Hash` already, and the states' data takes \
+                     `#[derive_data(..)]` on the machine",
+        );
+    } else {
+        message.push_str("; remove it");
+    }
+    // `#[serialised]`, `#[alow(..)]`: a misspelling of one of those.
+    let mut known = vec!["doc"];
+    if !allowed.is_empty() {
+        known.push("allow");
+    }
+    if serializable {
+        known.push("serialized");
+    }
+    let name = attr.path().get_ident().map(ToString::to_string);
+    if let Some((name, close)) =
+        name.and_then(|name| suggest::closest(&name, known).map(|close| (name.clone(), close)))
+    {
+        let form = match close {
+            "serialized" => "#[serialized = \"..\"]",
+            "allow" => "#[allow(..)]",
+            _ => "///",
+        };
+        message = format!("unknown attribute `{name}` on {what}; did you mean `{form}`?");
+    }
+    message
 }
 
 /// The machine attributes the macro reads itself.
@@ -1719,10 +1768,68 @@ impl<'a> Resolver<'a> {
         let wanted = name.unraw().to_string();
         let found = declared.index.get(&wanted).copied();
         if found.is_none() && !self.quiet {
-            let message = suggest::unknown(what, &wanted, &declared.list);
+            let mut message = suggest::unknown(what, &wanted, &declared.list);
+            if suggest::closest(&wanted, declared.list.iter().map(String::as_str)).is_none() {
+                message.push_str(&self.what_it_is(kind, &wanted));
+            }
             self.errors.at(name, message);
         }
         found
+    }
+
+    /// For an unknown name: what else it names (an output used as a guard, a state where the
+    /// input goes), or how to declare it.
+    fn what_it_is(&self, kind: Kind, wanted: &str) -> String {
+        let others = [
+            (
+                &self.states,
+                "a state",
+                "states are the targets and sources of transitions",
+            ),
+            (
+                &self.inputs,
+                "an input",
+                "inputs are what the machine is fed, named after `+`",
+            ),
+            (
+                &self.outputs,
+                "an output",
+                "outputs are named after `/` and in entry and exit actions",
+            ),
+            (
+                &self.guards,
+                "a guard",
+                "guards are named in a transition's `[..]`",
+            ),
+        ];
+        let own = match kind {
+            Kind::State => 0,
+            Kind::Input => 1,
+            Kind::Output => 2,
+            Kind::Guard => 3,
+        };
+        if let Some((_, what, role)) = others
+            .iter()
+            .enumerate()
+            .find(|&(k, (names, _, _))| k != own && names.index.contains_key(wanted))
+            .map(|(_, other)| *other)
+        {
+            let fix = match kind {
+                Kind::State => "name a declared state here".to_owned(),
+                Kind::Input => "write an input after `+`, as in `Locked + coin => ..`".to_owned(),
+                Kind::Output => format!("declare an output for it, as in `output {wanted}_done();`"),
+                Kind::Guard => format!(
+                    "declare a guard for the condition, as in `guard can_{wanted}();`, and name it here"
+                ),
+            };
+            return format!(" (`{wanted}` is {what}: {role}); {fix}");
+        }
+        match kind {
+            Kind::State => format!("; declare it, as in `state {wanted};`"),
+            Kind::Input => format!("; declare it, as in `input {wanted}();`"),
+            Kind::Output => format!("; declare it, as in `output {wanted}();`"),
+            Kind::Guard => format!("; declare it, as in `guard {wanted}();`"),
+        }
     }
 
     /// A state by name: a leaf or a compound.
@@ -1813,7 +1920,7 @@ impl<'a> Resolver<'a> {
                             format!(
                                 "`{state}` is a leaf state, which has no history: only a compound \
                                  state (one with states inside) records which of them was active; \
-                                 target `{state}` itself"
+                                 write `{state}` to target it itself"
                             ),
                         );
                         (None, span, Vec::new(), None)
@@ -1968,6 +2075,20 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Where an attribute's arguments start (`tag` in `#[serde(tag = "kind")]`), or the attribute.
+fn attr_arguments(attr: &Attribute) -> Span {
+    match &attr.meta {
+        syn::Meta::List(list) => list
+            .tokens
+            .clone()
+            .into_iter()
+            .next()
+            .map_or_else(|| list.delimiter.span().join(), |token| token.span()),
+        syn::Meta::NameValue(value) => value.eq_token.span,
+        syn::Meta::Path(path) => syn::spanned::Spanned::span(path),
+    }
+}
+
 /// `#[raise(capacity = 8)]` or `#[raise(unbounded)]`.
 fn parse_raise(attr: &Attribute, errors: &mut Errors) -> Option<RaiseQueue> {
     let usage = "write `#[raise(capacity = 8)]` (a fixed capacity, no allocation) or \
@@ -1978,7 +2099,17 @@ fn parse_raise(attr: &Attribute, errors: &mut Errors) -> Option<RaiseQueue> {
             queue = Some(RaiseQueue::Unbounded);
             Ok(())
         } else if meta.path.is_ident("capacity") {
-            let value: syn::LitInt = meta.value()?.parse()?;
+            let value = meta.value()?;
+            if let Ok(text) = value.fork().parse::<syn::LitStr>() {
+                return Err(syn::Error::new(
+                    text.span(),
+                    format!(
+                        "the capacity is an integer: write `capacity = {}` without the quotes",
+                        text.value()
+                    ),
+                ));
+            }
+            let value: syn::LitInt = value.parse()?;
             let capacity: usize = value.base10_parse()?;
             if capacity == 0 {
                 return Err(syn::Error::new_spanned(

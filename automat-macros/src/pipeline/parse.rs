@@ -34,6 +34,7 @@
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
+use syn::ext::IdentExt as _;
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
@@ -242,9 +243,17 @@ impl Parse for MachineDef {
         }
         input.parse::<kw::machine>()?;
         let name: Ident = input.parse()?;
+        if let Some(error) = const_without_type(input) {
+            return Err(error);
+        }
         let mut generics: syn::Generics = input.parse()?;
         if input.peek(Token![where]) {
             generics.where_clause = Some(input.parse()?);
+        }
+        if !input.peek(syn::token::Brace) {
+            return Err(input.error(format!(
+                "expected the body of `machine {name}` in braces: write `machine {name} {{ .. }}`"
+            )));
         }
         let body;
         braced!(body in input);
@@ -269,9 +278,13 @@ impl Parse for MachineDef {
             }
         }
         if !input.is_empty() {
-            return Err(
-                input.error("unexpected tokens after the machine; `machine!` declares one machine")
-            );
+            return Err(input.error(if input.peek(Token![;]) {
+                "remove the `;` after the machine's block: `machine!` takes the machine alone"
+            } else if input.peek(kw::machine) || input.peek2(kw::machine) {
+                "`machine!` declares one machine: write each one in a `machine!` call of its own"
+            } else {
+                "unexpected tokens after the machine: remove them (`machine!` declares one machine)"
+            }));
         }
         Ok(MachineDef {
             krate,
@@ -283,6 +296,29 @@ impl Parse for MachineDef {
             errors,
         })
     }
+}
+
+/// `<const N>`: a const parameter without its type, which syn reports as a bare "expected `:`".
+fn const_without_type(input: ParseStream) -> Option<syn::Error> {
+    if !input.peek(Token![<]) {
+        return None;
+    }
+    let fork = input.fork();
+    let _ = fork.parse::<Token![<]>();
+    while !fork.is_empty() && !fork.peek(Token![>]) {
+        if fork.peek(Token![const]) {
+            let _ = fork.parse::<Token![const]>();
+            let name = fork.parse::<Ident>().ok()?;
+            if !fork.peek(Token![:]) {
+                return Some(syn::Error::new(
+                    name.span(),
+                    format!("a const parameter needs its type: write `const {name}: usize`"),
+                ));
+            }
+        }
+        fork.parse::<TokenTree>().ok()?;
+    }
+    None
 }
 
 /// A path to the facade crate: `::a::b`, `crate::x` and the like, every segment a plain
@@ -333,25 +369,7 @@ impl Parse for Item {
                 .map(|t: TransitionDecl| Item::Transition(TransitionDecl { attrs, ..t }));
         }
         if input.peek(Token![async]) {
-            let asyncness: Token![async] = input.parse()?;
-            if !input.peek(kw::output) {
-                let what = if input.peek(kw::guard) {
-                    "a guard is never async: it is tried, and may be discarded, before anything \
-                     changes; read what it needs from the core, and await in an output"
-                } else if input.peek(kw::input) {
-                    "an input is not declared async: every input method becomes `async fn` as \
-                     soon as the machine has an `async output`"
-                } else {
-                    "only outputs are async (`async output connect(..);`), and the entry and exit \
-                     actions that name them"
-                };
-                return Err(syn::Error::new(asyncness.span, what));
-            }
-            input.parse::<kw::output>()?;
-            return Signature::parse_rest(input, attrs).map(|mut sig| {
-                sig.asyncness = Some(asyncness);
-                Item::Output(sig)
-            });
+            return Item::parse_async(input, attrs);
         }
         let lookahead = input.lookahead1();
         if lookahead.peek(kw::initial) || lookahead.peek(Token![final]) || lookahead.peek(kw::state)
@@ -367,27 +385,12 @@ impl Parse for Item {
             input.parse::<kw::guard>()?;
             Signature::parse_rest(input, attrs).map(Item::Guard)
         } else if lookahead.peek(kw::context) {
-            let keyword = input.parse::<kw::context>()?;
-            if !(input.peek(Ident) && input.peek2(Token![:])) {
-                return Err(input.error(
-                    "expected a name and a type after `context`, as in `context cx: &mut Context;`",
-                ));
-            }
-            let name = input.parse()?;
-            input.parse::<Token![:]>()?;
-            let ty = input.parse()?;
-            input.parse::<Token![;]>()?;
-            Ok(Item::Context(ContextDecl {
-                attrs,
-                keyword,
-                name,
-                ty,
-            }))
+            Item::parse_context(input, attrs)
+        } else if let Some(error) = not_an_item(input) {
+            Err(error)
         } else if input.peek(Ident) || input.peek(Token![_]) {
             // A name not followed by `+`: a transition missing its `+`, or a misspelt keyword.
-            let mut message = "expected `state`, `input`, `output`, `guard`, `context`, or a \
-                               transition `Source + input => Target;`"
-                .to_owned();
+            let mut message = ITEM_START.to_owned();
             let keywords = [
                 "initial", "final", "state", "input", "output", "guard", "context", "async",
             ];
@@ -402,20 +405,297 @@ impl Parse for Item {
             }
             Err(input.error(message))
         } else {
-            Err(lookahead.error())
+            // `lookahead` would list the keywords only, leaving transitions out.
+            drop(lookahead);
+            Err(input.error(ITEM_START))
         }
     }
 }
 
+impl Item {
+    /// `async output name(..);`, and the errors for `async` before anything else.
+    fn parse_async(input: ParseStream, attrs: Vec<Attribute>) -> syn::Result<Self> {
+        let asyncness: Token![async] = input.parse()?;
+        if !input.peek(kw::output) {
+            let what = if input.peek(kw::guard) {
+                "remove `async`: a guard is never async, since it is tried, and may be \
+                     discarded, before anything changes; read what it needs from the core, and \
+                     await in an output"
+            } else if input.peek(kw::input) {
+                "remove `async`: an input is not declared async, since every input method \
+                     becomes `async fn` as soon as the machine has an `async output`"
+            } else if input.peek(Token![fn]) {
+                return Err(input.error(
+                    "`fn` is not an item of `machine!`: write `async output` for an output \
+                         the machine awaits, as in `async output dial();`",
+                ));
+            } else {
+                "only outputs are async: write `async output connect(..);` (entry and exit \
+                     actions that name them are awaited too)"
+            };
+            return Err(syn::Error::new(asyncness.span, what));
+        }
+        input.parse::<kw::output>()?;
+        Signature::parse_rest(input, attrs).map(|mut sig| {
+            sig.asyncness = Some(asyncness);
+            Item::Output(sig)
+        })
+    }
+
+    /// `context name: Type;`
+    fn parse_context(input: ParseStream, attrs: Vec<Attribute>) -> syn::Result<Self> {
+        let keyword = input.parse::<kw::context>()?;
+        if input.peek(Token![self]) {
+            return Err(input.error(
+                "`self` cannot name the context: rename it, as in `context cx: &mut Context;`",
+            ));
+        }
+        if input.peek(Ident) && !input.peek2(Token![:]) {
+            let name: Ident = input.parse()?;
+            return Err(input.error(format!(
+                "expected `:` and the context's type after `context {name}`, as in \
+                     `context {name}: &mut Context;`"
+            )));
+        }
+        if !input.peek(Ident) {
+            return Err(input.error(
+                "expected a name and a type after `context`, as in `context cx: &mut Context;`",
+            ));
+        }
+        let name = input.parse()?;
+        input.parse::<Token![:]>()?;
+        let ty = input.parse()?;
+        input.parse::<Token![;]>()?;
+        Ok(Item::Context(ContextDecl {
+            attrs,
+            keyword,
+            name,
+            ty,
+        }))
+    }
+}
+
+/// Whether the next tokens start a declaration (`state`, `input`, ...), where an item that lacks
+/// its `;` may end without losing the next one.
+fn starts_declaration(input: ParseStream) -> bool {
+    input.peek(kw::state)
+        || input.peek(kw::initial)
+        || input.peek(Token![final])
+        || input.peek(kw::input)
+        || input.peek(kw::output)
+        || input.peek(kw::guard)
+        || input.peek(kw::context)
+        || input.peek(Token![async])
+        || input.peek(Token![#])
+}
+
+/// The name a declaration gives `what`; a Rust keyword there gets the raw form to write instead
+/// (or, for the keywords that have none, a rename).
+fn declared_name(input: ParseStream, what: &str) -> syn::Result<Ident> {
+    if input.peek(Ident) {
+        return input.parse();
+    }
+    let Ok(word) = input.fork().call(Ident::parse_any) else {
+        return input.parse();
+    };
+    let text = word.to_string();
+    let message = if text == "async" && what != "a state" {
+        "`async` comes first: write `async output name(..);`, not `output async name(..);`"
+            .to_owned()
+    } else if matches!(text.as_str(), "self" | "Self" | "super" | "crate" | "_") {
+        format!(
+            "`{text}` is a Rust keyword, which cannot name {what} even as `r#{text}`; rename it"
+        )
+    } else {
+        format!("`{text}` is a Rust keyword; write `r#{text}` to use it as the name of {what}, or rename it")
+    };
+    Err(syn::Error::new(word.span(), message))
+}
+
+/// A name used in a transition. A Rust keyword is taken as its raw form (`move` as `r#move`), so
+/// that a declaration rejected for its keyword name is reported once, not at every use.
+fn used_name(input: ParseStream) -> syn::Result<Ident> {
+    if input.peek(Ident) {
+        return input.parse();
+    }
+    match input.fork().call(Ident::parse_any) {
+        Ok(word)
+            if !matches!(
+                word.to_string().as_str(),
+                "self" | "Self" | "super" | "crate" | "_" | "else" | "reenter"
+            ) =>
+        {
+            let _ = input.call(Ident::parse_any);
+            Ok(Ident::new_raw(&word.to_string(), word.span()))
+        }
+        _ => input.parse(),
+    }
+}
+
+/// The error for a transition that does not end with `;` where it should: a second `else`, or
+/// a missing `;` (what else could have come is named after `pair`, the transition's start).
+fn unended_transition(
+    input: ParseStream,
+    pair: &str,
+    no_outputs: bool,
+    has_else: bool,
+) -> syn::Error {
+    if input.peek(Token![else]) {
+        return input.error(
+            "a transition has one `else` route: remove this one (a failure of any of its \
+                     fallible outputs takes the first)",
+        );
+    }
+    input.error(match (no_outputs, has_else) {
+        (_, true) => format!(
+            "add `;` to end the transition `{pair} => ..`, or `,` and another output of \
+                     its `else` route"
+        ),
+        (true, false) => format!(
+            "add `;` to end the transition `{pair} => ..`, or `/` and its outputs, as in \
+                     `{pair} => Target / output;`"
+        ),
+        (false, false) => format!(
+            "add `;` to end the transition `{pair} => ..`, or `,` and another output, or \
+                     `else` and where a failure goes"
+        ),
+    })
+}
+
+/// The outputs after a transition's `/`: `a, b?, c`. The known mistakes get their own errors: no
+/// output at all, `lock()` for `lock`, two names without a `,`.
+fn parse_output_uses(input: ParseStream, slash: Token![/]) -> syn::Result<Vec<OutputUse>> {
+    let mut outputs = Vec::new();
+    loop {
+        if !input.peek(Ident) && input.fork().call(Ident::parse_any).is_err() {
+            let message = if outputs.is_empty() {
+                "expected an output after `/`: name one, as in `/ unlock`, or remove the `/`"
+            } else {
+                "expected another output after `,`: name one, or remove the `,`"
+            };
+            return Err(if input.is_empty() {
+                syn::Error::new(slash.span, message)
+            } else {
+                input.error(message)
+            });
+        }
+        let name = used_name(input)?;
+        if input.peek(syn::token::Paren) {
+            return Err(input.error(format!(
+                "outputs are named without `()` in a transition: write `{name}`; it receives the \
+                 input's arguments by name"
+            )));
+        }
+        outputs.push(OutputUse {
+            name,
+            fallible: input.parse()?,
+        });
+        let next_starts_transition = input.peek2(Token![+])
+            || input.peek2(Token![|])
+            || input.peek2(Token![=>])
+            || input.peek2(syn::token::Bracket);
+        if input.peek(Ident) && !next_starts_transition {
+            return Err(input.error(format!(
+                "expected `,` between outputs: write `{}, ..`",
+                outputs
+                    .last()
+                    .map(|use_| use_.name.to_string())
+                    .unwrap_or_default()
+            )));
+        }
+        if !input.peek(Token![,]) {
+            return Ok(outputs);
+        }
+        input.parse::<Token![,]>()?;
+    }
+}
+
+/// The error for a second name after a target: a misspelt `reenter`, or two targets.
+fn two_targets(input: ParseStream, target: &Target) -> syn::Error {
+    let (Target::State(first, _) | Target::History { state: first, .. }) = target else {
+        return input
+            .error("expected one target: `_` stays in the source state; remove the name after it");
+    };
+    let second = input
+        .fork()
+        .parse::<Ident>()
+        .map(|name| name.to_string())
+        .unwrap_or_default();
+    match super::suggest::closest(&first.to_string(), ["reenter"]) {
+        Some(close) => syn::Error::new(
+            first.span(),
+            format!("`{first}` is not a keyword of `machine!`; did you mean `{close} {second}`?"),
+        ),
+        None => input.error(format!(
+            "a transition has one target, `{first}`: remove `{second}`, or add `/` before it if it \
+             is an output"
+        )),
+    }
+}
+
+/// What may start an item, for the errors on a token that starts none.
+const ITEM_START: &str = "expected `state`, `input`, `output`, `guard`, `context`, or a \
+                          transition `Source + input => Target;`";
+
+/// The error for an item start that is a known mistake: `*` for `_`, a Rust item, a `,` after a
+/// source. `None` when the tokens are not one of those.
+fn not_an_item(input: ParseStream) -> Option<syn::Error> {
+    if input.peek(Token![*]) {
+        return Some(
+            input.error(
+                "`*` is not a source: write `_` for every state, as in `_ + reset => Idle;`",
+            ),
+        );
+    }
+    let rust_items: [(&str, &str); 11] = [
+        ("enum", "declare it outside the `machine!` block, and name it in a parameter's type"),
+        ("struct", "declare it outside the `machine!` block, and name it in a parameter's type"),
+        ("type", "declare it outside the `machine!` block, and name it in a parameter's type"),
+        ("use", "put the `use` outside the `machine!` block"),
+        ("const", "declare it outside the `machine!` block"),
+        ("static", "declare it outside the `machine!` block"),
+        ("mod", "declare it outside the `machine!` block"),
+        ("trait", "declare it outside the `machine!` block"),
+        ("impl", "write the `impl` outside the `machine!` block (the core implements the outputs trait there)"),
+        ("fn", "declare an input (`input name(..);`) or an output (`output name(..);`), and write its body in the core's `impl` of the outputs trait"),
+        ("let", "keep values in the core or in a state's data (`state Name { field: Type }`)"),
+    ];
+    let word = input.fork().call(Ident::parse_any).ok()?;
+    let text = word.to_string();
+    if let Some((keyword, fix)) = rust_items.iter().find(|(keyword, _)| *keyword == text) {
+        return Some(syn::Error::new(
+            word.span(),
+            format!("a Rust `{keyword}` is not an item of `machine!`; {fix}"),
+        ));
+    }
+    if input.peek(Ident) && input.peek2(Token![,]) {
+        let fork = input.fork();
+        let _ = fork.parse::<Ident>();
+        return Some(fork.error(format!(
+            "a `,` cannot follow `{word}` here: write `+` and an input, as in `{word} + coin => ..`, \
+             or `|` and another source, as in `{word} | Other + coin => ..`"
+        )));
+    }
+    None
+}
+
 impl StateDecl {
     fn parse_rest(input: ParseStream, attrs: Vec<Attribute>) -> syn::Result<Self> {
-        let initial = input.parse()?;
-        let final_ = input.parse()?;
+        let initial: Option<kw::initial> = input.parse()?;
+        let final_: Option<Token![final]> = input.parse()?;
+        if let (None, Some(final_)) = (&initial, &final_) {
+            if input.peek(kw::initial) {
+                return Err(syn::Error::new(
+                    final_.span,
+                    "`initial` comes before `final`: write `initial final state Name;`",
+                ));
+            }
+        }
         if !input.peek(kw::state) {
             return Err(input.error("expected `state`, as in `initial state Name;`"));
         }
         input.parse::<kw::state>()?;
-        let name: Ident = input.parse()?;
+        let name = declared_name(input, "a state")?;
         let mut state = StateDecl {
             attrs,
             initial,
@@ -441,11 +721,45 @@ impl StateDecl {
             return Ok(state);
         }
         if !input.peek(Token![;]) {
-            return Err(input.error(format!(
+            let name = &state.name;
+            if input.peek(Token![<]) {
+                return Err(input.error(format!(
+                    "a state takes no type parameters: declare them on the machine (`machine \
+                     Name<T>`), and give `{name}` its data as fields, as in `state {name} {{ value: T }}`"
+                )));
+            }
+            if input.peek(Token![in]) || input.peek(Token![:]) || input.peek(Token![.]) {
+                let fork = input.fork();
+                let dotted = fork.parse::<Option<Token![.]>>()?.is_some();
+                if !dotted {
+                    let _ = fork.parse::<Option<Token![in]>>()?;
+                    let _ = fork.parse::<Option<Token![:]>>()?;
+                }
+                let other = fork.parse::<Ident>().ok();
+                let initial = if state.initial.is_some() {
+                    "initial "
+                } else {
+                    ""
+                };
+                let example = match (dotted, other) {
+                    (true, Some(child)) => format!("state {name} {{ {initial}state {child}; }}"),
+                    (false, Some(parent)) => format!("state {parent} {{ {initial}state {name}; }}"),
+                    (_, None) => format!("state Parent {{ {initial}state {name}; }}"),
+                };
+                return Err(input.error(format!(
+                    "a state inside another is declared in that state's braces: write `{example}`"
+                )));
+            }
+            let error = input.error(format!(
                 "expected `;` after `state {name}`, or a block of its data and its entry and exit \
-                 actions, as in `state {name} {{ count: u32; entry start; exit stop; }}`",
-                name = state.name
-            )));
+                 actions, as in `state {name} {{ count: u32; entry start; exit stop; }}`"
+            ));
+            if starts_declaration(input) {
+                // `state A` then `state B;` on the next line: A is kept, B parsed on its own.
+                state.errors.push(error);
+                return Ok(state);
+            }
+            return Err(error);
         }
         input.parse::<Token![;]>()?;
         Ok(state)
@@ -507,7 +821,7 @@ impl StateDecl {
 
 impl Signature {
     fn parse_rest(input: ParseStream, attrs: Vec<Attribute>) -> syn::Result<Self> {
-        let name: Ident = input.parse()?;
+        let name = declared_name(input, "an input, output or guard")?;
         let mut lifetimes = Vec::new();
         if input.peek(Token![<]) {
             let generics: syn::Generics = input.parse()?;
@@ -556,6 +870,11 @@ impl Signature {
         };
         let ret = if input.peek(Token![->]) {
             input.parse::<Token![->]>()?;
+            if input.peek(Token![;]) || input.is_empty() {
+                return Err(input.error(format!(
+                    "expected the type `{name}` returns after `->`, as in `-> u32`, or remove the `->`"
+                )));
+            }
             let ty: Type = input.parse()?;
             // `-> ()` means what no return type means.
             match &ty {
@@ -565,6 +884,18 @@ impl Signature {
         } else {
             None
         };
+        if !input.peek(Token![;]) {
+            let error = if input.peek(Token![,]) {
+                input.error(format!(
+                    "write `;` for this `,`: a declaration ends with `;`, as in `{name}(..);`"
+                ))
+            } else {
+                input.error(format!(
+                    "expected `;` after the declaration of `{name}`: add it"
+                ))
+            };
+            return Err(error);
+        }
         input.parse::<Token![;]>()?;
         Ok(Signature {
             attrs,
@@ -585,12 +916,35 @@ impl Parse for ParamDecl {
             || (input.peek(Token![&]) && input.peek2(Token![mut]))
         {
             return Err(input.error(
-                "inputs and outputs take no `self` parameter: the machine passes its core to outputs itself",
+                "remove the `self` parameter: inputs and outputs take none, since the machine \
+                 passes its core to outputs itself",
             ));
         }
-        let name = input.parse()?;
+        let name: Ident = input.parse()?;
+        if !input.peek(Token![:]) {
+            return Err(input.error(format!(
+                "expected `:` and the type of `{name}`, as in `{name}: u32`"
+            )));
+        }
         input.parse::<Token![:]>()?;
+        if input.peek(Token![impl]) {
+            return Err(input.error(format!(
+                "a parameter cannot be `impl Trait`, since the machine's input enum stores it: \
+                 declare a type parameter on the machine, as in `machine Name<T: Trait>`, and \
+                 write `{name}: T`"
+            )));
+        }
+        if input.is_empty() || input.peek(Token![,]) {
+            return Err(input.error(format!(
+                "expected the type of `{name}` after `:`, as in `{name}: u32`"
+            )));
+        }
         let ty = input.parse()?;
+        if input.peek(Token![=]) {
+            return Err(input.error(
+                "a parameter takes no default value: remove the `= ..`; every caller passes it",
+            ));
+        }
         Ok(ParamDecl { name, ty })
     }
 }
@@ -615,8 +969,14 @@ impl Parse for TransitionDecl {
             if input.peek(kw::after) && input.peek2(syn::token::Paren) {
                 timer = Some(TimerDecl::parse(input)?);
                 None
+            } else if input.peek(Token![=>]) || input.peek(syn::token::Bracket) {
+                let source = source.text();
+                return Err(input.error(format!(
+                    "expected an input after `{source} +`: name one, as in `{source} + push => ..`, \
+                     or remove the `+` for an eventless transition (`{source} => ..`)"
+                )));
             } else {
-                Some(input.parse()?)
+                Some(used_name(input)?)
             }
         };
         let pair = || match (&input_name, &timer) {
@@ -629,6 +989,9 @@ impl Parse for TransitionDecl {
         } else {
             None
         };
+        if input_name.as_ref().is_some_and(|name| name == "after") && input.peek(syn::Lit) {
+            return Err(input.error("a timer's duration goes in parentheses: write `after(30s)`"));
+        }
         if !input.peek(Token![=>]) {
             let pair = pair();
             return Err(input.error(format!(
@@ -638,36 +1001,38 @@ impl Parse for TransitionDecl {
         input.parse::<Token![=>]>()?;
         let reenter = input.parse()?;
         let target = Target::parse_after(input, || format!("{} =>", pair()))?;
-        let mut outputs = Vec::new();
-        if input.peek(Token![/]) {
-            input.parse::<Token![/]>()?;
-            loop {
-                outputs.push(OutputUse {
-                    name: input.parse()?,
-                    fallible: input.parse()?,
-                });
-                if !input.peek(Token![,]) {
-                    break;
-                }
-                input.parse::<Token![,]>()?;
-            }
+        if input.peek(Ident) {
+            return Err(two_targets(input, &target));
         }
-        let otherwise = if input.peek(Token![else]) {
+        if input.peek(syn::token::Bracket) {
+            return Err(
+                input.error("a guard goes before `=>`: write `Source + input [guard] => Target;`")
+            );
+        }
+        if input.peek(Token![|]) {
+            return Err(input.error(
+                "a transition has one target: remove `| ..`, or write one transition per target, \
+                 with guards to choose between them",
+            ));
+        }
+        let outputs = if input.peek(Token![/]) {
+            let slash: Token![/] = input.parse()?;
+            parse_output_uses(input, slash)?
+        } else {
+            Vec::new()
+        };
+        let otherwise: Option<ElseDecl> = if input.peek(Token![else]) {
             Some(input.parse()?)
         } else {
             None
         };
         if !input.peek(Token![;]) {
-            return Err(input.error(match (outputs.is_empty(), &otherwise) {
-                (_, Some(_)) => "expected `,` and another output, or `;`".to_owned(),
-                (true, None) => {
-                    let pair = pair();
-                    format!(
-                        "expected `;`, or `/` and the outputs of `{pair}`, as in `{pair} => Target / output;`"
-                    )
-                }
-                (false, None) => "expected `,` and another output, `else`, or `;`".to_owned(),
-            }));
+            return Err(unended_transition(
+                input,
+                &pair(),
+                outputs.is_empty(),
+                otherwise.is_some(),
+            ));
         }
         input.parse::<Token![;]>()?;
         Ok(TransitionDecl {
@@ -689,22 +1054,32 @@ impl Parse for Source {
         if input.peek(Token![_]) {
             let any: Token![_] = input.parse()?;
             if input.peek(Token![|]) {
-                return Err(input.error(
-                    "`_` stands for every state already; list states with `|` (`A | B + input`) \
-                     or write `_` alone",
+                return Err(syn::Error::new(
+                    any.span,
+                    "`_` stands for every state already: write `_` alone, or list the states with \
+                     `|` (`A | B + input`)",
                 ));
             }
             return Ok(Source::Any(any));
         }
-        let mut states = vec![input.parse::<Ident>()?];
-        while input.peek(Token![|]) {
+        let mut states = vec![used_name(input)?];
+        loop {
+            if input.peek(Token![||]) {
+                return Err(
+                    input.error("one `|` goes between sources: write `A | B + input => ..`")
+                );
+            }
+            if !input.peek(Token![|]) {
+                break;
+            }
             input.parse::<Token![|]>()?;
             if input.peek(Token![_]) {
                 return Err(input.error(
-                    "`_` stands for every state already; it cannot be one of several sources",
+                    "`_` stands for every state already, so it cannot be one of several sources; \
+                     remove it, or write `_` alone",
                 ));
             }
-            states.push(input.parse()?);
+            states.push(used_name(input)?);
         }
         Ok(Source::States(states))
     }
@@ -728,6 +1103,12 @@ impl Parse for TimerDecl {
                 ));
             }
             DurationDecl::Literal(literal)
+        } else if content.peek(syn::LitFloat) {
+            let literal: syn::LitFloat = content.parse()?;
+            return Err(syn::Error::new(
+                literal.span(),
+                fractional_duration(&literal),
+            ));
         } else if content.peek(Ident) {
             DurationDecl::Method(content.parse()?)
         } else {
@@ -741,6 +1122,28 @@ impl Parse for TimerDecl {
                 .error("expected `)` after the duration: a timer takes one, as in `after(30s)`"));
         }
         Ok(TimerDecl { after, duration })
+    }
+}
+
+/// The error for `after(1.5s)`: a duration is a whole number of its unit; the same duration in
+/// the next smaller unit when it is whole there.
+fn fractional_duration(literal: &syn::LitFloat) -> String {
+    let smaller = match literal.suffix() {
+        "s" => Some((1000.0, "ms")),
+        "min" => Some((60.0, "s")),
+        "h" => Some((60.0, "min")),
+        _ => None,
+    };
+    let value: Option<f64> = literal.base10_parse().ok();
+    match (smaller, value) {
+        (Some((factor, unit)), Some(value)) if (value * factor).fract() == 0.0 => format!(
+            "a duration is a whole number of its unit: write `{}{unit}` for `{literal}`",
+            value * factor
+        ),
+        _ => format!(
+            "a duration is a whole number of its unit, `ms`, `s`, `min` or `h`: write it in a \
+             smaller unit, as in `1500ms` for `1.5s`; found `{literal}`"
+        ),
     }
 }
 
@@ -778,6 +1181,13 @@ impl Parse for GuardSyntax {
                 bracket.span.join(),
                 "expected a guard expression in the brackets, as in `[has_water && !descaling]`",
             ));
+        }
+        let fork = content.fork();
+        if fork.parse::<syn::Expr>().is_err() || !fork.is_empty() {
+            if let Some(error) = word_operator(content.fork().parse::<TokenStream>()?) {
+                let _ = content.parse::<TokenStream>();
+                return Err(error);
+            }
         }
         let expr: syn::Expr = content.parse()?;
         let tokens = expr.to_token_stream();
@@ -829,9 +1239,20 @@ impl Target {
             if input.peek(Token![.]) {
                 input.parse::<Token![.]>()?;
                 if !input.peek(kw::history) {
+                    let found = input.fork().parse::<Ident>().ok();
+                    let fix = if input.peek(Token![*]) && input.peek2(kw::history) {
+                        format!("the `*` comes after: write `{name}.history*`")
+                    } else if let Some(close) = found
+                        .as_ref()
+                        .and_then(|found| super::suggest::closest(&found.to_string(), ["history"]))
+                    {
+                        format!("did you mean `{name}.{close}`?")
+                    } else {
+                        format!("write `{name}.history`, or `{name}` alone to enter it anew")
+                    };
                     return Err(input.error(format!(
-                        "expected `history` after `{name}.`: `{name}.history` re-enters the child \
-                         of `{name}` last active, `{name}.history*` the leaf"
+                        "expected `history` after `{name}.` (`{name}.history` re-enters the child \
+                         of `{name}` last active, `{name}.history*` the leaf); {fix}"
                     )));
                 }
                 return Ok(Target::History {
@@ -841,10 +1262,19 @@ impl Target {
                 });
             }
             Ok(Target::State(name, BindingDecl::parse_list(input)?))
-        } else {
+        } else if input.peek(syn::LitStr) {
+            let literal: syn::LitStr = input.fork().parse()?;
             Err(input.error(format!(
-                "expected a target state after `{}`, or `_` to stay in the source state",
-                what()
+                "a target is a state's name, not a string: write `{}` without the quotes",
+                literal.value()
+            )))
+        } else if input.peek(Token![self]) || input.peek(Token![Self]) {
+            Err(input.error("write `_` to stay in the source state: `self` names no state here"))
+        } else {
+            let what = what();
+            Err(input.error(format!(
+                "write a target state after `{what}`, as in `{what} Target;`, or `_` to stay in \
+                 the source state"
             )))
         }
     }
@@ -880,6 +1310,13 @@ impl Parse for BindingDecl {
             )));
         }
         input.parse::<Token![=]>()?;
+        if !input.peek(Ident) {
+            return Err(input.error(format!(
+                "a binding's value is one name: an output that produces it, an argument of the \
+                 input or a field of the source state; compute it in an output, as in \
+                 `{{ {field} = fresh }}` with `output fresh() -> Type;`"
+            )));
+        }
         let value = input.parse()?;
         let fallible = input.parse()?;
         Ok(BindingDecl {
@@ -917,11 +1354,11 @@ impl GuardExpr {
                     BinOp::Or(_) => Ok(GuardExpr::Or(Box::new(left?), Box::new(right?))),
                     BinOp::BitAnd(op) => Err(syn::Error::new(
                         op.span(),
-                        "expected `&&`: guards combine with `&&`, `||` and `!`",
+                        "write `&&` for `&`: guards combine with `&&`, `||` and `!`",
                     )),
                     BinOp::BitOr(op) => Err(syn::Error::new(
                         op.span(),
-                        "expected `||`: guards combine with `&&`, `||` and `!`",
+                        "write `||` for `|`: guards combine with `&&`, `||` and `!`",
                     )),
                     _ => Err(not_a_guard(expr)),
                 }
@@ -931,7 +1368,40 @@ impl GuardExpr {
     }
 }
 
+/// `and`, `or` or `not` written for `&&`, `||` or `!` in a guard expression, if there is one.
+fn word_operator(tokens: TokenStream) -> Option<syn::Error> {
+    tokens.into_iter().find_map(|token| match token {
+        TokenTree::Ident(word) => {
+            let operator = match word.to_string().as_str() {
+                "and" => "&&",
+                "or" => "||",
+                "not" => "!",
+                _ => return None,
+            };
+            Some(syn::Error::new(
+                word.span(),
+                format!("write `{operator}` for `{word}`: guards combine with `&&`, `||` and `!`"),
+            ))
+        }
+        TokenTree::Group(group) => word_operator(group.stream()),
+        _ => None,
+    })
+}
+
 fn not_a_guard(expr: &syn::Expr) -> syn::Error {
+    if let syn::Expr::Call(call) = expr {
+        if let syn::Expr::Path(path) = &*call.func {
+            if let Some(name) = path.path.get_ident() {
+                return syn::Error::new(
+                    call.paren_token.span.open(),
+                    format!(
+                        "guards are named without `()` in a condition: write `{name}`; it receives \
+                         the input's arguments by name"
+                    ),
+                );
+            }
+        }
+    }
     syn::Error::new_spanned(
         expr,
         "a guard expression combines declared guards by name with `&&`, `||`, `!` and parentheses, \

@@ -1,7 +1,7 @@
 // Mistake: `#[typestate(true)]`
 automat_rs::machine! {
     #[typestate(true)]
-    //         ^
+    //          ^
     machine Turnstile {
         initial state Locked;
         state Unlocked;

@@ -7,7 +7,7 @@ automat_rs::machine! {
         input start();
         input stop();
         output record(cx: &u32);
-        //                 ^
+        //                ^
         Idle + start => Running / record;
         Running + stop => Idle;
     }

@@ -5,12 +5,11 @@ automat_rs::machine! {
         state Connected { port: u16, retries: u32 }
         input open(port: u16);
         input close();
+        output fresh() -> u32;
         Idle + open => Connected { retries = 3 + 1 };
         //                                   ^
         Connected + close => Idle;
     }
 }
-
-const RETRIES: u32 = 3;
 
 fn main() {}

@@ -5,12 +5,11 @@ automat_rs::machine! {
         state Connected { port: u16, retries: u32 }
         input open(port: u16);
         input close();
-        Idle + open => Connected { retries = RETRIES };
+        output fresh() -> u32;
+        Idle + open => Connected { retries = fresh };
         Connected + close => Idle { port = port };
         //                          ^
     }
 }
-
-const RETRIES: u32 = 3;
 
 fn main() {}

@@ -11,6 +11,4 @@ automat_rs::machine! {
     }
 }
 
-const RETRIES: u32 = 3;
-
 fn main() {}

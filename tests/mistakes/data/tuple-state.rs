@@ -6,11 +6,10 @@ automat_rs::machine! {
         //             ^
         input open(port: u16);
         input close();
-        Idle + open => Connected { retries = RETRIES };
+        output fresh() -> u32;
+        Idle + open => Connected { retries = fresh };
         Connected + close => Idle;
     }
 }
-
-const RETRIES: u32 = 3;
 
 fn main() {}

@@ -3,12 +3,12 @@ automat_rs::machine! {
     machine Checkout {
         initial state Cart;
         state Checking;
-        state Approved;
+        final state Approved;
         input submit();
         guard valid(id: u32);
-        //          ^
         Cart + submit => Checking;
         Checking [valid] => Approved;
+        //        ^
     }
 }
 

@@ -3,13 +3,13 @@ automat_rs::machine! {
     machine Checkout {
         initial state Cart;
         state Checking;
-        state Approved;
+        final state Approved;
         input submit();
         guard valid();
         output audit(id: u32);
-        //           ^
         Cart + submit => Checking;
         Checking [valid] => Approved / audit;
+        //                             ^
     }
 }
 

@@ -8,9 +8,9 @@ automat_rs::machine! {
         output unlock(cents: u32);
         output lock();
         output complain(error: &String);
-        //              ^
         Locked + coin => Unlocked / unlock;
         Locked + push => Locked / complain;
+        //                        ^
         Unlocked + push => Locked / lock;
     }
 }

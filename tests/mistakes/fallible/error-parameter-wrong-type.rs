@@ -8,7 +8,7 @@ automat_rs::machine! {
         output unlock(cents: u32);
         output lock();
         output complain(error: &u32);
-        //                      ^
+        //                     ^
         output charge(cents: u32) -> Result<(), String>;
         Locked + coin => Unlocked / charge?, unlock else Locked / complain;
         Unlocked + push => Locked / lock;

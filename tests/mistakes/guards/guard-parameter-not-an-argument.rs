@@ -8,8 +8,8 @@ automat_rs::machine! {
         output unlock(cents: u32);
         output lock();
         guard enough(amount: u32);
-        //           ^
         Locked + coin [enough] => Unlocked / unlock;
+        //             ^
         Unlocked + push => Locked / lock;
     }
 }

@@ -6,6 +6,7 @@ automat_rs::machine! {
             initial state Idle;
             state Off;
             //    ^
+            state Washing;
         }
         input power();
         input start();

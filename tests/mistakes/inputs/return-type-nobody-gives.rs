@@ -4,11 +4,11 @@ automat_rs::machine! {
         initial state Locked;
         state Unlocked;
         input coin(cents: u32) -> u32;
-        //                        ^
         input push();
         output unlock(cents: u32);
         output lock();
         Locked + coin => Unlocked / unlock;
+     // ^
         Unlocked + push => Locked / lock;
     }
 }

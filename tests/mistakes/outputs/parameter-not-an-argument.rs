@@ -6,9 +6,9 @@ automat_rs::machine! {
         input coin(cents: u32);
         input push();
         output unlock(amount: u32);
-        //            ^
         output lock();
         Locked + coin => Unlocked / unlock;
+        //                          ^
         Unlocked + push => Locked / lock;
     }
 }

@@ -6,12 +6,13 @@ automat_rs::machine! {
         final state Broken;
         input coin(cents: u32);
         input push();
+        input kick();
         output unlock(cents: u32);
         output lock();
         Locked + coin => Unlocked / unlock;
         Unlocked | Broken + push => Locked / lock;
         //         ^
-        Locked + coin => Broken;
+        Locked + kick => Broken;
     }
 }
 

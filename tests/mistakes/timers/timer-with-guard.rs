@@ -7,7 +7,7 @@ automat_rs::machine! {
         guard quiet();
         Locked + unlock => Open;
         Open + after(30s) [quiet] => Locked;
-        //                ^
+        //                 ^
     }
 }
 

@@ -98,7 +98,7 @@ fn report_borrowing_field(errors: &mut Errors, state: &syn::Ident, field: &Param
         &field.ty,
         format!(
             "field `{}: {}` of state `{state}` borrows, but a state's data outlives the step that stored \
-             it; own it (`String` for `&str`, `Vec<T>` for `&[T]`), or make it `'static`",
+             it; declare it owned (`String` for `&str`, `Vec<T>` for `&[T]`), or make it `'static`",
             field.name,
             type_text(&field.ty)
         ),
@@ -112,8 +112,9 @@ pub fn check_machine_generics(machine: &Machine, errors: &mut Errors) {
         match param {
             syn::GenericParam::Lifetime(lifetime) => errors.at(
                 lifetime,
-                "a machine takes type and const parameters only; an input that borrows declares its \
-                 lifetimes after its name (`input recv<'a>(frame: &'a Frame)`), or leaves them elided",
+                "a machine takes type and const parameters only: remove the lifetime here, and \
+                 declare it on the input that borrows, after its name (`input recv<'a>(frame: &'a \
+                 Frame)`), or leave it elided",
             ),
             syn::GenericParam::Type(syn::TypeParam { ident, .. })
             | syn::GenericParam::Const(syn::ConstParam { ident, .. })

@@ -39,7 +39,7 @@ pub fn check_eventless(machine: &Machine, errors: &mut Errors) {
             errors.span(
                 span,
                 "an eventless transition needs a source state: `_` would apply it to every state; \
-                 name the states (`A | B [guard] => Target;`) or their compound",
+                 list the states instead (`A | B [guard] => Target;`), or name their compound",
             );
             continue;
         }
@@ -121,8 +121,9 @@ fn check_eventless_uses(machine: &Machine, t: &Transition, errors: &mut Errors) 
                 &used.name,
                 format!(
                     "output `{}` takes `{param}`, but an eventless transition has no input: its \
-                     outputs and guards can take only the context",
-                    used.name
+                     outputs and guards can take only the context; remove `{param}` from `{}`, or \
+                     give the transition an input",
+                    used.name, used.name
                 ),
             );
         }
@@ -136,7 +137,8 @@ fn check_eventless_uses(machine: &Machine, t: &Transition, errors: &mut Errors) 
                     &name,
                     format!(
                         "guard `{name}` takes `{param}`, but an eventless transition has no \
-                         input: its guards and outputs can take only the context"
+                         input: its guards and outputs can take only the context; remove \
+                         `{param}` from `{name}`, or give the transition an input"
                     ),
                 );
             }
@@ -221,6 +223,23 @@ fn report_cycle(machine: &Machine, t: &Transition, cycle: &[usize], errors: &mut
 /// borrow or use the machine's parameters, with an owned context; `#[raise(..)]` with no output
 /// that raises.
 pub fn check_raise(machine: &Machine, errors: &mut Errors) {
+    for input in &machine.inputs {
+        let raise = input.params.iter().find(|p| {
+            p.name == RAISE_PARAM
+                && matches!(&p.ty, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("Raise"))
+        });
+        if let Some(param) = raise {
+            errors.at(
+                &param.name,
+                format!(
+                    "input `{}` cannot take `raise: Raise`: the queue of raised inputs is the \
+                     machine's, passed to the outputs that declare it; remove it from the input, \
+                     and declare it on an output, as in `output retry(raise: Raise);`",
+                    input.name
+                ),
+            );
+        }
+    }
     let Some(_) = machine.raise else {
         return;
     };

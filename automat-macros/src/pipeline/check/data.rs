@@ -64,7 +64,7 @@ pub fn check_fields(machine: &Machine, errors: &mut Errors) {
 
 /// Every field of every state a step enters has exactly one value: `Idle + open => Connected`
 /// with `state Connected { conn: Connection }` and nothing named `conn` is an error on the
-/// field; so is a field that both the input's argument and the source's field of that name
+/// step's target; so is a field that both the input's argument and the source's field of that name
 /// could fill, and a binding that names nothing, or a field the target does not have.
 pub fn check_fills(machine: &Machine, plans: &[Vec<usize>], errors: &mut Errors) {
     // One error per transition, route and field (or binding), however many sources share it.
@@ -85,7 +85,7 @@ pub fn check_fills(machine: &Machine, plans: &[Vec<usize>], errors: &mut Errors)
                     }
                 };
                 check_bindings(&step, target_span, &mut report);
-                check_step_fills(&step, &mut report);
+                check_step_fills(&step, target_span, &mut report);
             }
         }
     }
@@ -197,7 +197,9 @@ fn check_bindings(step: &Step, target_span: proc_macro2::Span, report: &mut Repo
 
 /// Each field of the target has one value in `step`, of the field's type when it is an argument
 /// of the same name.
-fn check_step_fills(step: &Step, report: &mut Report) {
+fn check_step_fills(step: &Step, target_span: proc_macro2::Span, report: &mut Report) {
+    // A field without a value, or with two, is reported on the target of the step that enters it.
+    let target_token = syn::Ident::new("target", target_span);
     let m = step.m;
     let target_state = step.target();
     let target = &m.states[target_state];
@@ -235,7 +237,7 @@ fn check_step_fills(step: &Step, report: &mut Report) {
                 if arg.name == *name && arg_ty != field_ty {
                     report(
                         (f, false),
-                        name,
+                        &field.ty,
                         format!(
                             "field `{name}: {field_ty}` of state `{}` is filled from the argument `{name}: {arg_ty}` \
                              of input `{}` when {pair}{from} enters it, but their types differ; give them one type, \
@@ -249,7 +251,7 @@ fn check_step_fills(step: &Step, report: &mut Report) {
             Fill::Missing if misspelt => {}
             Fill::Missing => report(
                 (f, false),
-                name,
+                &target_token,
                 format!(
                     "field `{name}` of state `{}` has no value when {pair}{from} enters it: input `{}` has no \
                      argument `{name}`, state `{}` has no field `{name}`, and the transition binds none; add \
@@ -264,7 +266,7 @@ fn check_step_fills(step: &Step, report: &mut Report) {
             ),
             Fill::Both(a, _) => report(
                 (f, false),
-                name,
+                &target_token,
                 format!(
                     "field `{name}` of state `{}` has two values when {pair}{from} enters it: the argument \
                      `{}` of input `{}` and the field `{name}` of state `{}`; rename one of the two, or bind \

@@ -263,7 +263,12 @@ pub fn check_unused_guards(machine: &Machine, errors: &mut Errors) {
     let mut seen = HashSet::new();
     for (index, guard) in machine.guards.iter().enumerate() {
         let repeated = !seen.insert(guard.name.unraw().to_string());
-        if !used[index] && !repeated && !guard.allows.has("unused") {
+        // A guard named like an output is reported by the name check, which is the real fault.
+        let named_like_output = machine
+            .outputs
+            .iter()
+            .any(|output| output.name.unraw() == guard.name.unraw());
+        if !used[index] && !repeated && !named_like_output && !guard.allows.has("unused") {
             errors.at(
                 &guard.name,
                 format!(

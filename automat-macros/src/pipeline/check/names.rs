@@ -302,8 +302,13 @@ pub fn check_initial_state(machine: &Machine, errors: &mut Errors) {
                 .states
                 .first()
                 .map_or_else(|| "Idle".to_owned(), |s| s.name.unraw().to_string());
-            errors.at(
-                &machine.name,
+            // On the first state, where the fix goes (`machine.name` when there is none).
+            let place = machine
+                .states
+                .first()
+                .map_or(machine.name.span(), |s| s.name.span());
+            errors.span(
+                place,
                 format!(
                     "machine `{}` has no initial state; mark the state it starts in with `initial`, as in `initial state {example};`",
                     machine.name

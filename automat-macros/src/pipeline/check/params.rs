@@ -19,6 +19,8 @@ use super::transition_tokens;
 pub fn check_names(machine: &Machine, plans: &[Vec<usize>], errors: &mut Errors) {
     // One error per use and parameter, however many source states share it.
     let mut reported: HashSet<(usize, Route, usize, usize)> = HashSet::new();
+    // One error per parameter whose type is known to differ from its argument's.
+    let mut mismatched: HashSet<(&str, String, String)> = HashSet::new();
     let mut names = Vec::new();
     for (index, t) in machine.transitions.iter().enumerate() {
         names.clear();
@@ -71,6 +73,31 @@ pub fn check_names(machine: &Machine, plans: &[Vec<usize>], errors: &mut Errors)
                         };
                         if reported.insert((index, route, k, p)) {
                             errors.at(name, message);
+                        }
+                    }
+                    for param in params {
+                        let Lookup::Found(Value::Arg(a)) = step.lookup(*phase, &param.name, &fills)
+                        else {
+                            continue;
+                        };
+                        let arg = &machine.inputs[t.input].params[a];
+                        let Some(fix) =
+                            type_mismatch(&param.name, &param.ty, &arg.ty, kind == "guard")
+                        else {
+                            continue;
+                        };
+                        if mismatched.insert((kind, name.to_string(), param.name.to_string())) {
+                            errors.at(
+                                &param.ty,
+                                format!(
+                                    "{kind} `{name}` takes `{p}: {}`, but the argument `{p}` of input \
+                                     `{input}` is `{}`; {fix}",
+                                    type_text(&param.ty),
+                                    type_text(&arg.ty),
+                                    p = param.name,
+                                    input = machine.inputs[t.input].name,
+                                ),
+                            );
                         }
                     }
                 }
@@ -188,7 +215,8 @@ fn missing_message(step: &Step, phase: Phase, kind: &str, used: &Ident, param: &
         let _ = write!(
             message,
             " (`{ERROR_PARAM}`, the failure of a fallible output, is given only to the outputs of an \
-             `else` route)"
+             `else` route); remove `{ERROR_PARAM}` from `{used}`, or give the transition a fallible \
+             output and an `else` route, as in `=> Target / charge? else Other / {used};`"
         );
     } else if let Some(close) = suggest::closest(&wanted, names.iter().map(String::as_str)) {
         let _ = write!(message, "; did you mean `{close}`? (rename one of the two)");
@@ -214,6 +242,8 @@ fn returns_value(machine: &Machine, used: &OutputUse) -> bool {
 /// Brewing + done => Ready / heat;` (the `Cup` would be dropped), or an `else` route's output
 /// that returns a value (the route returns the failure).
 pub fn check_return_values(machine: &Machine, errors: &mut Errors) {
+    // The outputs whose return type was compared with their input's: one error each.
+    let mut typed = HashSet::new();
     for t in &machine.transitions {
         let input = &machine.inputs[t.input];
         let returning: Vec<&OutputUse> = t
@@ -221,12 +251,11 @@ pub fn check_return_values(machine: &Machine, errors: &mut Errors) {
             .iter()
             .filter(|u| returns_value(machine, u))
             .collect();
-        match &input.ret {
-            Some(ty) => {
-                let ty = type_text(ty);
-                if returning.is_empty() {
-                    let target = t.target.text(machine);
-                    errors.at(
+        if let Some(ty) = &input.ret {
+            let ty = type_text(ty);
+            if returning.is_empty() {
+                let target = t.target.text(machine);
+                errors.at(
                         transition_tokens(t),
                         format!(
                             "input `{}` returns `{ty}`, but no output of this transition returns a value; \
@@ -234,9 +263,14 @@ pub fn check_return_values(machine: &Machine, errors: &mut Errors) {
                             input.name
                         ),
                     );
+            }
+            if let [used] = returning.as_slice() {
+                if typed.insert(used.output) {
+                    check_return_type(machine, input, used, errors);
                 }
-                for extra in returning.iter().skip(1) {
-                    errors.at(
+            }
+            for extra in returning.iter().skip(1) {
+                errors.at(
                         &extra.name,
                         format!(
                             "input `{}` returns one value, but outputs `{}` and `{}` both return one here; \
@@ -244,12 +278,19 @@ pub fn check_return_values(machine: &Machine, errors: &mut Errors) {
                             input.name, returning[0].name, extra.name
                         ),
                     );
-                }
             }
-            None => {
-                for used in returning {
-                    let ret = value_text(machine, used);
-                    errors.at(
+        } else {
+            // `count?` on an output whose value is no `Result` is reported by the `?` check.
+            let misused_question_mark = |used: &&OutputUse| {
+                used.fallible.is_some()
+                    && machine.outputs[used.output]
+                        .ret
+                        .as_ref()
+                        .is_some_and(|ty| result_parts(ty).is_none())
+            };
+            for used in returning.into_iter().filter(|u| !misused_question_mark(u)) {
+                let ret = value_text(machine, used);
+                errors.at(
                         &used.name,
                         format!(
                             "output `{}` returns `{ret}`, but input `{}` returns nothing, so the value would be lost; \
@@ -257,9 +298,9 @@ pub fn check_return_values(machine: &Machine, errors: &mut Errors) {
                             used.name, input.name, input.name, used.name
                         ),
                     );
-                }
             }
         }
+
         let otherwise = t.otherwise.iter().flat_map(|e| &e.outputs);
         for used in otherwise.filter(|u| machine.outputs[u.output].ret.is_some()) {
             let ret = value_text(machine, used);
@@ -272,6 +313,106 @@ pub fn check_return_values(machine: &Machine, errors: &mut Errors) {
                 ),
             );
         }
+    }
+}
+
+/// A type whose identity the tokens decide: references (`true` for `&mut`) around a primitive or
+/// `String`. Any other type may be an alias of another, which only rustc can tell.
+fn known_type(ty: &syn::Type) -> Option<(Vec<bool>, String)> {
+    const KNOWN: &[&str] = &[
+        "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32",
+        "i64", "i128", "isize", "f32", "f64", "String",
+    ];
+    let mut references = Vec::new();
+    let mut ty = ty;
+    loop {
+        match ty {
+            syn::Type::Reference(reference) => {
+                references.push(reference.mutability.is_some());
+                ty = &reference.elem;
+            }
+            syn::Type::Paren(paren) => ty = &paren.elem,
+            syn::Type::Path(path) if path.qself.is_none() => {
+                let name = path.path.get_ident()?.to_string();
+                return KNOWN.contains(&name.as_str()).then_some((references, name));
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// What to write when a parameter of type `param` cannot take an argument of type `arg`, known
+/// from the tokens alone (else rustc reports it, on the parameter's type).
+fn type_mismatch(name: &Ident, param: &syn::Type, arg: &syn::Type, guard: bool) -> Option<String> {
+    let ((param_refs, param_base), (arg_refs, arg_base)) = (known_type(param)?, known_type(arg)?);
+    let arg_text = format!("{name}: {}", type_text(arg));
+    let borrow = if arg_refs.is_empty() {
+        format!(" (or `{name}: &{}` to borrow it)", type_text(arg))
+    } else {
+        String::new()
+    };
+    if param_base != arg_base {
+        // `&String` derefs to `&str`.
+        let derefs = param_base == "str" && arg_base == "String" && !param_refs.is_empty();
+        return (!derefs).then(|| {
+            format!("declare the parameter with the argument's type, `{arg_text}`{borrow}")
+        });
+    }
+    if guard {
+        return None;
+    }
+    if arg_refs.is_empty() && param_refs.first() == Some(&true) {
+        return Some(format!(
+            "outputs cannot borrow an argument mutably, since the step lends it to each in turn; \
+             declare the parameter as `{arg_text}`{borrow}"
+        ));
+    }
+    if !arg_refs.is_empty() && param_refs.is_empty() {
+        return Some(format!(
+            "the input borrows it, so the output cannot own it; declare the parameter as \
+             `{arg_text}`, and make an owned copy in the output's body"
+        ));
+    }
+    None
+}
+
+/// `input coin(..) -> u64; output unlock(..) -> u32; Locked + coin => Unlocked / unlock;`: the
+/// input returns what its output returns, so the two types must be one (when the tokens tell).
+fn check_return_type(
+    machine: &Machine,
+    input: &super::super::model::Input,
+    used: &OutputUse,
+    errors: &mut Errors,
+) {
+    let (Some(wanted), Some(ret)) = (&input.ret, &machine.outputs[used.output].ret) else {
+        return;
+    };
+    let parts = result_parts(ret);
+    let given = match (used.fallible, parts.as_deref()) {
+        (Some(_), Some([ok, ..])) => ok,
+        (Some(_), _) => return,
+        (None, _) => ret,
+    };
+    let (Some(wanted_shape), Some(given_shape)) = (known_type(wanted), known_type(given)) else {
+        return;
+    };
+    if wanted_shape != given_shape {
+        let fix = if used.fallible.is_some() {
+            format!("Result<{}, E>", type_text(wanted))
+        } else {
+            type_text(wanted)
+        };
+        errors.at(
+            given,
+            format!(
+                "output `{name}` returns `{}`, but input `{input}` returns what `{name}` gives, \
+                 declared `{}`; give them one type, as in `output {name}(..) -> {fix};`",
+                type_text(given),
+                type_text(wanted),
+                name = used.name,
+                input = input.name,
+            ),
+        );
     }
 }
 

@@ -208,8 +208,10 @@ pub fn check_fallible_outputs(machine: &Machine, errors: &mut Errors) {
                     .ret
                     .as_ref()
                     .map_or_else(|| "()".to_owned(), type_text);
-                errors.at(
-                    &used.name,
+                // On the `?`, which is what the fix removes (or what the declaration must justify).
+                let at = used.fallible.unwrap_or_else(|| used.name.span());
+                errors.span(
+                    at,
                     format!(
                         "output `{name}` {returns}, so `?` has no failure to catch; declare it \
                          `output {name}(..) -> Result<{ok}, E>;`, or remove the `?`",

@@ -181,7 +181,11 @@ impl Gen<'_> {
         later: &HashSet<Value>,
         guard: bool,
     ) -> TokenStream {
-        let span = param.name.span();
+        // Located at the parameter's type, so that a type mismatch is reported there.
+        let span = param
+            .name
+            .span()
+            .located_at(syn::spanned::Spanned::span(&param.ty));
         let Some(value) = names.value(phase, &param.name) else {
             return quote!(::core::unreachable!()); // reported by `check`
         };
@@ -194,6 +198,7 @@ impl Gen<'_> {
                 // The failure goes on to the step's error, so an output taking it by value gets
                 // a clone.
                 let error = error_ident();
+                let error = super::respan(&error, error.span().located_at(span));
                 if by_ref {
                     quote_spanned!(span=> &#error)
                 } else {
@@ -262,7 +267,10 @@ impl Gen<'_> {
         later: &HashSet<Value>,
         guard: bool,
     ) -> TokenStream {
-        let span = param.name.span();
+        let span = param
+            .name
+            .span()
+            .located_at(syn::spanned::Spanned::span(&param.ty));
         let Some(context) = &self.m.context else {
             return quote!(::core::unreachable!());
         };

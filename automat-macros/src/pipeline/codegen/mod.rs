@@ -68,8 +68,25 @@ pub fn generate(machine: &Machine) -> TokenStream {
 /// The machine's public items with stub bodies, emitted next to the errors. Declarations that
 /// are themselves in error (a name declared twice, an input named like a generated method) are
 /// left out, so the stubs cannot cause errors of their own.
-pub fn fallback(machine: &Machine) -> TokenStream {
-    Gen::new(machine, Mode::Stub).all()
+///
+/// A machine none of whose states parsed gets one placeholder state: a state enum without
+/// variants would make the stubs' `match`es unreachable code, and warn.
+pub fn fallback(mut machine: Machine) -> TokenStream {
+    if machine.states.is_empty() {
+        let span = machine.name.span();
+        machine.states.push(super::model::State {
+            name: Ident::new("Unparsed", span),
+            docs: super::model::Docs::default(),
+            allows: super::model::Allows::default(),
+            initial: Some(span),
+            final_: None,
+            entry: Vec::new(),
+            exit: Vec::new(),
+            fields: Vec::new(),
+            parent: None,
+        });
+    }
+    Gen::new(&machine, Mode::Stub).all()
 }
 
 struct Gen<'a> {

@@ -1,16 +1,15 @@
-// Mistake: a state and an input whose generated names collide
+// Mistake: a state named in lowercase in a transition, where it is declared in CamelCase
 automat_rs::machine! {
     machine Turnstile {
         initial state Locked;
         state Unlocked;
         input coin(cents: u32);
         input push();
-        input unlocked();
-        //    ^
         output unlock(cents: u32);
         output lock();
-        Locked + coin => Unlocked / unlock;
-        Unlocked + push | unlocked => Locked / lock;
+        locked + coin => Unlocked / unlock;
+     // ^
+        Unlocked + push => Locked / lock;
     }
 }
 
