@@ -502,7 +502,7 @@ fn declared_name(input: ParseStream, what: &str) -> syn::Result<Ident> {
     let message = if text == "async" && what != "a state" {
         "`async` comes first: write `async output name(..);`, not `output async name(..);`"
             .to_owned()
-    } else if matches!(text.as_str(), "self" | "Self" | "super" | "crate" | "_") {
+    } else if NO_RAW_FORM.contains(&text.as_str()) {
         format!(
             "`{text}` is a Rust keyword, which cannot name {what} even as `r#{text}`; rename it"
         )
@@ -512,6 +512,9 @@ fn declared_name(input: ParseStream, what: &str) -> syn::Result<Ident> {
     Err(syn::Error::new(word.span(), message))
 }
 
+/// The keywords that have no raw form (`r#self` is no identifier), so cannot name anything.
+const NO_RAW_FORM: [&str; 5] = ["self", "Self", "super", "crate", "_"];
+
 /// A name used in a transition. A Rust keyword is taken as its raw form (`move` as `r#move`), so
 /// that a declaration rejected for its keyword name is reported once, not at every use.
 fn used_name(input: ParseStream) -> syn::Result<Ident> {
@@ -519,12 +522,8 @@ fn used_name(input: ParseStream) -> syn::Result<Ident> {
         return input.parse();
     }
     match input.fork().call(Ident::parse_any) {
-        Ok(word)
-            if !matches!(
-                word.to_string().as_str(),
-                "self" | "Self" | "super" | "crate" | "_" | "else" | "reenter"
-            ) =>
-        {
+        // `else` goes on to the route; the keywords without a raw form stay errors.
+        Ok(word) if word != "else" && !NO_RAW_FORM.contains(&word.to_string().as_str()) => {
             let _ = input.call(Ident::parse_any);
             Ok(Ident::new_raw(&word.to_string(), word.span()))
         }
