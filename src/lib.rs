@@ -14,6 +14,10 @@ pub mod export;
 #[cfg(feature = "registry")]
 pub mod registry;
 #[cfg(feature = "serde")]
+pub use automat_core::persist;
+#[cfg(feature = "store")]
+pub use automat_store as store;
+#[cfg(feature = "serde")]
 #[doc(hidden)]
 pub mod snapshot;
 #[cfg(feature = "tokio")]
@@ -312,6 +316,32 @@ macro_rules! __automat_serde {
                     ::core::result::Result::Ok($machine { __state: state, __core: core })
                 }
             }
+
+            #[automatically_derived]
+            impl<__C> $crate::__private::persist::Persistent for $machine<__C>
+            where
+                $machine<__C>: $crate::Machine<State = $state, Core = __C>,
+            {
+                const REPLAYS_BY_STATE: ::core::primitive::bool = true;
+
+                fn save_state<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    __serde::Serialize::serialize(&self.__state, serializer)
+                }
+
+                fn load_state<'de, __D: __serde::Deserializer<'de>>(deserializer: __D, core: __C) -> ::core::result::Result<Self, __D::Error> {
+                    let state: $state = __serde::Deserialize::deserialize(deserializer)?;
+                    ::core::result::Result::Ok($machine { __state: state, __core: core })
+                }
+
+                fn check_state<'de, __D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<(), __D::Error> {
+                    let _: $state = __serde::Deserialize::deserialize(deserializer)?;
+                    ::core::result::Result::Ok(())
+                }
+
+                fn with_state(state: $state, core: __C) -> ::core::option::Option<Self> {
+                    ::core::option::Option::Some($machine { __state: state, __core: core })
+                }
+            }
         };
     };
     // A machine with more than a state and a core (history, a queue of raised inputs): made and
@@ -357,6 +387,52 @@ macro_rules! __automat_serde {
                     }
                     let len = if Self::__HISTORY.is_empty() { 2 } else { 3 };
                     __serde::Deserializer::deserialize_tuple(deserializer, len, Visitor(::core::marker::PhantomData))
+                }
+            }
+
+            #[automatically_derived]
+            impl<__C> $crate::__private::persist::Persistent for $machine<__C>
+            where
+                $machine<__C>: $crate::Machine<State = $state, Core = __C>,
+            {
+                const REPLAYS_BY_STATE: ::core::primitive::bool = false;
+
+                fn save_state<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    let (state, _, history) = self.__snapshot();
+                    let history = $crate::__private::snapshot::History { names: Self::__HISTORY, states: history };
+                    __serde::Serialize::serialize(&(state, history), serializer)
+                }
+
+                fn load_state<'de, __D: __serde::Deserializer<'de>>(deserializer: __D, core: __C) -> ::core::result::Result<Self, __D::Error> {
+                    struct Visitor<__C>(::core::option::Option<__C>);
+                    impl<'de, __C> __serde::de::Visitor<'de> for Visitor<__C> {
+                        type Value = $machine<__C>;
+                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            f.write_str("a machine's saved state: [state, history]")
+                        }
+                        fn visit_seq<__A: __serde::de::SeqAccess<'de>>(mut self, mut seq: __A) -> ::core::result::Result<Self::Value, __A::Error> {
+                            let state: $state = seq.next_element()?.ok_or_else(|| __serde::de::Error::invalid_length(0, &self))?;
+                            let ::core::option::Option::Some(core) = self.0.take() else {
+                                return ::core::result::Result::Err(__serde::de::Error::custom("the core was taken"));
+                            };
+                            let mut machine = $machine::__from_snapshot(state, core);
+                            seq.next_element_seed($crate::__private::snapshot::HistorySeed {
+                                names: $machine::<__C>::__HISTORY,
+                                restore: &mut |slot, leaf| machine.__restore_history(slot, leaf),
+                            })?;
+                            ::core::result::Result::Ok(machine)
+                        }
+                    }
+                    __serde::Deserializer::deserialize_tuple(deserializer, 2, Visitor(::core::option::Option::Some(core)))
+                }
+
+                fn check_state<'de, __D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<(), __D::Error> {
+                    let _: ($state, __serde::de::IgnoredAny) = __serde::Deserialize::deserialize(deserializer)?;
+                    ::core::result::Result::Ok(())
+                }
+
+                fn with_state(_: $state, _: __C) -> ::core::option::Option<Self> {
+                    ::core::option::Option::None
                 }
             }
         };
@@ -438,6 +514,32 @@ macro_rules! __automat_serde {
                 fn deserialize<__D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                     let (data, core): ($data, __C) = __serde::Deserialize::deserialize(deserializer)?;
                     ::core::result::Result::Ok($machine::__from_parts(data, core))
+                }
+            }
+
+            #[automatically_derived]
+            impl<__C> $crate::__private::persist::Persistent for $machine<__C>
+            where
+                $machine<__C>: $crate::Machine<State = $state, Core = __C>,
+            {
+                const REPLAYS_BY_STATE: ::core::primitive::bool = false;
+
+                fn save_state<__S: __serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    __serde::Serialize::serialize(self.__parts().0, serializer)
+                }
+
+                fn load_state<'de, __D: __serde::Deserializer<'de>>(deserializer: __D, core: __C) -> ::core::result::Result<Self, __D::Error> {
+                    let data: $data = __serde::Deserialize::deserialize(deserializer)?;
+                    ::core::result::Result::Ok($machine::__from_parts(data, core))
+                }
+
+                fn check_state<'de, __D: __serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<(), __D::Error> {
+                    let _: $data = __serde::Deserialize::deserialize(deserializer)?;
+                    ::core::result::Result::Ok(())
+                }
+
+                fn with_state(_: $state, _: __C) -> ::core::option::Option<Self> {
+                    ::core::option::Option::None
                 }
             }
         };

@@ -35,6 +35,8 @@ pub mod journal;
 mod machine;
 mod mermaid;
 mod observe;
+#[cfg(feature = "serde")]
+pub mod persist;
 pub mod raise;
 mod rules;
 mod step;
