@@ -1,6 +1,6 @@
 //! The store's benchmark, one run, side by side on each database:
 //! - single-writer appends per second (durable commits) through `Store::step`, against a raw
-//!   `INSERT` of the same bytes, one commit each, through the same client;
+//!   prepared `INSERT` of the same bytes, one commit each, through the same client;
 //! - the load time of a machine with 100,000 steps, with and without a snapshot every 1,000.
 //!
 //! ```sh
@@ -12,7 +12,7 @@
 use std::time::{Duration, Instant};
 
 use automat_rs::machine;
-use automat_store::{Backend, SqliteStore, Store};
+use automat_store::{Backend, PostgresStore, SqliteStore, Store};
 
 machine! {
     #[derive_input(Clone)]
@@ -27,18 +27,42 @@ machine! {
     }
 }
 
-/// One row: what a step writes of its input, for the raw insert.
+/// What a step writes: its input and the state it led to, for the raw inserts.
 const RECORD: &str = r#"["deposit",[12345]]"#;
+const STATE: &str = r#""Open""#;
 
-fn appends<B: Backend>(mut store: Store<B>, id: &str, count: u32) -> f64 {
+/// Appends per second through `Store::step` and through each of `raws` (one raw `INSERT`, one
+/// commit), on the same connection, in alternating rounds so that drift in the disk's speed
+/// hits all of them alike.
+fn appends<B: Backend>(
+    store: &mut Store<B>,
+    id: &str,
+    count: u32,
+    raws: &mut [&mut dyn FnMut(&mut B)],
+) -> (f64, Vec<f64>) {
+    const ROUNDS: u32 = 10;
     let mut account = store.create(id, Account::new(())).unwrap();
-    let started = Instant::now();
-    for _ in 0..count {
-        store
-            .step(&mut account, AccountInput::Deposit { cents: 12_345 })
-            .unwrap_or_else(|_| panic!("a deposit is refused"));
+    let mut ours = Duration::ZERO;
+    let mut theirs = vec![Duration::ZERO; raws.len()];
+    for _ in 0..ROUNDS {
+        for (raw, time) in raws.iter_mut().zip(&mut theirs) {
+            let started = Instant::now();
+            for _ in 0..count / ROUNDS {
+                raw(store.backend());
+            }
+            *time += started.elapsed();
+        }
+        let started = Instant::now();
+        for _ in 0..count / ROUNDS {
+            store
+                .step(&mut account, AccountInput::Deposit { cents: 12_345 })
+                .unwrap_or_else(|_| panic!("a deposit is refused"));
+        }
+        ours += started.elapsed();
     }
-    f64::from(count) / started.elapsed().as_secs_f64()
+    let done = f64::from(count / ROUNDS * ROUNDS);
+    let rate = |time: Duration| done / time.as_secs_f64();
+    (rate(ours), theirs.into_iter().map(rate).collect())
 }
 
 fn load_time<B: Backend>(store: &mut Store<B>, id: &str) -> Duration {
@@ -58,83 +82,160 @@ fn fill<B: Backend>(store: &mut Store<B>, id: &str, steps: u32) {
     }
 }
 
-fn report(database: &str, ours: f64, raw: f64, without: Duration, with: Duration, steps: u32) {
+fn report(database: &str, ours: f64, raw: &[f64], without: Duration, with: Duration, steps: u32) {
     println!(
-        "{database:<10} appends/s: store {ours:>8.0}  raw INSERT {raw:>8.0}  ratio {:.2}x   \
-         load of {steps} steps: full replay {without:>9.1?}  snapshot every 1000 {with:>9.1?}",
-        ours / raw
+        "{database:<10} appends/s: store {ours:>6.0} | raw INSERT of the record and state into a \
+         bare table {:>6.0}, ratio {:.2}x | raw INSERT of the same row into a table with the \
+         store's keys {:>6.0}, ratio {:.2}x",
+        raw[0],
+        ours / raw[0],
+        raw[1],
+        ours / raw[1],
+    );
+    println!(
+        "{database:<10} load of {steps} steps: full replay {without:>9.1?}, \
+         snapshot every 1000 {with:>9.1?}"
     );
 }
 
 fn main() {
     let quick = std::env::var_os("QUICK").is_some();
-    let (count, steps) = if quick { (200, 5_000) } else { (3_000, 100_000) };
+    let (count, steps) = if quick {
+        (200, 5_000)
+    } else {
+        (3_000, 100_000)
+    };
     let run = std::process::id();
+    sqlite(run, count, steps);
+    match std::env::var("AUTOMAT_PG_URL") {
+        Ok(url) => postgres(&url, run, count, steps),
+        Err(_) => println!("PostgreSQL: skipped (set AUTOMAT_PG_URL)"),
+    }
+}
 
+fn sqlite(run: u32, count: u32, steps: u32) {
     // SQLite, a file under target/, WAL with synchronous = FULL (every commit durable).
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/store-bench");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("bench-{run}.sqlite"));
-    let mut raw_store = SqliteStore::open(&path).unwrap();
-    let raw = {
-        let connection = raw_store.connection();
-        connection
-            .execute_batch("CREATE TABLE IF NOT EXISTS raw (id TEXT, record TEXT)")
-            .unwrap();
-        let started = Instant::now();
-        for _ in 0..count {
-            connection
-                .execute("INSERT INTO raw (id, record) VALUES ('raw', ?1)", [RECORD])
-                .unwrap();
-        }
-        f64::from(count) / started.elapsed().as_secs_f64()
-    };
-    let ours = appends(Store::new(SqliteStore::open(&path).unwrap()), "a", count);
+    let mut store = Store::new(SqliteStore::open(&path).unwrap());
+    store
+        .backend()
+        .connection()
+        .execute_batch(
+            "CREATE TABLE IF NOT EXISTS raw (id TEXT, record TEXT, state TEXT);
+             CREATE TABLE IF NOT EXISTS raw_steps (position INTEGER PRIMARY KEY, \
+                 id TEXT NOT NULL, version BIGINT NOT NULL, record TEXT NOT NULL, \
+                 state TEXT NOT NULL, saved TEXT, UNIQUE (id, version));",
+        )
+        .unwrap();
+    let mut version = 0_i64;
+    let (ours, raw) = appends(
+        &mut store,
+        "a",
+        count,
+        &mut [
+            &mut |sqlite: &mut SqliteStore| {
+                sqlite
+                    .connection()
+                    .prepare_cached("INSERT INTO raw (id, record, state) VALUES ('raw', ?1, ?2)")
+                    .and_then(|mut insert| insert.execute([RECORD, STATE]))
+                    .unwrap();
+            },
+            &mut |sqlite: &mut SqliteStore| {
+                version += 1;
+                sqlite
+                    .connection()
+                    .prepare_cached(
+                        "INSERT INTO raw_steps (id, version, record, state) \
+                         VALUES ('raw', ?1, ?2, ?3)",
+                    )
+                    .and_then(|mut insert| {
+                        insert.execute(rusqlite::params![version, RECORD, STATE])
+                    })
+                    .unwrap();
+            },
+        ],
+    );
     // Bulk fill without per-commit sync, then measure loads.
     let mut without = Store::new(SqliteStore::open(&path).unwrap()).snapshot_every(0);
     let mut with = Store::new(SqliteStore::open(&path).unwrap()).snapshot_every(1_000);
     for store in [without.backend(), with.backend()] {
-        store.connection().pragma_update(None, "synchronous", "OFF").unwrap();
+        store
+            .connection()
+            .pragma_update(None, "synchronous", "OFF")
+            .unwrap();
     }
     fill(&mut without, "full", steps);
     fill(&mut with, "snap", steps);
-    let (full, snap) = (load_time(&mut without, "full"), load_time(&mut with, "snap"));
-    report("SQLite", ours, raw, full, snap, steps);
+    let (full, snap) = (
+        load_time(&mut without, "full"),
+        load_time(&mut with, "snap"),
+    );
+    report("SQLite", ours, &raw, full, snap, steps);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
+}
 
-    let Ok(url) = std::env::var("AUTOMAT_PG_URL") else {
-        println!("PostgreSQL: skipped (set AUTOMAT_PG_URL)");
-        return;
-    };
-    let mut pg = automat_store::PostgresStore::connect(&url).unwrap();
-    let raw = {
-        let client = pg.client();
-        client
-            .batch_execute("CREATE TABLE IF NOT EXISTS raw (id TEXT, record TEXT)")
-            .unwrap();
-        let started = Instant::now();
-        for _ in 0..count {
-            client
-                .execute("INSERT INTO raw (id, record) VALUES ('raw', $1)", &[&RECORD])
+fn postgres(url: &str, run: u32, count: u32, steps: u32) {
+    let mut store = Store::new(automat_store::PostgresStore::connect(url).unwrap());
+    let pg = store.backend();
+    pg.block_on(pg.client().batch_execute(
+        "DROP TABLE IF EXISTS automat_bench_raw, automat_bench_raw_steps;
+         CREATE TABLE automat_bench_raw (id TEXT, record TEXT, state TEXT);
+         CREATE TABLE automat_bench_raw_steps (id TEXT NOT NULL, version BIGINT NOT NULL, \
+             position BIGINT NOT NULL UNIQUE, record TEXT NOT NULL, state TEXT NOT NULL, \
+             saved TEXT, PRIMARY KEY (id, version));",
+    ))
+    .unwrap();
+    let bare = pg
+        .block_on(
+            pg.client().prepare(
+                "INSERT INTO automat_bench_raw (id, record, state) VALUES ('raw', $1, $2)",
+            ),
+        )
+        .unwrap();
+    let keyed = pg
+        .block_on(pg.client().prepare(
+            "INSERT INTO automat_bench_raw_steps (id, version, position, record, state) \
+             VALUES ($1, $2, $2, $3, $4)",
+        ))
+        .unwrap();
+    let raw_id = format!("raw-{run}");
+    let mut version = 0_i64;
+    let (ours, raw) = appends(
+        &mut store,
+        &format!("a-{run}"),
+        count,
+        &mut [
+            &mut |pg: &mut PostgresStore| {
+                pg.block_on(pg.client().execute(&bare, &[&RECORD, &STATE]))
+                    .unwrap();
+            },
+            &mut |pg: &mut PostgresStore| {
+                version += 1;
+                pg.block_on(
+                    pg.client()
+                        .execute(&keyed, &[&raw_id, &version, &RECORD, &STATE]),
+                )
                 .unwrap();
-        }
-        f64::from(count) / started.elapsed().as_secs_f64()
-    };
-    let ours = appends(Store::new(pg), &format!("a-{run}"), count);
-    let connect = || automat_store::PostgresStore::connect(&url).unwrap();
+            },
+        ],
+    );
+    let connect = || automat_store::PostgresStore::connect(url).unwrap();
     let mut without = Store::new(connect()).snapshot_every(0);
     let mut with = Store::new(connect()).snapshot_every(1_000);
-    for store in [without.backend(), with.backend()] {
-        store
-            .client()
-            .batch_execute("SET synchronous_commit = off")
+    for pg in [without.backend(), with.backend()] {
+        pg.block_on(pg.client().batch_execute("SET synchronous_commit = off"))
             .unwrap();
     }
     let (full_id, snap_id) = (format!("full-{run}"), format!("snap-{run}"));
     fill(&mut without, &full_id, steps);
     fill(&mut with, &snap_id, steps);
-    let (full, snap) = (load_time(&mut without, &full_id), load_time(&mut with, &snap_id));
-    report("PostgreSQL", ours, raw, full, snap, steps);
+    let (full, snap) = (
+        load_time(&mut without, &full_id),
+        load_time(&mut with, &snap_id),
+    );
+    report("PostgreSQL", ours, &raw, full, snap, steps);
 }

@@ -7,21 +7,24 @@ use rusqlite::{params, Connection, ErrorCode, OptionalExtension, TransactionBeha
 
 use crate::{Backend, NewStep, Notification, StepRow, StoreError, Stored};
 
-/// The tables, shared in shape with the PostgreSQL store.
+/// The tables. The PostgreSQL store has the same four columns per step, but SQLite serialises
+/// writers itself (`BEGIN IMMEDIATE`), so a step's `position` is the row id (assigned in commit
+/// order, never reused: rows are not deleted, and a rolled-back insert takes no id) and a
+/// machine's version is its latest step's (found through the `(id, version)` index). A step
+/// writes one row and one index entry, nothing else.
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS automat_machines (
     id TEXT PRIMARY KEY,
-    machine TEXT NOT NULL,
-    version BIGINT NOT NULL
+    machine TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS automat_steps (
+    position INTEGER PRIMARY KEY,
     id TEXT NOT NULL,
     version BIGINT NOT NULL,
-    position BIGINT NOT NULL UNIQUE,
     record TEXT NOT NULL,
     state TEXT NOT NULL,
     saved TEXT,
-    PRIMARY KEY (id, version)
+    UNIQUE (id, version)
 );
 CREATE TABLE IF NOT EXISTS automat_snapshots (
     id TEXT NOT NULL,
@@ -29,12 +32,12 @@ CREATE TABLE IF NOT EXISTS automat_snapshots (
     saved TEXT NOT NULL,
     PRIMARY KEY (id, version)
 );
-CREATE TABLE IF NOT EXISTS automat_head (
-    one INTEGER PRIMARY KEY CHECK (one = 1),
-    position BIGINT NOT NULL
-);
-INSERT INTO automat_head (one, position) VALUES (1, 0) ON CONFLICT DO NOTHING;
 ";
+
+/// A machine's kind and version: the version is its latest step's, 0 before the first.
+const HEAD: &str = "SELECT machine, \
+    (SELECT COALESCE(MAX(version), 0) FROM automat_steps WHERE id = ?1) \
+    FROM automat_machines WHERE id = ?1";
 
 /// A store in an SQLite database: a file that one or more processes open, or memory.
 ///
@@ -121,7 +124,7 @@ impl Backend for SqliteStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)?;
         let inserted = tx.execute(
-            "INSERT INTO automat_machines (id, machine, version) VALUES (?1, ?2, 0)",
+            "INSERT INTO automat_machines (id, machine) VALUES (?1, ?2)",
             params![id, machine],
         );
         match inserted {
@@ -145,12 +148,12 @@ impl Backend for SqliteStore {
         // One read transaction, so the snapshot and the steps agree.
         let tx = self.connection.transaction().map_err(db)?;
         let head: Option<(String, i64)> = tx
-            .query_row(
-                "SELECT machine, version FROM automat_machines WHERE id = ?1",
-                params![id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .optional()
+            .prepare_cached(HEAD)
+            .and_then(|mut query| {
+                query
+                    .query_row(params![id], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .optional()
+            })
             .map_err(db)?;
         let Some((machine, version)) = head else {
             return Err(StoreError::NotFound { id: id.to_owned() });
@@ -202,12 +205,8 @@ impl Backend for SqliteStore {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)?;
         let actual: Option<i64> = tx
-            .query_row(
-                "SELECT version FROM automat_machines WHERE id = ?1",
-                params![id],
-                |row| row.get(0),
-            )
-            .optional()
+            .prepare_cached(HEAD)
+            .and_then(|mut query| query.query_row(params![id], |row| row.get(1)).optional())
             .map_err(db)?;
         let Some(actual) = actual.map(to_u64) else {
             return Err(StoreError::NotFound { id: id.to_owned() });
@@ -223,23 +222,15 @@ impl Backend for SqliteStore {
             return Ok(None); // dropping `tx` rolls it back
         };
         let version = to_i64(expected + 1);
-        let position: i64 = tx
-            .query_row(
-                "UPDATE automat_head SET position = position + 1 WHERE one = 1 RETURNING position",
-                [],
-                |row| row.get(0),
-            )
-            .map_err(db)?;
         tx.prepare_cached(
-            "INSERT INTO automat_steps (id, version, position, record, state, saved) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO automat_steps (id, version, record, state, saved) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
         )
         .and_then(|mut insert| {
-            insert.execute(params![
-                id, version, position, new.record, new.state, new.saved
-            ])
+            insert.execute(params![id, version, new.record, new.state, new.saved])
         })
         .map_err(db)?;
+        let position = tx.last_insert_rowid();
         if let Some(saved) = &new.snapshot {
             tx.execute(
                 "INSERT INTO automat_snapshots (id, version, saved) VALUES (?1, ?2, ?3)",
@@ -247,11 +238,6 @@ impl Backend for SqliteStore {
             )
             .map_err(db)?;
         }
-        tx.execute(
-            "UPDATE automat_machines SET version = ?2 WHERE id = ?1",
-            params![id, version],
-        )
-        .map_err(db)?;
         tx.commit().map_err(db)?;
         Ok(Some(to_u64(position)))
     }

@@ -50,7 +50,8 @@ fn notification_log() {
 fn evolution_and_bad_data() {
     let Some(store) = connect() else { return };
     common::evolution_and_bad_data(store, |store, sql| {
-        store.backend().client().batch_execute(sql).unwrap();
+        let pg = store.backend();
+        pg.block_on(pg.client().batch_execute(sql)).unwrap();
     });
 }
 
