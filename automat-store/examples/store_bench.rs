@@ -179,11 +179,23 @@ fn sqlite(run: u32, count: u32, steps: u32) {
 }
 
 fn postgres(url: &str, run: u32, count: u32, steps: u32) {
-    let mut store = Store::new(automat_store::PostgresStore::connect(url).unwrap());
+    // A schema of the run's own, so that the store's tables start empty like the raw ones.
+    let schema = format!("automat_bench_{run}");
+    let admin = PostgresStore::connect(url).unwrap();
+    admin
+        .block_on(
+            admin
+                .client()
+                .batch_execute(&format!("CREATE SCHEMA {schema}")),
+        )
+        .unwrap();
+    let mut config: tokio_postgres::Config = url.parse().unwrap();
+    config.options(format!("-c search_path={schema}"));
+    let connect = || PostgresStore::from_config(&config).unwrap();
+    let mut store = Store::new(connect());
     let pg = store.backend();
     pg.block_on(pg.client().batch_execute(
-        "DROP TABLE IF EXISTS automat_bench_raw, automat_bench_raw_steps;
-         CREATE TABLE automat_bench_raw (id TEXT, record TEXT, state TEXT);
+        "CREATE TABLE automat_bench_raw (id TEXT, record TEXT, state TEXT);
          CREATE TABLE automat_bench_raw_steps (id TEXT NOT NULL, version BIGINT NOT NULL, \
              position BIGINT NOT NULL UNIQUE, record TEXT NOT NULL, state TEXT NOT NULL, \
              saved TEXT, PRIMARY KEY (id, version));",
@@ -223,7 +235,6 @@ fn postgres(url: &str, run: u32, count: u32, steps: u32) {
             },
         ],
     );
-    let connect = || automat_store::PostgresStore::connect(url).unwrap();
     let mut without = Store::new(connect()).snapshot_every(0);
     let mut with = Store::new(connect()).snapshot_every(1_000);
     for pg in [without.backend(), with.backend()] {
@@ -238,4 +249,12 @@ fn postgres(url: &str, run: u32, count: u32, steps: u32) {
         load_time(&mut with, &snap_id),
     );
     report("PostgreSQL", ours, &raw, full, snap, steps);
+    drop((store, without, with));
+    admin
+        .block_on(
+            admin
+                .client()
+                .batch_execute(&format!("DROP SCHEMA {schema} CASCADE")),
+        )
+        .unwrap();
 }
