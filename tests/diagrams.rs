@@ -167,6 +167,9 @@ fn example_diagrams_render_with_graphviz() {
         );
         let svg = String::from_utf8(out.stdout).unwrap();
         assert!(svg.contains("<svg"), "{}", description.name);
+        if let Err(why) = shows_the_whole_drawing(&svg) {
+            panic!("{}: Graphviz's SVG {why}", description.name);
+        }
         for state in description.states {
             assert!(
                 svg.contains(&format!(">{}</text>", state.name)),
@@ -186,6 +189,80 @@ fn example_diagrams_render_with_graphviz() {
             );
         }
     }
+}
+
+/// The text between `before` and the next `"` after it.
+fn attribute<'a>(svg: &'a str, before: &str) -> Option<&'a str> {
+    let start = svg.find(before)? + before.len();
+    svg[start..].split('"').next()
+}
+
+fn numbers(text: &str) -> Vec<f64> {
+    text.split([' ', ',', '(', ')'])
+        .filter_map(|part| part.parse().ok())
+        .collect()
+}
+
+/// Graphviz's SVG shows all of its drawing: its size is its `viewBox`'s, and the drawing's
+/// background (the graph's first polygon), scaled by the root group's transform, fits inside.
+fn shows_the_whole_drawing(svg: &str) -> Result<(), String> {
+    let view = attribute(svg, "viewBox=\"")
+        .map(numbers)
+        .ok_or("has no viewBox")?;
+    let [_, _, view_w, view_h] = view[..] else {
+        return Err(format!("has a viewBox of {} numbers", view.len()));
+    };
+    let size = |name: &str| {
+        attribute(svg, &format!("<svg {name}=\""))
+            .or_else(|| attribute(svg, &format!(" {name}=\"")))
+            .and_then(|value| value.trim_end_matches("pt").parse::<f64>().ok())
+    };
+    let (width, height) = (size("width"), size("height"));
+    // Graphviz rounds the size to whole points.
+    let near = |size: Option<f64>, view: f64| size.is_some_and(|size| (size - view).abs() < 1.0);
+    if !near(width, view_w) || !near(height, view_h) {
+        return Err(format!(
+            "is {width:?} x {height:?} pt around a viewBox of {view_w} x {view_h}"
+        ));
+    }
+    let scale = attribute(svg, "transform=\"scale(")
+        .map(numbers)
+        .ok_or("has no scale")?;
+    let points = attribute(
+        svg,
+        "<polygon fill=\"white\" stroke=\"transparent\" points=\"",
+    )
+    .map(numbers)
+    .ok_or("has no background")?;
+    let span = |axis: usize| {
+        let values: Vec<f64> = points.iter().skip(axis).step_by(2).copied().collect();
+        let max = values.iter().copied().fold(f64::MIN, f64::max);
+        let min = values.iter().copied().fold(f64::MAX, f64::min);
+        max - min
+    };
+    let (drawn_w, drawn_h) = (span(0) * scale[0], span(1) * scale[1]);
+    if drawn_w > view_w + 1.0 || drawn_h > view_h + 1.0 {
+        return Err(format!(
+            "draws {drawn_w:.0} x {drawn_h:.0} into a viewBox of {view_w} x {view_h}: \
+             part of the drawing is cut off"
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn the_whole_drawing_check_sees_a_cut_off_svg() {
+    // What Graphviz 2.43 writes for a graph with `dpi="100"`: scaled, with the viewBox not.
+    let cut = r#"<svg width="124pt" height="361pt"
+ viewBox="0.00 0.00 89.00 260.00" xmlns="http://www.w3.org/2000/svg">
+<g id="graph0" class="graph" transform="scale(1.39 1.39) rotate(0) translate(4 256)">
+<polygon fill="white" stroke="transparent" points="-4,4 -4,-256 85,-256 85,4 -4,4"/>"#;
+    assert!(shows_the_whole_drawing(cut).is_err());
+    let whole = cut
+        .replace("124pt", "89pt")
+        .replace("361pt", "260pt")
+        .replace("scale(1.39 1.39)", "scale(1 1)");
+    assert_eq!(shows_the_whole_drawing(&whole), Ok(()));
 }
 
 #[test]

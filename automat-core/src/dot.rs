@@ -54,13 +54,12 @@ impl fmt::Display for Dot<'_> {
         let d = self.description;
         writeln!(f, "digraph \"{}\" {{", DotStr(d.name))?;
         if d.compounds.is_empty() {
-            writeln!(f, "    graph [pack=\"true\", dpi=\"100\"];")?;
+            // No `dpi`: with it, Graphviz 2.43's SVG scales the drawing but not its viewBox,
+            // and shows only its top-left part.
+            writeln!(f, "    graph [pack=\"true\"];")?;
         } else {
             // `compound` lets an edge start at a cluster's border (`ltail`).
-            writeln!(
-                f,
-                "    graph [pack=\"true\", dpi=\"100\", compound=\"true\"];"
-            )?;
+            writeln!(f, "    graph [pack=\"true\", compound=\"true\"];")?;
         }
         writeln!(f, "    node [fontname=\"Menlo\"];")?;
         writeln!(f, "    edge [fontname=\"Menlo\"];")?;
