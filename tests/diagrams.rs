@@ -813,3 +813,155 @@ fn svg_compound_boxes_hold_their_states_and_no_others() {
     // The deep history `DoorOpen + close` enters is drawn, inside `On`.
     assert!(svg.contains("<g class=\"automat-history\" data-compound=\"On\">"));
 }
+
+/// A shape an edge must not cross: a state's ellipse (or a history circle), or a transition's box.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    Ellipse { cx: f64, cy: f64, rx: f64, ry: f64 },
+    Rect { x: f64, y: f64, w: f64, h: f64 },
+}
+
+impl Shape {
+    /// Whether `(px, py)` is inside the shape grown by `margin` (negative: shrunk).
+    fn contains(self, (px, py): (f64, f64), margin: f64) -> bool {
+        match self {
+            Shape::Ellipse { cx, cy, rx, ry } => {
+                let (rx, ry) = (rx + margin, ry + margin);
+                rx > 0.0 && ry > 0.0 && ((px - cx) / rx).powi(2) + ((py - cy) / ry).powi(2) < 1.0
+            }
+            Shape::Rect { x, y, w, h } => {
+                px > x - margin && px < x + w + margin && py > y - margin && py < y + h + margin
+            }
+        }
+    }
+}
+
+/// The numbers of the attributes `names` of an SVG tag.
+fn tag_numbers(tag: &str, names: &[&str]) -> Option<Vec<f64>> {
+    names
+        .iter()
+        .map(|name| attribute(tag, &format!(" {name}=\"")).and_then(|v| v.parse().ok()))
+        .collect()
+}
+
+/// A cubic curve: its start, two control points and end.
+type Curve = [(f64, f64); 4];
+
+/// The states, history nodes and transition boxes of an SVG of ours (not the compounds' boxes,
+/// which edges enter and leave by design), and each edge as its cubic curves.
+fn geometry(svg: &str) -> (Vec<Shape>, Vec<Vec<Curve>>) {
+    let mut shapes = Vec::new();
+    for tag in svg.split('<').skip(1) {
+        if tag.starts_with("ellipse ") {
+            if let Some(v) = tag_numbers(tag, &["cx", "cy", "rx", "ry"]) {
+                shapes.push(Shape::Ellipse {
+                    cx: v[0],
+                    cy: v[1],
+                    rx: v[2],
+                    ry: v[3],
+                });
+            }
+        } else if tag.starts_with("circle ") {
+            if let Some(v) = tag_numbers(tag, &["cx", "cy", "r"]) {
+                shapes.push(Shape::Ellipse {
+                    cx: v[0],
+                    cy: v[1],
+                    rx: v[2],
+                    ry: v[2],
+                });
+            }
+        } else if tag.starts_with("rect ") {
+            let compound = attribute(tag, " rx=\"") == Some("10");
+            if let (false, Some(v)) = (compound, tag_numbers(tag, &["x", "y", "width", "height"])) {
+                shapes.push(Shape::Rect {
+                    x: v[0],
+                    y: v[1],
+                    w: v[2],
+                    h: v[3],
+                });
+            }
+        }
+    }
+    let edges_start = svg
+        .find("<g class=\"automat-edges\"")
+        .expect("an edges group");
+    let edges_end = edges_start + svg[edges_start..].find("</g>").expect("its end");
+    let mut edges = Vec::new();
+    for path in svg[edges_start..edges_end].split("<path d=\"").skip(1) {
+        let d = path.split('"').next().unwrap_or_default();
+        let v: Vec<f64> = d
+            .split([' ', 'M', 'C'])
+            .filter_map(|part| part.parse().ok())
+            .collect();
+        let mut curves = Vec::new();
+        let mut at = (v[0], v[1]);
+        for c in v[2..].chunks_exact(6) {
+            let end = (c[4], c[5]);
+            curves.push([at, (c[0], c[1]), (c[2], c[3]), end]);
+            at = end;
+        }
+        edges.push(curves);
+    }
+    (shapes, edges)
+}
+
+/// How many times an edge passes through a shape it neither starts nor ends at (each pair of
+/// edge and shape counted once).
+fn edges_through_nodes(svg: &str) -> Vec<String> {
+    let (shapes, edges) = geometry(svg);
+    let point = |[a, b, c, d]: Curve, t: f64| {
+        let u = 1.0 - t;
+        let mix = |p: f64, q: f64, r: f64, s: f64| {
+            u * u * u * p + 3.0 * u * u * t * q + 3.0 * u * t * t * r + t * t * t * s
+        };
+        (mix(a.0, b.0, c.0, d.0), mix(a.1, b.1, c.1, d.1))
+    };
+    let mut found = Vec::new();
+    for (k, curves) in edges.iter().enumerate() {
+        let (Some(first), Some(last)) = (curves.first(), curves.last()) else {
+            continue;
+        };
+        let (start, end) = (first[0], last[3]);
+        for shape in &shapes {
+            // The shapes the edge leaves and enters (its ends lie on their borders).
+            if shape.contains(start, 3.0) || shape.contains(end, 3.0) {
+                continue;
+            }
+            let through = curves.iter().any(|&curve| {
+                (0..=64).any(|i| shape.contains(point(curve, f64::from(i) / 64.0), -1.5))
+            });
+            if through {
+                found.push(format!(
+                    "edge {k} from {start:?} to {end:?} through {shape:?}"
+                ));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_edge_passes_through_a_node() {
+    let mut report = Vec::new();
+    for d in examples() {
+        let found = edges_through_nodes(&d.svg().to_string());
+        eprintln!("{}: {} edge-node intersections", d.name, found.len());
+        report.extend(found.into_iter().map(|f| format!("{}: {f}", d.name)));
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
+#[test]
+fn the_intersection_check_sees_an_edge_through_a_node() {
+    let svg = r#"<svg><ellipse cx="50.0" cy="50.0" rx="20.0" ry="10.0"/>
+<rect x="0.0" y="0.0" width="10.0" height="10.0" rx="3"/>
+<g class="automat-edges"><path d="M5.0 10.0 C5.0 50.0 95.0 50.0 95.0 90.0"/></g>"#;
+    assert_eq!(edges_through_nodes(svg).len(), 1);
+    let around = svg.replace("C5.0 50.0 95.0 50.0", "C5.0 90.0 5.0 90.0");
+    assert_eq!(
+        edges_through_nodes(&around).len(),
+        0,
+        "{:?}",
+        edges_through_nodes(&around)
+    );
+}

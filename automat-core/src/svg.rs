@@ -15,6 +15,11 @@
 //! - the order within rows comes from a few barycenter sweeps (each node moves toward the mean
 //!   position of its neighbours in the adjacent row), with stable tie-breaks;
 //! - nodes in a row are packed side by side and rows are stacked, so boxes never overlap;
+//! - edges run between the rows, through the places their virtual points hold in the rows they
+//!   cross: down out of a node's bottom into the next one's top, and back up out of a top into
+//!   a bottom, a quarter of the width off the middle (so an edge up never meets the edges down
+//!   from the same node). No edge runs along a row, so none passes through a node
+//!   (`tests/diagrams.rs` checks it geometrically);
 //! - a compound state is a rounded box around its states, labelled with its name (and its
 //!   entry and exit actions): within a row, the sweeps keep the nodes of one compound together;
 //!   a history target is a small circled `H` (`H*` when deep) inside its compound;
@@ -99,6 +104,8 @@ struct Edge {
 /// The layout: nodes and edges.
 struct Layout<'a> {
     nodes: Vec<Node>,
+    /// How many states: nodes `0..states`.
+    states: usize,
     /// The rule of each box, in order: box `k` is node `states + k`.
     boxes: Vec<Rule<'a>>,
     /// The first entry of each eventless rule (in `Description::eventless`), with its box's node.
@@ -307,6 +314,7 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
     let compounds = compound_boxes(d, &nodes, &paths, &labels);
     Layout {
         nodes,
+        states: n,
         boxes,
         eventless: eventless_boxes,
         histories,
@@ -1105,6 +1113,8 @@ fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
         })
         .collect();
     if to.row > from.row {
+        // Down: out of the bottom's middle, into the top's middle, the curve running between the
+        // rows and through its virtual points' places in the rows between.
         let mut points = Vec::with_capacity(via.len() + 2);
         points.push(Point {
             x: from.x,
@@ -1115,6 +1125,24 @@ fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
             x: to.x,
             y: to.y - to.h / 2.0,
         });
+        return Route {
+            points,
+            start_side: Side::Vertical,
+            end_side: Side::Vertical,
+        };
+    }
+    if to.row < from.row {
+        // Up: the same way back, never sideways along a row (where it would pass through the
+        // row's nodes), out of the top and into the bottom off their middles, toward where the
+        // edge goes, so that it does not meet the edges down from the same points.
+        let next_x = via.first().map_or(to.x, |p| p.x);
+        let start = border(layout, edge.from, next_x, -1.0);
+        let previous_x = via.last().map_or(start.x, |p| p.x);
+        let end = border(layout, edge.to, previous_x, 1.0);
+        let mut points = Vec::with_capacity(via.len() + 2);
+        points.push(start);
+        points.extend(via);
+        points.push(end);
         return Route {
             points,
             start_side: Side::Vertical,
@@ -1141,6 +1169,24 @@ fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
         points,
         start_side,
         end_side,
+    }
+}
+
+/// The point on node `id`'s top (`vertical` -1) or bottom (1) a quarter of its width off its
+/// middle, on the side of `x`: on the ellipse of a state, a history or the "any state" node,
+/// on the edge of a box.
+fn border(layout: &Layout<'_>, id: usize, x: f64, vertical: f64) -> Point {
+    let node = &layout.nodes[id];
+    let toward = if x < node.x { -1.0 } else { 1.0 };
+    let ellipse = id < layout.states
+        || layout.any == Some(id)
+        || layout.histories.iter().any(|&(_, _, h)| h == id);
+    // At a quarter of the width off the middle, an ellipse is sqrt(3)/2 of its half height
+    // from its centre line.
+    let half = if ellipse { 0.866 } else { 1.0 } * node.h / 2.0;
+    Point {
+        x: node.x + toward * node.w / 4.0,
+        y: node.y + vertical * half,
     }
 }
 
