@@ -12,6 +12,9 @@ use std::process::{Command, Stdio};
 
 use automat_rs::Description;
 
+mod geometry;
+use geometry::{attribute, edges_through_nodes};
+
 #[allow(dead_code)]
 #[path = "../examples/coffee_brewer.rs"]
 mod coffee_brewer;
@@ -189,12 +192,6 @@ fn example_diagrams_render_with_graphviz() {
             );
         }
     }
-}
-
-/// The text between `before` and the next `"` after it.
-fn attribute<'a>(svg: &'a str, before: &str) -> Option<&'a str> {
-    let start = svg.find(before)? + before.len();
-    svg[start..].split('"').next()
 }
 
 fn numbers(text: &str) -> Vec<f64> {
@@ -812,132 +809,6 @@ fn svg_compound_boxes_hold_their_states_and_no_others() {
     assert_eq!(seen, d.compounds.len());
     // The deep history `DoorOpen + close` enters is drawn, inside `On`.
     assert!(svg.contains("<g class=\"automat-history\" data-compound=\"On\">"));
-}
-
-/// A shape an edge must not cross: a state's ellipse (or a history circle), or a transition's box.
-#[derive(Debug, Clone, Copy)]
-enum Shape {
-    Ellipse { cx: f64, cy: f64, rx: f64, ry: f64 },
-    Rect { x: f64, y: f64, w: f64, h: f64 },
-}
-
-impl Shape {
-    /// Whether `(px, py)` is inside the shape grown by `margin` (negative: shrunk).
-    fn contains(self, (px, py): (f64, f64), margin: f64) -> bool {
-        match self {
-            Shape::Ellipse { cx, cy, rx, ry } => {
-                let (rx, ry) = (rx + margin, ry + margin);
-                rx > 0.0 && ry > 0.0 && ((px - cx) / rx).powi(2) + ((py - cy) / ry).powi(2) < 1.0
-            }
-            Shape::Rect { x, y, w, h } => {
-                px > x - margin && px < x + w + margin && py > y - margin && py < y + h + margin
-            }
-        }
-    }
-}
-
-/// The numbers of the attributes `names` of an SVG tag.
-fn tag_numbers(tag: &str, names: &[&str]) -> Option<Vec<f64>> {
-    names
-        .iter()
-        .map(|name| attribute(tag, &format!(" {name}=\"")).and_then(|v| v.parse().ok()))
-        .collect()
-}
-
-/// A cubic curve: its start, two control points and end.
-type Curve = [(f64, f64); 4];
-
-/// The states, history nodes and transition boxes of an SVG of ours (not the compounds' boxes,
-/// which edges enter and leave by design), and each edge as its cubic curves.
-fn geometry(svg: &str) -> (Vec<Shape>, Vec<Vec<Curve>>) {
-    let mut shapes = Vec::new();
-    for tag in svg.split('<').skip(1) {
-        if tag.starts_with("ellipse ") {
-            if let Some(v) = tag_numbers(tag, &["cx", "cy", "rx", "ry"]) {
-                shapes.push(Shape::Ellipse {
-                    cx: v[0],
-                    cy: v[1],
-                    rx: v[2],
-                    ry: v[3],
-                });
-            }
-        } else if tag.starts_with("circle ") {
-            if let Some(v) = tag_numbers(tag, &["cx", "cy", "r"]) {
-                shapes.push(Shape::Ellipse {
-                    cx: v[0],
-                    cy: v[1],
-                    rx: v[2],
-                    ry: v[2],
-                });
-            }
-        } else if tag.starts_with("rect ") {
-            let compound = attribute(tag, " rx=\"") == Some("10");
-            if let (false, Some(v)) = (compound, tag_numbers(tag, &["x", "y", "width", "height"])) {
-                shapes.push(Shape::Rect {
-                    x: v[0],
-                    y: v[1],
-                    w: v[2],
-                    h: v[3],
-                });
-            }
-        }
-    }
-    let edges_start = svg
-        .find("<g class=\"automat-edges\"")
-        .expect("an edges group");
-    let edges_end = edges_start + svg[edges_start..].find("</g>").expect("its end");
-    let mut edges = Vec::new();
-    for path in svg[edges_start..edges_end].split("<path d=\"").skip(1) {
-        let d = path.split('"').next().unwrap_or_default();
-        let v: Vec<f64> = d
-            .split([' ', 'M', 'C'])
-            .filter_map(|part| part.parse().ok())
-            .collect();
-        let mut curves = Vec::new();
-        let mut at = (v[0], v[1]);
-        for c in v[2..].chunks_exact(6) {
-            let end = (c[4], c[5]);
-            curves.push([at, (c[0], c[1]), (c[2], c[3]), end]);
-            at = end;
-        }
-        edges.push(curves);
-    }
-    (shapes, edges)
-}
-
-/// How many times an edge passes through a shape it neither starts nor ends at (each pair of
-/// edge and shape counted once).
-fn edges_through_nodes(svg: &str) -> Vec<String> {
-    let (shapes, edges) = geometry(svg);
-    let point = |[a, b, c, d]: Curve, t: f64| {
-        let u = 1.0 - t;
-        let mix = |p: f64, q: f64, r: f64, s: f64| {
-            u * u * u * p + 3.0 * u * u * t * q + 3.0 * u * t * t * r + t * t * t * s
-        };
-        (mix(a.0, b.0, c.0, d.0), mix(a.1, b.1, c.1, d.1))
-    };
-    let mut found = Vec::new();
-    for (k, curves) in edges.iter().enumerate() {
-        let (Some(first), Some(last)) = (curves.first(), curves.last()) else {
-            continue;
-        };
-        let (start, end) = (first[0], last[3]);
-        for shape in &shapes {
-            // The shapes the edge leaves and enters (its ends lie on their borders).
-            if shape.contains(start, 3.0) || shape.contains(end, 3.0) {
-                continue;
-            }
-            let through = curves.iter().any(|&curve| {
-                (0..=64).any(|i| shape.contains(point(curve, f64::from(i) / 64.0), -1.5))
-            });
-            if through {
-                found.push(format!(
-                    "edge {k} from {start:?} to {end:?} through {shape:?}"
-                ));
-            }
-        }
-    }
-    found
 }
 
 #[test]

@@ -17,8 +17,8 @@
 //! - nodes in a row are packed side by side and rows are stacked, so boxes never overlap;
 //! - edges run between the rows, through the places their virtual points hold in the rows they
 //!   cross: down out of a node's bottom into the next one's top, and back up out of a top into
-//!   a bottom, a quarter of the width off the middle (so an edge up never meets the edges down
-//!   from the same node). No edge runs along a row, so none passes through a node
+//!   a bottom, both ends a quarter of the width off the middle to the side of the lower end (so
+//!   an edge up runs beside the edges down from the same nodes, not into them). No edge runs along a row, so none passes through a node
 //!   (`tests/diagrams.rs` checks it geometrically);
 //! - a compound state is a rounded box around its states, labelled with its name (and its
 //!   entry and exit actions): within a row, the sweeps keep the nodes of one compound together;
@@ -1135,10 +1135,11 @@ fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
         // Up: the same way back, never sideways along a row (where it would pass through the
         // row's nodes), out of the top and into the bottom off their middles, toward where the
         // edge goes, so that it does not meet the edges down from the same points.
-        let next_x = via.first().map_or(to.x, |p| p.x);
-        let start = border(layout, edge.from, next_x, -1.0);
-        let previous_x = via.last().map_or(start.x, |p| p.x);
-        let end = border(layout, edge.to, previous_x, 1.0);
+        // Both ends off to the same side, the side of the lower end: the edge then runs beside
+        // an edge down between the same two nodes (which joins their middles), not across it.
+        let toward = if from.x < to.x { -1.0 } else { 1.0 };
+        let start = border(layout, edge.from, toward, -1.0);
+        let end = border(layout, edge.to, toward, 1.0);
         let mut points = Vec::with_capacity(via.len() + 2);
         points.push(start);
         points.extend(via);
@@ -1173,11 +1174,10 @@ fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
 }
 
 /// The point on node `id`'s top (`vertical` -1) or bottom (1) a quarter of its width off its
-/// middle, on the side of `x`: on the ellipse of a state, a history or the "any state" node,
-/// on the edge of a box.
-fn border(layout: &Layout<'_>, id: usize, x: f64, vertical: f64) -> Point {
+/// middle, to the left (`toward` -1) or right (1): on the ellipse of a state, a history or the
+/// "any state" node, on the edge of a box.
+fn border(layout: &Layout<'_>, id: usize, toward: f64, vertical: f64) -> Point {
     let node = &layout.nodes[id];
-    let toward = if x < node.x { -1.0 } else { 1.0 };
     let ellipse = id < layout.states
         || layout.any == Some(id)
         || layout.histories.iter().any(|&(_, _, h)| h == id);

@@ -1,0 +1,279 @@
+//! The diagrams measured against Graphviz (issue 17): for a corpus of machines, the SVG we draw
+//! and Graphviz's layout of the DOT we emit, side by side. Prints, per machine, edge crossings
+//! (both counted by the same code over the curves: ours from our SVG, Graphviz's from its
+//! `-Tjson`), our edges through nodes, sizes and render times; asserts what is a rule today: no
+//! edge of ours passes through a node. Run it with `bash scripts/diagram-quality.sh`.
+
+#![allow(missing_docs)]
+#![allow(clippy::duplicate_mod)]
+
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use automat_rs::{machine, Description};
+
+mod geometry;
+use geometry::{attribute, crossings, edges_through_nodes, geometry, Curve};
+
+#[allow(dead_code)]
+#[path = "../examples/coffee_brewer.rs"]
+mod coffee_brewer;
+#[allow(dead_code)]
+#[path = "../examples/dishwasher.rs"]
+mod dishwasher;
+#[allow(dead_code)]
+#[path = "../examples/garage_door.rs"]
+mod garage_door;
+#[allow(dead_code)]
+#[path = "../examples/http2_stream.rs"]
+mod http2_stream;
+#[allow(dead_code)]
+#[path = "../examples/order_journal.rs"]
+mod order_journal;
+#[allow(dead_code)]
+#[path = "../examples/tcp.rs"]
+mod tcp;
+#[allow(dead_code)]
+#[path = "../examples/turnstile.rs"]
+mod turnstile;
+
+machine! {
+    /// An online checkout: a cart, an address, a payment that may be declined, shipping.
+    pub machine Checkout {
+        initial state Cart;
+        state Addressed;
+        state Paying;
+        state Paid;
+        state Shipped;
+        final state Delivered;
+        final state Cancelled;
+
+        input add_item(sku: u32);
+        input address();
+        input pay(cents: u64);
+        input approved();
+        input declined();
+        input ship();
+        input deliver();
+        input cancel();
+
+        guard in_stock(sku: &u32);
+        guard covers_total(cents: &u64);
+
+        output reserve(sku: u32);
+        output charge(cents: u64);
+        output refund();
+        output notify();
+
+        Cart | Addressed + add_item [in_stock] => Cart / reserve;
+        Cart + address => Addressed;
+        Addressed + address => Addressed;
+        Addressed + pay [covers_total] => Paying / charge;
+        Paying + approved => Paid / notify;
+        Paying + declined => Addressed / notify;
+        Paid + ship => Shipped / notify;
+        Shipped + deliver => Delivered / notify;
+        Cart | Addressed + cancel => Cancelled;
+        Paying | Paid + cancel => Cancelled / refund;
+    }
+}
+
+machine! {
+    /// A vending machine: coins in, a choice, change out; service mode from anywhere.
+    pub machine Vending {
+        initial state Idle;
+        state Credit;
+        state Vending;
+        state OutOfOrder;
+        state Service;
+
+        input coin(cents: u32);
+        input choose(item: u8);
+        input dispensed();
+        input refund();
+        input jam();
+        input service();
+        input done();
+
+        guard enough(item: &u8);
+        guard empty_slot(item: &u8);
+
+        output add(cents: u32);
+        output drop_item(item: u8);
+        output give_change();
+        output alarm();
+
+        Idle | Credit + coin => Credit / add;
+        Credit + choose [empty_slot] => Credit;
+        Credit + choose [enough] => Vending / drop_item;
+        Vending + dispensed => Idle / give_change;
+        Credit + refund => Idle / give_change;
+        Vending + jam => OutOfOrder / alarm;
+        _ + service => Service;
+        Service + done => Idle;
+    }
+}
+
+machine! {
+    /// A background job: queued, running with retries, paused, done or failed.
+    pub machine Job {
+        initial state Queued;
+        state Running;
+        state Paused;
+        state Retrying;
+        final state Succeeded;
+        final state Failed;
+
+        input start();
+        input pause();
+        input resume();
+        input finish();
+        input fail();
+        input retry();
+        input give_up();
+
+        guard retries_left();
+
+        Queued + start => Running;
+        Running + pause => Paused;
+        Paused + resume => Running;
+        Running + finish => Succeeded;
+        Running + fail [retries_left] => Retrying;
+        Running + fail => Failed;
+        Retrying + retry => Running;
+        Retrying | Paused + give_up => Failed;
+    }
+}
+
+fn corpus() -> Vec<&'static Description<'static>> {
+    vec![
+        turnstile::Turnstile::description(),
+        coffee_brewer::CoffeeBrewer::description(),
+        garage_door::GarageDoor::description(),
+        order_journal::Order::description(),
+        tcp::Connection::description(),
+        http2_stream::Stream::description(),
+        dishwasher::Dishwasher::description(),
+        Checkout::description(),
+        Vending::description(),
+        Job::description(),
+    ]
+}
+
+/// The median time of `f` over 11 runs.
+fn median(mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..11)
+        .map(|_| {
+            let started = Instant::now();
+            f();
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Graphviz's layout: its edges' curves, its width and height, and how long `dot -Tjson` took
+/// (a process start included).
+type Layout = (Vec<Vec<Curve>>, (f64, f64), Duration);
+
+/// Graphviz's layout of `dot`.
+fn graphviz(dot: &str) -> Option<Layout> {
+    let started = Instant::now();
+    let mut child = Command::new("dot")
+        .arg("-Tjson")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(dot.as_bytes()).ok()?;
+    let out = child.wait_with_output().ok()?;
+    let elapsed = started.elapsed();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+    let bb: Vec<f64> = json["bb"]
+        .as_str()?
+        .split(',')
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    let size = (bb[2] - bb[0], bb[3] - bb[1]);
+    let mut edges = Vec::new();
+    for edge in json["edges"].as_array()? {
+        let mut curves = Vec::new();
+        for op in edge["_draw_"].as_array().into_iter().flatten() {
+            if op["op"] != "b" {
+                continue;
+            }
+            let points: Vec<(f64, f64)> = op["points"]
+                .as_array()?
+                .iter()
+                .filter_map(|p| Some((p[0].as_f64()?, p[1].as_f64()?)))
+                .collect();
+            let mut at = points[0];
+            for c in points[1..].chunks_exact(3) {
+                curves.push([at, c[0], c[1], c[2]]);
+                at = c[2];
+            }
+        }
+        edges.push(curves);
+    }
+    Some((edges, size, elapsed))
+}
+
+#[test]
+fn diagrams_measured_against_graphviz() {
+    let has_dot = Command::new("dot")
+        .arg("-V")
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        has_dot || std::env::var_os("CI").is_none(),
+        "Graphviz `dot` must be installed under CI"
+    );
+    println!(
+        "| machine | transitions | crossings (ours) | crossings (Graphviz) | edges through nodes (ours) \
+         | size (ours) | size (Graphviz) | render (ours) | render (dot -Tjson) |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let (mut ours_total, mut theirs_total) = (0, 0);
+    let mut through_total = Vec::new();
+    for d in corpus() {
+        let svg = d.svg().to_string();
+        let render = median(|| drop(d.svg().to_string()));
+        let (_, edges) = geometry(&svg);
+        let ours = crossings(&edges);
+        let through = edges_through_nodes(&svg);
+        let size = |name: &str| {
+            attribute(&svg, &format!(" {name}=\""))
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or_default()
+        };
+        let (w, h) = (size("width"), size("height"));
+        let theirs = has_dot.then(|| graphviz(&d.dot().to_string())).flatten();
+        let (their_crossings, their_size, their_time) = match &theirs {
+            Some((edges, (tw, th), time)) => (
+                crossings(edges).to_string(),
+                format!("{tw:.0} × {th:.0}"),
+                format!("{:.1} ms", time.as_secs_f64() * 1e3),
+            ),
+            None => ("-".into(), "-".into(), "-".into()),
+        };
+        ours_total += ours;
+        theirs_total += theirs.as_ref().map_or(0, |(edges, _, _)| crossings(edges));
+        println!(
+            "| {} | {} | {ours} | {their_crossings} | {} | {w:.0} × {h:.0} | {their_size} | {:.2} ms | {their_time} |",
+            d.name,
+            d.transitions.len(),
+            through.len(),
+            render.as_secs_f64() * 1e3,
+        );
+        through_total.extend(through.into_iter().map(|t| format!("{}: {t}", d.name)));
+    }
+    println!(
+        "| **all** | | **{ours_total}** | **{theirs_total}** | **{}** | | | | |",
+        through_total.len()
+    );
+    assert!(through_total.is_empty(), "{}", through_total.join("\n"));
+}
