@@ -15,11 +15,15 @@
 //! - the order within rows comes from a few barycenter sweeps (each node moves toward the mean
 //!   position of its neighbours in the adjacent row), with stable tie-breaks;
 //! - nodes in a row are packed side by side and rows are stacked, so boxes never overlap;
-//! - edges run between the rows, through the places their virtual points hold in the rows they
-//!   cross: down out of a node's bottom into the next one's top, and back up out of a top into
-//!   a bottom, both ends a quarter of the width off the middle to the side of the lower end (so
-//!   an edge up runs beside the edges down from the same nodes, not into them). No edge runs along a row, so none passes through a node
-//!   (`tests/diagrams.rs` checks it geometrically);
+//! - edges cross every row they pass straight down (or up), at their ends or at the places
+//!   their virtual points hold in the rows between, and bend only in the gaps between rows,
+//!   where there is no node, so no edge passes through one (`tests/diagrams.rs` and
+//!   `tests/diagram_quality.rs` check it geometrically). Down: out of a node's bottom into the
+//!   next one's top; back up: out of a top into a bottom, both ends a quarter of the width off
+//!   the middle to the side of the lower end, so that it runs beside the edges down between the
+//!   same nodes, not across them;
+//! - after the sweeps, neighbours in a row swap while that lowers their links' crossings
+//!   (transposition);
 //! - a compound state is a rounded box around its states, labelled with its name (and its
 //!   entry and exit actions): within a row, the sweeps keep the nodes of one compound together;
 //!   a history target is a small circled `H` (`H*` when deep) inside its compound;
@@ -106,6 +110,8 @@ struct Layout<'a> {
     nodes: Vec<Node>,
     /// How many states: nodes `0..states`.
     states: usize,
+    /// Per row, the top and bottom of its tallest node: edges cross a row straight down.
+    bands: Vec<(f64, f64)>,
     /// The rule of each box, in order: box `k` is node `states + k`.
     boxes: Vec<Rule<'a>>,
     /// The first entry of each eventless rule (in `Description::eventless`), with its box's node.
@@ -312,9 +318,19 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
         .collect();
     let free = place(&mut nodes, &links, &paths, &labels);
     let compounds = compound_boxes(d, &nodes, &paths, &labels);
+    let mut bands = vec![(f64::INFINITY, f64::NEG_INFINITY); nodes.len()];
+    for node in &nodes {
+        if let Some(band) = bands.get_mut(node.row) {
+            *band = (
+                band.0.min(node.y - node.h / 2.0),
+                band.1.max(node.y + node.h / 2.0),
+            );
+        }
+    }
     Layout {
         nodes,
         states: n,
+        bands,
         boxes,
         eventless: eventless_boxes,
         histories,
@@ -720,6 +736,7 @@ fn place(
             reorder(nodes, row, &down, paths);
         }
     }
+    transpose(nodes, &mut by_row, &up, &down, paths);
 
     if !labels.is_empty() && paths.iter().any(|p| !p.is_empty()) {
         // Compounds take bands of their own, across every row.
@@ -959,6 +976,62 @@ fn reorder(nodes: &mut [Node], row: &mut [usize], neighbours: &[Vec<usize>], pat
     pack(nodes, row);
 }
 
+/// After the sweeps, swaps neighbours in a row (inside the same compounds) while that lowers the
+/// crossings of their links to the rows above and below, the "transposition" step of layered
+/// layouts; a few passes, each over every row.
+fn transpose(
+    nodes: &mut [Node],
+    by_row: &mut [Vec<usize>],
+    up: &[Vec<usize>],
+    down: &[Vec<usize>],
+    paths: &[Vec<usize>],
+) {
+    const PASSES: usize = 8;
+    let mut position = vec![0; nodes.len()];
+    for row in by_row.iter() {
+        for (index, &id) in row.iter().enumerate() {
+            position[id] = index;
+        }
+    }
+    // The crossings between the links of `left` and of `right` when `left` is drawn first.
+    let crossings = |position: &[usize], left: usize, right: usize| -> usize {
+        [up, down]
+            .iter()
+            .map(|links| {
+                links[left]
+                    .iter()
+                    .map(|&a| {
+                        links[right]
+                            .iter()
+                            .filter(|&&b| position[a] > position[b])
+                            .count()
+                    })
+                    .sum::<usize>()
+            })
+            .sum()
+    };
+    let same_compounds = |a: usize, b: usize| paths.get(a) == paths.get(b);
+    for _ in 0..PASSES {
+        let mut swapped = false;
+        for row in by_row.iter_mut() {
+            for index in 0..row.len().saturating_sub(1) {
+                let (u, v) = (row[index], row[index + 1]);
+                if same_compounds(u, v) && crossings(&position, v, u) < crossings(&position, u, v) {
+                    row.swap(index, index + 1);
+                    (position[u], position[v]) = (index + 1, index);
+                    swapped = true;
+                }
+            }
+        }
+        if !swapped {
+            break;
+        }
+    }
+    for row in by_row.iter() {
+        pack(nodes, row);
+    }
+}
+
 /// A point of an edge, with the direction the edge passes through it.
 #[derive(Clone, Copy)]
 struct Point {
@@ -1104,6 +1177,70 @@ impl fmt::Display for Num {
 fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
     let nodes = &layout.nodes;
     let (from, to) = (&nodes[edge.from], &nodes[edge.to]);
+    if to.row != from.row {
+        // Down: out of the bottom's middle into the top's middle. Up: the same way back, out of
+        // the top and into the bottom, both ends a quarter off the middle to the side of the
+        // lower end, so that the edge runs beside an edge down between the same two nodes (which
+        // joins their middles), not across it. Either way the edge crosses each row it passes
+        // (its own rows' bands too) straight, at its end or at its virtual point's place there,
+        // and bends only between the rows, where no node is: it never passes through one.
+        let down = to.row > from.row;
+        let (start, end) = if down {
+            (
+                Point {
+                    x: from.x,
+                    y: from.y + from.h / 2.0,
+                },
+                Point {
+                    x: to.x,
+                    y: to.y - to.h / 2.0,
+                },
+            )
+        } else {
+            let toward = if from.x < to.x { -1.0 } else { 1.0 };
+            (
+                border(layout, edge.from, toward, -1.0),
+                border(layout, edge.to, toward, 1.0),
+            )
+        };
+        // The band's edge an edge leaves a row by, and enters the next one by.
+        let band = |row: usize| layout.bands.get(row).copied().unwrap_or((0.0, 0.0));
+        let leave = |b: (f64, f64)| if down { b.1 } else { b.0 };
+        let enter = |b: (f64, f64)| if down { b.0 } else { b.1 };
+        let mut points = Vec::with_capacity(2 * edge.via.len() + 4);
+        let mut push = |point: Point| {
+            let moved = |last: &Point| (last.x - point.x).abs() + (last.y - point.y).abs() > 0.05;
+            if points.last().map_or(true, moved) {
+                points.push(point);
+            }
+        };
+        push(start);
+        push(Point {
+            x: start.x,
+            y: leave(band(from.row)),
+        });
+        for &id in &edge.via {
+            let (x, row) = (nodes[id].x, nodes[id].row);
+            push(Point {
+                x,
+                y: enter(band(row)),
+            });
+            push(Point {
+                x,
+                y: leave(band(row)),
+            });
+        }
+        push(Point {
+            x: end.x,
+            y: enter(band(to.row)),
+        });
+        push(end);
+        return Route {
+            points,
+            start_side: Side::Vertical,
+            end_side: Side::Vertical,
+        };
+    }
     let via: Vec<Point> = edge
         .via
         .iter()
@@ -1112,44 +1249,6 @@ fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
             y: nodes[id].y,
         })
         .collect();
-    if to.row > from.row {
-        // Down: out of the bottom's middle, into the top's middle, the curve running between the
-        // rows and through its virtual points' places in the rows between.
-        let mut points = Vec::with_capacity(via.len() + 2);
-        points.push(Point {
-            x: from.x,
-            y: from.y + from.h / 2.0,
-        });
-        points.extend(via);
-        points.push(Point {
-            x: to.x,
-            y: to.y - to.h / 2.0,
-        });
-        return Route {
-            points,
-            start_side: Side::Vertical,
-            end_side: Side::Vertical,
-        };
-    }
-    if to.row < from.row {
-        // Up: the same way back, never sideways along a row (where it would pass through the
-        // row's nodes), out of the top and into the bottom off their middles, toward where the
-        // edge goes, so that it does not meet the edges down from the same points.
-        // Both ends off to the same side, the side of the lower end: the edge then runs beside
-        // an edge down between the same two nodes (which joins their middles), not across it.
-        let toward = if from.x < to.x { -1.0 } else { 1.0 };
-        let start = border(layout, edge.from, toward, -1.0);
-        let end = border(layout, edge.to, toward, 1.0);
-        let mut points = Vec::with_capacity(via.len() + 2);
-        points.push(start);
-        points.extend(via);
-        points.push(end);
-        return Route {
-            points,
-            start_side: Side::Vertical,
-            end_side: Side::Vertical,
-        };
-    }
     let next_x = via.first().map_or(to.x, |p| p.x);
     let start_side = side(layout.free[edge.from], from, next_x);
     let start = Point {
