@@ -55,7 +55,9 @@ impl OrderOutputs for Till {
     fn remember(&mut self, text: &str) {
         if let Some(file) = &mut self.effects {
             use std::io::Write as _;
-            writeln!(file, "{text}").unwrap();
+            // One `write` call: `writeln!` writes the text and the newline apart, and a kill
+            // between the two would glue this effect to the next one's line.
+            file.write_all(format!("{text}\n").as_bytes()).unwrap();
             file.sync_data().unwrap();
         }
     }
