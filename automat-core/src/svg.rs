@@ -318,14 +318,14 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
         .collect();
     let free = place(&mut nodes, &links, &paths, &labels);
     let compounds = compound_boxes(d, &nodes, &paths, &labels);
-    let mut bands = vec![(f64::INFINITY, f64::NEG_INFINITY); nodes.len()];
+    let rows = nodes.iter().map(|node| node.row + 1).max().unwrap_or(0);
+    let mut bands = vec![(f64::INFINITY, f64::NEG_INFINITY); rows];
     for node in &nodes {
-        if let Some(band) = bands.get_mut(node.row) {
-            *band = (
-                band.0.min(node.y - node.h / 2.0),
-                band.1.max(node.y + node.h / 2.0),
-            );
-        }
+        let band = &mut bands[node.row];
+        *band = (
+            band.0.min(node.y - node.h / 2.0),
+            band.1.max(node.y + node.h / 2.0),
+        );
     }
     Layout {
         nodes,

@@ -21,6 +21,9 @@ use super::model::{type_text, Machine, Source, Target};
 /// `Description::svg()` still draws the machine at run time.
 #[cfg(feature = "svg")]
 const MAX_SVG_TRANSITIONS: usize = 256;
+/// What holds the inline SVG in the docs: a box that scrolls sideways.
+#[cfg(feature = "svg")]
+pub const DIAGRAM_BOX: &str = "<div class=\"automat-diagram-box\" style=\"overflow-x: auto\">";
 /// Above this many transitions the docs show no transition table either.
 const MAX_TABLE_TRANSITIONS: usize = 1024;
 
@@ -631,7 +634,16 @@ impl Owned {
             #[cfg(feature = "svg")]
             if transitions <= MAX_SVG_TRANSITIONS {
                 // An HTML block in Markdown ends at a blank line; the SVG renderer writes none.
-                let _ = write!(out, "\n\n# Diagram\n\n{}", d.svg());
+                // Inside a `div` (which rustdoc keeps to the page's width and scrolls), the SVG
+                // keeps its natural size: as the docblock's own child, rustdoc would shrink it
+                // to the page's width, and a wide machine's text with it.
+                let _ = write!(out, "\n\n# Diagram\n\n{DIAGRAM_BOX}\n{}</div>\n", d.svg());
+            } else {
+                let _ = write!(
+                    out,
+                    "\n\n# Diagram\n\n{transitions} transitions: too many for a readable picture \
+                     on this page; render it with `Description::svg()` or `Description::dot()`.\n"
+                );
             }
             if transitions <= MAX_TABLE_TRANSITIONS {
                 let _ = write!(out, "\n\n# Transitions\n\n{}", d.table());

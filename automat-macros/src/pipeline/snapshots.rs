@@ -12,8 +12,9 @@ use super::expand;
 fn pretty(tokens: proc_macro2::TokenStream) -> String {
     let file: syn::File = syn::parse2(tokens).expect("expand writes Rust items");
     let mut text = prettyplease::unparse(&file);
-    if let (Some(start), Some(end)) = (text.find("\n\n# Diagram\n\n<svg"), text.find("</svg>\n")) {
-        text.replace_range(start..end + "</svg>\n".len(), "");
+    let (open, close) = ("\n\n# Diagram\n\n<div class=", "</svg>\n</div>\n");
+    if let (Some(start), Some(end)) = (text.find(open), text.find(close)) {
+        text.replace_range(start..end + close.len(), "");
     }
     text
 }
@@ -170,4 +171,31 @@ fn shared_guarded_wildcard() {
             _ + reset [low] => Idle;
         }
     })));
+}
+
+/// With the `svg` feature, the docs hold the diagram inside a box that scrolls, so rustdoc does
+/// not shrink a wide machine's picture to the page; without it, no picture.
+#[test]
+fn the_docs_diagram_scrolls_instead_of_shrinking() {
+    let tokens = expand(quote! {
+        @crate = ::automat_rs;
+        pub machine Lamp {
+            initial state Off;
+            state On;
+            input toggle();
+            Off + toggle => On;
+            On + toggle => Off;
+        }
+    });
+    let file: syn::File = syn::parse2(tokens).expect("expand writes Rust items");
+    let text = prettyplease::unparse(&file);
+    let boxed = text
+        .find("# Diagram\n\n<div class=")
+        .zip(text.find("<svg "));
+    if cfg!(feature = "svg") {
+        let (open, svg) = boxed.expect("the docs hold the diagram in its box");
+        assert!(open < svg && text.contains("</svg>\n</div>\n"));
+    } else {
+        assert!(boxed.is_none() && !text.contains("<svg "));
+    }
 }
