@@ -4,7 +4,7 @@
 //! (`.ci/run` installs it; under `CI` it must be there) each is also rendered with `dot -Tsvg`.
 
 #![allow(missing_docs)]
-// Each example is included below with its own `mod support;`: six copies, on purpose.
+// Each example is included (in corpus/) with its own `mod support;`: copies, on purpose.
 #![allow(clippy::duplicate_mod)]
 
 use std::io::Write as _;
@@ -12,38 +12,10 @@ use std::process::{Command, Stdio};
 
 use automat_rs::Description;
 
+mod corpus;
 mod geometry;
+use corpus::{coffee_brewer, dishwasher, examples, garage_door, http2_stream, tcp, turnstile};
 use geometry::{attribute, edges_through_nodes};
-
-#[allow(dead_code)]
-#[path = "../examples/coffee_brewer.rs"]
-mod coffee_brewer;
-#[allow(dead_code)]
-#[path = "../examples/dishwasher.rs"]
-mod dishwasher;
-#[allow(dead_code)]
-#[path = "../examples/garage_door.rs"]
-mod garage_door;
-#[allow(dead_code)]
-#[path = "../examples/http2_stream.rs"]
-mod http2_stream;
-#[allow(dead_code)]
-#[path = "../examples/tcp.rs"]
-mod tcp;
-#[allow(dead_code)]
-#[path = "../examples/turnstile.rs"]
-mod turnstile;
-
-fn examples() -> [&'static Description<'static>; 6] {
-    [
-        turnstile::Turnstile::description(),
-        coffee_brewer::CoffeeBrewer::description(),
-        garage_door::GarageDoor::description(),
-        tcp::Connection::description(),
-        http2_stream::Stream::description(),
-        dishwasher::Dishwasher::description(),
-    ]
-}
 
 // States inside compound states are in (nested) clusters.
 fn count_nodes(stmts: &[graphviz_rust::dot_structures::Stmt]) -> usize {
