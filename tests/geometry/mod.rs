@@ -104,13 +104,6 @@ pub fn geometry(svg: &str) -> (Vec<Shape>, Vec<Vec<Curve>>) {
 /// edge and shape counted once).
 pub fn edges_through_nodes(svg: &str) -> Vec<String> {
     let (shapes, edges) = geometry(svg);
-    let point = |[a, b, c, d]: Curve, t: f64| {
-        let u = 1.0 - t;
-        let mix = |p: f64, q: f64, r: f64, s: f64| {
-            u * u * u * p + 3.0 * u * u * t * q + 3.0 * u * t * t * r + t * t * t * s
-        };
-        (mix(a.0, b.0, c.0, d.0), mix(a.1, b.1, c.1, d.1))
-    };
     let mut found = Vec::new();
     for (k, curves) in edges.iter().enumerate() {
         let (Some(first), Some(last)) = (curves.first(), curves.last()) else {
@@ -123,7 +116,7 @@ pub fn edges_through_nodes(svg: &str) -> Vec<String> {
                 continue;
             }
             let through = curves.iter().any(|&curve| {
-                (0..=64).any(|i| shape.contains(point(curve, f64::from(i) / 64.0), -1.5))
+                (0..=64).any(|i| shape.contains(at(curve, f64::from(i) / 64.0), -1.5))
             });
             if through {
                 found.push(format!(
@@ -135,22 +128,33 @@ pub fn edges_through_nodes(svg: &str) -> Vec<String> {
     found
 }
 
+/// The point of `curve` at `t` (0 at its start, 1 at its end).
+fn at([start, c1, c2, end]: Curve, t: f64) -> (f64, f64) {
+    let rest = 1.0 - t;
+    let weights = [
+        rest.powi(3),
+        3.0 * rest * rest * t,
+        3.0 * rest * t * t,
+        t.powi(3),
+    ];
+    let points = [start, c1, c2, end];
+    let mix = |pick: fn((f64, f64)) -> f64| {
+        weights
+            .iter()
+            .zip(points)
+            .map(|(w, p)| w * pick(p))
+            .sum::<f64>()
+    };
+    (mix(|p| p.0), mix(|p| p.1))
+}
+
 /// An edge as a polyline: each curve sampled at `SAMPLES` steps.
 fn polyline(curves: &[Curve]) -> Vec<(f64, f64)> {
     const SAMPLES: u32 = 16;
     let mut points = Vec::new();
-    for &[a, b, c, d] in curves {
-        for i in 0..=SAMPLES {
-            if i == 0 && !points.is_empty() {
-                continue;
-            }
-            let t = f64::from(i) / f64::from(SAMPLES);
-            let u = 1.0 - t;
-            let mix = |p: f64, q: f64, r: f64, s: f64| {
-                u * u * u * p + 3.0 * u * u * t * q + 3.0 * u * t * t * r + t * t * t * s
-            };
-            points.push((mix(a.0, b.0, c.0, d.0), mix(a.1, b.1, c.1, d.1)));
-        }
+    for &curve in curves {
+        let first = u32::from(!points.is_empty());
+        points.extend((first..=SAMPLES).map(|i| at(curve, f64::from(i) / f64::from(SAMPLES))));
     }
     points
 }
