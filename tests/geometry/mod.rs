@@ -47,22 +47,21 @@ pub type Curve = [(f64, f64); 4];
 pub fn geometry(svg: &str) -> (Vec<Shape>, Vec<Vec<Curve>>) {
     let mut shapes = Vec::new();
     for tag in svg.split('<').skip(1) {
-        if tag.starts_with("ellipse ") {
-            if let Some(v) = tag_numbers(tag, &["cx", "cy", "rx", "ry"]) {
+        // A circle is an ellipse whose two radii are its `r`.
+        let ellipse = if tag.starts_with("ellipse ") {
+            Some(["cx", "cy", "rx", "ry"])
+        } else if tag.starts_with("circle ") {
+            Some(["cx", "cy", "r", "r"])
+        } else {
+            None
+        };
+        if let Some(names) = ellipse {
+            if let Some(v) = tag_numbers(tag, &names) {
                 shapes.push(Shape::Ellipse {
                     cx: v[0],
                     cy: v[1],
                     rx: v[2],
                     ry: v[3],
-                });
-            }
-        } else if tag.starts_with("circle ") {
-            if let Some(v) = tag_numbers(tag, &["cx", "cy", "r"]) {
-                shapes.push(Shape::Ellipse {
-                    cx: v[0],
-                    cy: v[1],
-                    rx: v[2],
-                    ry: v[2],
                 });
             }
         } else if tag.starts_with("rect ") {
