@@ -5,18 +5,13 @@
 
 use automat_rs::machine;
 
+#[path = "shared/coffee_brewer.rs"]
+mod brewer;
 mod support;
 
-/// Beans put into the hopper.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Beans(pub &'static str);
-
-/// A cup of coffee.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cup {
-    /// What the coffee was brewed from.
-    pub beans: Beans,
-}
+#[allow(unused_imports)]
+// what the machine takes, and its core, for the tests that include this file
+pub use brewer::{Beans, Cup, Hardware};
 
 machine! {
     /// A coffee brewer: put in beans, press brew, wait until it is done.
@@ -57,72 +52,7 @@ machine! {
     }
 }
 
-/// The hardware the machine drives: its core.
-#[derive(Debug, Default)]
-pub struct Hardware {
-    /// Beans waiting to be brewed.
-    pub hopper: Option<Beans>,
-    /// Everything the hardware did, in order.
-    pub log: Vec<String>,
-}
-
-impl CoffeeBrewerOutputs for Hardware {
-    fn save_beans(&mut self, beans: Beans) {
-        self.hopper = Some(beans);
-    }
-
-    fn log_beans(&mut self, beans: &Beans) {
-        self.log.push(format!("beans in: {}", beans.0));
-    }
-
-    fn heat(&mut self) -> Cup {
-        let beans = self.hopper.take().unwrap_or(Beans("nothing"));
-        self.log.push(format!("heating {}", beans.0));
-        Cup { beans }
-    }
-
-    fn complain(&mut self) {
-        self.log.push("BZZZT".to_owned());
-    }
-}
-
 /// Runs the example; the diagram test calls it too.
 pub fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut brewer = CoffeeBrewer::new(Hardware::default());
-    println!("state: {}", brewer.state());
-
-    if let Err(refused) = brewer.brew() {
-        println!("refused: {refused}");
-    }
-
-    for beans in ["arabica", "robusta"] {
-        brewer.put_in_beans(Beans(beans))?;
-        println!("put in {beans}; state: {}", brewer.state());
-        let cup = brewer.brew()?;
-        println!(
-            "brewing a cup of {}; state: {}",
-            cup.beans.0,
-            brewer.state()
-        );
-        brewer.done()?;
-        println!("done; state: {}", brewer.state());
-    }
-
-    brewer.kick()?;
-    println!("kicked; state: {}", brewer.state());
-    if let Err(refused) = brewer.put_in_beans(Beans("kona")) {
-        println!("refused: {refused}");
-    }
-    println!("hardware log: {:?}", brewer.core().log);
-
-    let files = automat_rs::export::write_diagrams(
-        support::target_subdir("diagrams")?,
-        "coffee_brewer",
-        CoffeeBrewer::description(),
-    )?;
-    println!(
-        "diagram written to {} (and .mmd, .md, .svg)",
-        files[0].display()
-    );
-    Ok(())
+    brewer::run("coffee_brewer")
 }

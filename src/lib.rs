@@ -39,6 +39,51 @@ pub use automat_core::{
     StateInfo, StepError, Table, Timeout, Timers, TransitionInfo,
 };
 
+/// Derives a finite-state machine around your own enum of states: the derive front end of
+/// [`machine!`], with the same grammar, checks, code and diagrams.
+///
+/// The enum's variants are the states (a variant with named fields is a state with data); one
+/// `#[machine(..)]` on the enum holds the rest of the declaration, exactly as `machine!` would
+/// take it without its states; `#[machine(initial)]`, `#[machine(final)]`,
+/// `#[machine(entry = action, exit = action)]` and `#[machine(serialized = "name")]` on a variant
+/// are what `initial`, `final`, `entry`/`exit` and `#[serialized]` are on a state. The enum is
+/// the machine's state with its data (what `machine!` generates as `NameData`); the machine
+/// type, `NameState` (the state without its data), the input and return enums and the outputs
+/// trait are generated next to it. See "The derive form" in the [crate documentation](crate).
+///
+/// ```
+/// use automat_rs::Machine;
+///
+/// #[derive(Machine, Debug, PartialEq)]
+/// #[machine(
+///     machine Light {
+///         input flip();
+///         output glow();
+///         Off + flip => On / glow;
+///         On + flip => Off;
+///     }
+/// )]
+/// pub enum LightData {
+///     #[machine(initial)]
+///     Off,
+///     On,
+/// }
+///
+/// struct Bulb(u32);
+/// impl LightOutputs for Bulb {
+///     fn glow(&mut self) {
+///         self.0 += 1;
+///     }
+/// }
+///
+/// let mut light = Light::new(Bulb(0));
+/// light.flip().unwrap();
+/// assert_eq!(light.state(), LightState::On);
+/// assert_eq!(light.data(), &LightData::On);
+/// assert_eq!(light.core().0, 1);
+/// ```
+pub use automat_macros::Machine;
+
 /// Declares a finite-state machine.
 ///
 /// See the [crate documentation](crate) for the grammar, the generated API and the semantics

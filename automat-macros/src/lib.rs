@@ -1,4 +1,4 @@
-//! The `machine!` procedural macro of automat-rs.
+//! The `machine!` procedural macro and `#[derive(Machine)]` of automat-rs.
 //!
 //! Use it through the `automat-rs` crate, which re-exports it together with the runtime it
 //! generates code for. This crate only turns tokens into tokens; the pipeline lives in
@@ -11,4 +11,11 @@ mod pipeline;
 #[proc_macro]
 pub fn machine(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     pipeline::expand(input.into()).into()
+}
+
+/// Derives a finite-state machine around the user's enum of states. Documented in the
+/// `automat-rs` crate, which re-exports it.
+#[proc_macro_derive(Machine, attributes(machine))]
+pub fn derive_machine(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    pipeline::expand_derive(input.into()).into()
 }

@@ -1,4 +1,4 @@
-//! Fuzzes `expand`, the whole macro pipeline, with arbitrary text lexed into tokens: it must never
+//! Fuzzes `expand` and `expand_derive`, the whole macro pipeline behind either front end, with arbitrary text lexed into tokens: it must never
 //! panic, and what it writes must always parse as Rust items.
 //!
 //! Run: `bash fuzz/run.sh [seconds]` (see the README's "Fuzzing" section).
@@ -13,8 +13,11 @@ mod pipeline;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(tokens) = text.parse::<proc_macro2::TokenStream>() else { return };
-    let output = pipeline::expand(tokens);
-    if let Err(error) = syn::parse2::<syn::File>(output.clone()) {
-        panic!("expand wrote something that is not Rust items ({error}):\n{output}");
+    // Both front ends: `machine!`'s and the derive's.
+    for front in [pipeline::expand, pipeline::expand_derive] {
+        let output = front(tokens.clone());
+        if let Err(error) = syn::parse2::<syn::File>(output.clone()) {
+            panic!("expand wrote something that is not Rust items ({error}):\n{output}");
+        }
     }
 });

@@ -6,25 +6,25 @@
 
 use automat_rs::{machine, Description};
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../examples/coffee_brewer.rs"]
 pub mod coffee_brewer;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../examples/dishwasher.rs"]
 pub mod dishwasher;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../examples/garage_door.rs"]
 pub mod garage_door;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../examples/http2_stream.rs"]
 pub mod http2_stream;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../examples/order_journal.rs"]
 pub mod order_journal;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../examples/tcp.rs"]
 pub mod tcp;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../../examples/turnstile.rs"]
 pub mod turnstile;
 

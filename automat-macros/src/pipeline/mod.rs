@@ -6,6 +6,7 @@
 
 mod check;
 mod codegen;
+mod derive;
 mod describe;
 mod errors;
 mod lifetimes;
@@ -24,10 +25,23 @@ use self::errors::Errors;
 /// When there are errors, the output still holds the machine's public types with stub bodies
 /// (see `codegen::fallback`), so the user sees the real errors and not their echoes.
 pub fn expand(input: TokenStream) -> TokenStream {
-    let syntax = match syn::parse2::<parse::MachineDef>(input) {
-        Ok(syntax) => syntax,
-        Err(error) => return error.to_compile_error(),
-    };
+    match syn::parse2::<parse::MachineDef>(input) {
+        Ok(syntax) => expand_syntax(syntax),
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+/// Expands one `#[derive(Machine)]`: the user's enum and its `#[machine(..)]` lowered into the
+/// syntax `machine!` parses (see `derive.rs`), then the same stages.
+pub fn expand_derive(input: TokenStream) -> TokenStream {
+    match derive::lower(input) {
+        Ok(syntax) => expand_syntax(syntax),
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+/// The stages after parsing, shared by both front ends.
+fn expand_syntax(syntax: parse::MachineDef) -> TokenStream {
     let mut errors = Errors::default();
     let syntax_failed = !syntax.errors.is_empty();
     for error in &syntax.errors {
@@ -47,6 +61,8 @@ pub fn expand(input: TokenStream) -> TokenStream {
     }
 }
 
+#[cfg(test)]
+mod derive_mirror;
 #[cfg(test)]
 mod hierarchy_props;
 #[cfg(test)]

@@ -85,6 +85,9 @@ pub struct Machine {
     /// unknown it was left out, and the checks over the whole graph (reachability, dead ends,
     /// unused declarations) would only echo that error, so they are skipped.
     pub complete: bool,
+    /// The user's enum holding the state and its data (the derive front end): the machine
+    /// stores it as its data enum, which is then not generated.
+    pub user_data: Option<Ident>,
 }
 
 pub struct State {
@@ -434,6 +437,7 @@ impl Machine {
             complete_timers_lost: false,
             decides: false,
             complete: true,
+            user_data: syntax.user_data,
         };
         machine.read_attrs(syntax.attrs, errors);
 
@@ -1233,8 +1237,9 @@ impl Machine {
 
     /// Whether some state carries data: the machine then stores its state as the data enum
     /// (`NameData`) and steps every input by cases.
+    /// A derived machine always has data: its state is the user's enum.
     pub fn has_data(&self) -> bool {
-        self.states.iter().any(|s| !s.fields.is_empty())
+        self.user_data.is_some() || self.states.iter().any(|s| !s.fields.is_empty())
     }
 
     /// Whether some output is `async`: every step, input method and `handle` is then `async`.
@@ -1704,6 +1709,8 @@ struct Resolver<'a> {
     guards: Names,
     /// Whether every entry and exit action named a declared output.
     actions_known: bool,
+    /// The derive's enum, whose variants are the states (fixes then say to add a variant).
+    user_data: Option<String>,
 }
 
 /// A target resolved by name: as `Target`, and the node written.
@@ -1754,6 +1761,7 @@ impl<'a> Resolver<'a> {
             outputs: Names::new(machine.outputs.iter().map(|o| o.name.unraw().to_string())),
             guards: Names::new(machine.guards.iter().map(|g| g.name.unraw().to_string())),
             actions_known: true,
+            user_data: machine.user_data.as_ref().map(|e| e.unraw().to_string()),
         }
     }
 
@@ -1825,7 +1833,10 @@ impl<'a> Resolver<'a> {
             return format!(" (`{wanted}` is {what}: {role}); {fix}");
         }
         match kind {
-            Kind::State => format!("; declare it, as in `state {wanted};`"),
+            Kind::State => match &self.user_data {
+                Some(data) => format!("; declare it as a variant of `{data}`"),
+                None => format!("; declare it, as in `state {wanted};`"),
+            },
             Kind::Input => format!("; declare it, as in `input {wanted}();`"),
             Kind::Output => format!("; declare it, as in `output {wanted}();`"),
             Kind::Guard => format!("; declare it, as in `guard {wanted}();`"),

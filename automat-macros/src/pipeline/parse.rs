@@ -67,6 +67,9 @@ pub struct MachineDef {
     pub items: Vec<Item>,
     /// Items that failed to parse; the parser skipped each to its `;`.
     pub errors: Vec<syn::Error>,
+    /// The user's enum that is the machine's state with its data, when the derive front end
+    /// built this syntax (`#[derive(Machine)]`): the data enum is then theirs, not generated.
+    pub user_data: Option<Ident>,
 }
 
 pub enum Item {
@@ -294,6 +297,7 @@ impl Parse for MachineDef {
             generics,
             items,
             errors,
+            user_data: None,
         })
     }
 }

@@ -12,7 +12,7 @@ use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenS
 use proptest::prelude::*;
 use quote::quote;
 
-use super::expand;
+use super::{expand, expand_derive};
 
 /// One token of a flattened stream.
 #[derive(Clone, Debug)]
@@ -345,8 +345,16 @@ fn cases() -> u32 {
 
 /// Expands `input`; fails the property if `expand` panics or writes something that is not Rust.
 fn expands_cleanly(input: TokenStream) -> Result<(), TestCaseError> {
+    expands_cleanly_with(expand, input)
+}
+
+/// The same for the front end `front` (`expand` or `expand_derive`).
+fn expands_cleanly_with(
+    front: fn(TokenStream) -> TokenStream,
+    input: TokenStream,
+) -> Result<(), TestCaseError> {
     let text = input.to_string();
-    let output = catch_unwind(AssertUnwindSafe(|| expand(input)))
+    let output = catch_unwind(AssertUnwindSafe(|| front(input)))
         .map_err(|_| TestCaseError::fail(format!("expand panicked on: {text}")))?;
     syn::parse2::<syn::File>(output.clone()).map_err(|e| {
         TestCaseError::fail(format!(
@@ -373,9 +381,86 @@ proptest! {
     }
 
     #[test]
+    fn the_derive_never_panics_on_mutated_enums(
+        seed in 0..2usize,
+        mutations in prop::collection::vec(mutation(), 1..8),
+    ) {
+        let mut flat = Vec::new();
+        flatten(derive_seeds().swap_remove(seed), &mut flat);
+        for m in &mutations {
+            apply(&mut flat, m);
+        }
+        expands_cleanly_with(expand_derive, rebuild(&flat))?;
+    }
+
+    #[test]
+    fn the_derive_never_panics_on_random_token_soup(codes in prop::collection::vec(any::<usize>(), 0..64)) {
+        let flat: Vec<Flat> = codes.into_iter().flat_map(pool).collect();
+        expands_cleanly_with(expand_derive, rebuild(&flat))?;
+    }
+
+    #[test]
     fn expand_never_panics_on_random_token_soup(codes in prop::collection::vec(any::<usize>(), 0..64)) {
         let flat: Vec<Flat> = codes.into_iter().flat_map(pool).collect();
         expands_cleanly(rebuild(&flat))?;
+    }
+}
+
+/// Enums for the derive: one without data, one with data, guards, bindings and actions.
+fn derive_seeds() -> Vec<TokenStream> {
+    vec![
+        quote! {
+            /// A coffee brewer.
+            #[machine(
+                #[derive_input(Debug, Clone)]
+                pub machine CoffeeBrewer {
+                    input put_in_beans(beans: Beans);
+                    input brew() -> Cup;
+                    input kick();
+                    output save_beans(beans: Beans);
+                    output heat() -> Cup;
+                    output complain();
+                    Empty + put_in_beans => Ready / save_beans;
+                    Ready + brew => Empty / heat;
+                    _ + kick => Broken / complain;
+                }
+            )]
+            pub enum Brew {
+                #[machine(initial)]
+                Empty,
+                Ready,
+                #[machine(final)]
+                Broken,
+            }
+        },
+        quote! {
+            #[machine(crate = ::automat_rs)]
+            #[machine(
+                machine Conn {
+                    input dial(addr: &str);
+                    input drop();
+                    guard allowed(addr: &str);
+                    output open(addr: &str) -> Result<u32, Refused>;
+                    output hello();
+                    Idle + dial [allowed] => Up { fd = open? } else Idle;
+                    Up + drop => Idle;
+                }
+            )]
+            enum ConnData {
+                #[machine(initial, serialized = "idle")]
+                Idle,
+                #[machine(entry = hello, exit(hello))]
+                Up { fd: u32 },
+            }
+        },
+    ]
+}
+
+#[test]
+fn the_derive_seeds_are_valid_machines() {
+    for seed in derive_seeds() {
+        let out = expand_derive(seed).to_string();
+        assert!(!out.contains("compile_error"), "{out}");
     }
 }
 

@@ -199,3 +199,30 @@ fn the_docs_diagram_scrolls_instead_of_shrinking() {
         assert!(boxed.is_none() && !text.contains("<svg "));
     }
 }
+
+/// The derive front end: the user's enum is the data enum (not written again), its variants
+/// the states, with data, flags and actions; everything else as `machine!` writes it.
+#[test]
+fn derived_machine() {
+    insta::assert_snapshot!(pretty(super::expand_derive(quote! {
+        /// A connection.
+        #[machine(
+            pub machine Conn {
+                input dial(addr: &str);
+                input hang_up();
+                guard allowed(addr: &str);
+                output open(addr: &str) -> Result<u32, Refused>;
+                output hello();
+                Idle + dial [allowed] => Up { fd = open? } else Idle;
+                Up + hang_up => Idle;
+            }
+        )]
+        pub enum ConnData {
+            /// Not connected.
+            #[machine(initial)]
+            Idle,
+            #[machine(entry = hello)]
+            Up { fd: u32 },
+        }
+    })));
+}

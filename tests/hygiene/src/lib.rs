@@ -995,6 +995,70 @@ pub mod awaiting {
     }
 }
 
+/// A derived machine: the user's enum is the state, with data, guards and actions.
+pub mod derived {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    /// A door that counts how often it opened.
+    #[derive(::automat_rs::Machine, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    #[machine(
+        pub machine Door {
+            /// Open it.
+            input open();
+            /// Close it.
+            input close();
+            /// Whether the door may open.
+            guard unlocked() -> ::core::primitive::bool;
+            /// A first count.
+            output first() -> ::core::primitive::u32;
+            /// A chime, on entry.
+            output chime();
+            Shut + open [unlocked] => Ajar { opened = first };
+            Ajar + close => Shut;
+        }
+    )]
+    pub enum DoorData {
+        /// Shut.
+        #[machine(initial)]
+        Shut,
+        /// Open, counted.
+        #[machine(entry = chime)]
+        Ajar {
+            /// How often it opened.
+            opened: ::core::primitive::u32,
+        },
+    }
+
+    /// The door's hardware.
+    pub struct Hinge(pub ::core::primitive::u32);
+
+    impl DoorOutputs for Hinge {
+        fn unlocked(&self) -> ::core::primitive::bool {
+            true
+        }
+        fn first(&mut self) -> ::core::primitive::u32 {
+            1
+        }
+        fn chime(&mut self) {
+            self.0 += 1;
+        }
+    }
+
+    /// Drives it; true when it did what it should.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let mut door = Door::new(Hinge(0));
+        let refused = door.close().is_err();
+        let opened = door.open().is_ok();
+        refused
+            && opened
+            && door.data() == &DoorData::Ajar { opened: 1 }
+            && door.state() == DoorState::Ajar
+            && door.core().0 == 1
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -1016,6 +1080,7 @@ mod tests {
         ::core::assert!(crate::generic::drive());
         ::core::assert!(crate::timed::drive());
         ::core::assert!(crate::awaiting::drive());
+        ::core::assert!(crate::derived::drive());
         ::core::assert!(crate::machine_in_a_function());
         let mut toggle = crate::Toggle::new(crate::Announcer(0));
         ::core::assert!(toggle.toggle().is_ok());

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use syn::ext::IdentExt as _;
 
 use super::super::errors::Errors;
-use super::super::model::{type_text, Machine};
+use super::super::model::{type_text, Machine, State};
 use super::super::scope::{source_classes, Bound, Fill, Origin, Route, Step};
 use super::super::suggest;
 use super::pair_text;
@@ -91,6 +91,21 @@ pub fn check_fills(machine: &Machine, plans: &[Vec<usize>], errors: &mut Errors)
     }
 }
 
+/// How to give state `target` the field `field`, in the front end's syntax.
+fn declare_fields(m: &Machine, target: &State, field: &syn::Ident) -> String {
+    if m.user_data.is_some() {
+        format!(
+            "give the variant its fields, as in `{} {{ {field}: Type }}`",
+            target.name
+        )
+    } else {
+        format!(
+            "declare its fields as in `state {} {{ {field}: Type }}`",
+            target.name
+        )
+    }
+}
+
 type Report<'r> = dyn FnMut((usize, bool), &dyn quote::ToTokens, String) + 'r;
 
 /// The bindings of `step`'s route: each names a field of the target, once, and a value that
@@ -121,8 +136,8 @@ fn check_bindings(step: &Step, target_span: proc_macro2::Span, report: &mut Repo
             } else if names.is_empty() {
                 let _ = write!(
                     message,
-                    "; it carries no data (declare its fields as in `state {} {{ {field}: Type }}`)",
-                    target.name
+                    "; it carries no data ({})",
+                    declare_fields(m, target, field)
                 );
             } else {
                 message.push_str("; its fields are ");

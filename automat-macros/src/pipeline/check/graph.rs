@@ -125,8 +125,14 @@ pub fn check_unreachable_states(
                 machine.states[t.target_from(edge.source)].name
             );
         } else {
-            message.push_str(
-                "; add a transition into it, or mark it `#[allow(unreachable)]` if it is entered another way \
+            let allow = if machine.user_data.is_some() {
+                "#[machine(allow(unreachable))]"
+            } else {
+                "#[allow(unreachable)]"
+            };
+            let _ = write!(
+                message,
+                "; add a transition into it, or mark it `{allow}` if it is entered another way \
                  (such as a restored snapshot)",
             );
         }
@@ -158,9 +164,14 @@ pub fn check_dead_ends(machine: &Machine, edges: &[Edge], reachable: &[bool], er
                 name = state.name
             )
         } else {
+            let final_ = if machine.user_data.is_some() {
+                format!("mark it `#[machine(final)] {}`", state.name)
+            } else {
+                format!("declare it `final state {};`", state.name)
+            };
             format!(
                 "state `{name}` is a dead end: no transition leaves it, so the machine would be stuck there; \
-                 declare it `final state {name};` if the machine ends there, or add a transition from it",
+                 {final_} if the machine ends there, or add a transition from it",
                 name = state.name
             )
         };

@@ -3,7 +3,6 @@
 use std::collections::{HashMap, HashSet};
 use syn::ext::IdentExt as _;
 
-use quote::quote;
 use syn::Ident;
 
 use super::super::errors::Errors;
@@ -309,10 +308,17 @@ pub fn check_initial_state(machine: &Machine, errors: &mut Errors) {
                 .map_or(machine.name.span(), |s| s.name.span());
             errors.span(
                 place,
-                format!(
-                    "machine `{}` has no initial state; mark the state it starts in with `initial`, as in `initial state {example};`",
-                    machine.name
-                ),
+                if machine.user_data.is_some() {
+                    format!(
+                        "machine `{}` has no initial state; mark the variant it starts in with `#[machine(initial)]`, as in `#[machine(initial)] {example}`",
+                        machine.name
+                    )
+                } else {
+                    format!(
+                        "machine `{}` has no initial state; mark the state it starts in with `initial`, as in `initial state {example};`",
+                        machine.name
+                    )
+                },
             );
         }
         Some(&(first, _, _)) => {
@@ -343,8 +349,15 @@ pub fn check_initial_state(machine: &Machine, errors: &mut Errors) {
 pub fn check_guard_declarations(machine: &Machine, errors: &mut Errors) {
     for guard in &machine.guards {
         let Some(ret) = &guard.ret else { continue };
-        let is_bool =
-            matches!(ret, syn::Type::Path(p) if p.qself.is_none() && p.path.is_ident("bool"));
+        // `bool`, or a path to it (`::core::primitive::bool`, as hygienic code writes it).
+        let is_bool = matches!(ret, syn::Type::Path(p) if p.qself.is_none() && {
+            let segments: Vec<String> =
+                p.path.segments.iter().map(|s| s.ident.to_string()).collect();
+            matches!(
+                segments.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+                ["bool"] | ["primitive", "bool"] | ["core" | "std", "primitive", "bool"]
+            ) && p.path.segments.iter().all(|s| s.arguments.is_none())
+        });
         if !is_bool {
             errors.at(
                 ret,
@@ -353,7 +366,7 @@ pub fn check_guard_declarations(machine: &Machine, errors: &mut Errors) {
                      `guard {name}(..);` (a condition that can fail is a fallible output: \
                      `output {name}(..) -> Result<T, E>;`, used as `{name}?`)",
                     name = guard.name,
-                    ty = quote!(#ret),
+                    ty = super::super::model::type_text(ret),
                 ),
             );
         }

@@ -123,12 +123,18 @@ impl Gen<'_> {
             super::declared(data_enum, &TokenStream::new(), &self.data_params);
         let impl_generics = super::angled(&self.data_params.decl());
         let data_ty = self.data_ty();
-        quote! {
-            #[doc = #doc]
-            #derive
-            #vis enum #declared #where_clause {
-                #(#variants,)*
+        // A derived machine's data enum is the user's own, already declared.
+        let declaration = self.m.user_data.is_none().then(|| {
+            quote! {
+                #[doc = #doc]
+                #derive
+                #vis enum #declared #where_clause {
+                    #(#variants,)*
+                }
             }
+        });
+        quote! {
+            #declaration
 
             impl #impl_generics #data_ty #where_clause {
                 /// The state, without its data.

@@ -215,7 +215,10 @@ impl<'a> Gen<'a> {
             decides: m.decides(),
             has_data,
             input_borrows,
-            data_enum: format_ident!("{}Data", name),
+            data_enum: m
+                .user_data
+                .clone()
+                .unwrap_or_else(|| format_ident!("{}Data", name)),
             edges,
             described,
             groups,

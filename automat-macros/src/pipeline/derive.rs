@@ -1,0 +1,367 @@
+//! The derive front end: `#[derive(Machine)]` on the user's enum, lowered into the same
+//! `MachineDef` that `machine!` parses, so both share every later stage.
+//!
+//! ```text
+//! enum attributes := "#[machine(" machine ")]"         (machine as in parse.rs, without states)
+//!                  | "#[machine(crate = " PATH ")]"     (the facade's path, if renamed)
+//! variant         := attribute* IDENT ("{" (IDENT ":" TYPE),* "}")? ("=" EXPR)?
+//! variant attr    := "#[machine(" flag ("," flag)* ")]"
+//! flag            := "initial" | "final" | ("entry" | "exit") ("=" IDENT | "(" IDENT,* ")")
+//!                  | "serialized" "=" STRING | "allow" "(" IDENT,* ")"
+//! ```
+//!
+//! Each variant is one state declaration (its docs, its flags, its fields), in order, before
+//! the attribute's items. The user's enum is the machine's data enum (`Machine::user_data`):
+//! it is not generated, and a step stores it, as `machine!`'s machine stores `NameData`. The
+//! machine type, the state enum (without data), the input and return enums and the outputs
+//! trait are generated next to it, named after the machine.
+//!
+//! Every mistake becomes a `syn::Error` in `MachineDef::errors` (so the fallback still defines
+//! the machine's items), except a derive that cannot name its machine (no `#[machine(..)]`,
+//! a struct or union), which is one error alone.
+
+use std::fmt::Write as _;
+
+use proc_macro2::TokenStream;
+use syn::ext::IdentExt as _;
+use syn::parse::{Parse, ParseStream};
+use syn::spanned::Spanned as _;
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, Token, Visibility};
+
+use super::parse::{kw, Item, MachineDef, ParamDecl, StateDecl};
+use super::suggest;
+
+/// Lowers a derive's input into the syntax of a `machine!`, or the one error that stops it.
+pub fn lower(input: TokenStream) -> syn::Result<MachineDef> {
+    let item: DeriveInput = syn::parse2(input)?;
+    let variants =
+        match item.data {
+            Data::Enum(data) => data.variants,
+            Data::Struct(data) => return Err(syn::Error::new(
+                data.struct_token.span,
+                "`#[derive(Machine)]` goes on an enum whose variants are the machine's states, \
+                 not on a struct: write `enum Name { Idle, Running { .. } }`, or declare the \
+                 machine with `machine!`",
+            )),
+            Data::Union(data) => return Err(syn::Error::new(
+                data.union_token.span,
+                "`#[derive(Machine)]` goes on an enum whose variants are the machine's states, \
+                 not on a union: write `enum Name { Idle, Running { .. } }`",
+            )),
+        };
+    let enum_name = item.ident;
+    let (header, krate, mut docs, mut late_errors) = enum_attrs(item.attrs)?;
+    let Some(mut def) = header else {
+        return Err(syn::Error::new(
+            enum_name.span(),
+            format!(
+                "`#[derive(Machine)]` needs the rest of the machine: add \
+                 `#[machine(machine {enum_name}Machine {{ input ..; output ..; \
+                 State + input => Next; }})]` to the enum (its variants are the states)"
+            ),
+        ));
+    };
+    def.errors.append(&mut late_errors);
+    if let Some(path) = krate {
+        def.krate = Some(path);
+    }
+    if matches!(def.vis, Visibility::Inherited) {
+        def.vis = item.vis;
+    }
+    docs.append(&mut def.attrs);
+    def.attrs = docs;
+    // Both stop the derive alone: the machine's items would not fit the enum (a generic one),
+    // or would declare it a second time.
+    if let Some(param) = item.generics.params.first() {
+        return Err(syn::Error::new(
+            param.span(),
+            format!(
+                "`#[derive(Machine)]` does not take a generic enum (yet): give the fields of \
+                 `{enum_name}` concrete types, or declare the machine with `machine!`, whose \
+                 `machine Name<P>` takes parameters"
+            ),
+        ));
+    }
+    check_enum_name(&enum_name, &def.name)?;
+    for attr in std::mem::take(&mut def.attrs) {
+        if attr.path().is_ident("derive_data") {
+            def.errors.push(syn::Error::new_spanned(
+                &attr,
+                format!(
+                    "`#[derive_data(..)]` derives on the generated data enum, and a derived \
+                     machine's data enum is `{enum_name}` itself: write `#[derive(..)]` on it"
+                ),
+            ));
+        } else {
+            def.attrs.push(attr);
+        }
+    }
+
+    let mut states = Vec::with_capacity(variants.len());
+    for variant in variants {
+        states.push(Item::State(state_of(variant, &mut def.errors)));
+    }
+    let items = std::mem::take(&mut def.items);
+    for item in items {
+        match item {
+            Item::State(state) => def.errors.push(syn::Error::new(
+                state.name.span(),
+                format!(
+                    "declare state `{}` as a variant of `{enum_name}`: the enum's variants are the \
+                     machine's states, and `#[machine(..)]` holds the rest",
+                    state.name.unraw()
+                ),
+            )),
+            other => states.push(other),
+        }
+    }
+    def.items = states;
+    def.user_data = Some(enum_name);
+    Ok(def)
+}
+
+/// The enum's attributes the derive reads: its `#[machine(..)]` declaration (the first; a second
+/// is an error, returned apart), the facade's path, and its docs (the machine's too).
+#[allow(clippy::type_complexity)]
+fn enum_attrs(
+    attrs: Vec<Attribute>,
+) -> syn::Result<(
+    Option<MachineDef>,
+    Option<TokenStream>,
+    Vec<Attribute>,
+    Vec<syn::Error>,
+)> {
+    let mut krate = None;
+    let mut header: Option<MachineDef> = None;
+    let mut docs = Vec::new();
+    let mut late_errors = Vec::new();
+    for attr in attrs {
+        if attr.path().is_ident("doc") {
+            docs.push(attr);
+            continue;
+        }
+        if !attr.path().is_ident("machine") {
+            continue;
+        }
+        match attr.parse_args_with(Header::parse)? {
+            Header::Crate(path) => krate = Some(path),
+            Header::Machine(def) => {
+                if header.is_some() {
+                    late_errors.push(syn::Error::new_spanned(
+                        &attr,
+                        "a second `#[machine(..)]` declaration: one `#[machine(machine Name { .. })]` \
+                         holds the whole machine; move these items into it",
+                    ));
+                } else {
+                    header = Some(*def);
+                }
+            }
+        }
+    }
+    Ok((header, krate, docs, late_errors))
+}
+
+/// What one `#[machine(..)]` on the enum holds.
+enum Header {
+    Crate(TokenStream),
+    Machine(Box<MachineDef>),
+}
+
+impl Parse for Header {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        if input.peek(Token![crate]) && input.peek2(Token![=]) {
+            input.parse::<Token![crate]>()?;
+            input.parse::<Token![=]>()?;
+            let path: syn::Path = input.parse().map_err(|error| {
+                syn::Error::new(
+                    error.span(),
+                    "expected the facade's path: `#[machine(crate = my_automat)]`",
+                )
+            })?;
+            return Ok(Header::Crate(quote::ToTokens::into_token_stream(path)));
+        }
+        let fork = input.fork();
+        if let Ok(flag) = Ident::parse_any(&fork) {
+            if FLAGS.contains(&flag.to_string().as_str()) {
+                return Err(syn::Error::new(
+                    flag.span(),
+                    format!(
+                        "`#[machine({flag})]` goes on a variant, the state it marks: the enum's \
+                         own `#[machine(..)]` holds the machine, as in `#[machine(machine Name {{ .. }})]`"
+                    ),
+                ));
+            }
+        }
+        Ok(Header::Machine(Box::new(input.parse()?)))
+    }
+}
+
+/// The names the machine generates next to the enum: the enum must not take one of them
+/// (except `NameData`, the role it plays).
+fn check_enum_name(enum_name: &Ident, machine: &Ident) -> syn::Result<()> {
+    let taken = [
+        ("", "the machine"),
+        ("State", "the state without its data"),
+        ("Input", "the input enum"),
+        ("Return", "the return enum"),
+        ("Outputs", "the outputs trait"),
+        ("Record", "a journal's record"),
+        ("Failure", "the failure enum"),
+        ("Observed", "the observed machine"),
+        ("Compound", "the compound states"),
+        ("At", "the typed machine"),
+        ("TypedState", "the typed states' trait"),
+    ];
+    let name = enum_name.unraw().to_string();
+    let machine = machine.unraw().to_string();
+    for (suffix, what) in taken {
+        if name == format!("{machine}{suffix}") {
+            return Err(syn::Error::new(
+                enum_name.span(),
+                format!(
+                    "the machine `{machine}` generates `{name}` ({what}) next to this enum: name \
+                     the enum `{machine}Data`, or the machine otherwise"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// One variant as a state declaration.
+fn state_of(variant: syn::Variant, errors: &mut Vec<syn::Error>) -> StateDecl {
+    let mut state = StateDecl {
+        attrs: Vec::new(),
+        initial: None,
+        final_: None,
+        name: variant.ident,
+        entry: Vec::new(),
+        exit: Vec::new(),
+        fields: Vec::new(),
+        children: Vec::new(),
+        errors: Vec::new(),
+    };
+    for attr in variant.attrs {
+        if attr.path().is_ident("doc") {
+            state.attrs.push(attr);
+        } else if attr.path().is_ident("machine") {
+            match attr.parse_args_with(|input: ParseStream| flags(input, &mut state)) {
+                Ok(()) => {}
+                Err(error) => errors.push(error),
+            }
+        }
+    }
+    match variant.fields {
+        Fields::Unit => {}
+        Fields::Named(fields) => {
+            for field in fields.named {
+                if let Some(attr) = field.attrs.iter().find(|a| a.path().is_ident("machine")) {
+                    errors.push(syn::Error::new_spanned(
+                        attr,
+                        format!(
+                            "`#[machine(..)]` marks a state, not a field: put it on the variant `{}`",
+                            state.name.unraw()
+                        ),
+                    ));
+                }
+                if let Some(name) = field.ident {
+                    state.fields.push(ParamDecl { name, ty: field.ty });
+                }
+            }
+        }
+        Fields::Unnamed(fields) => {
+            errors.push(syn::Error::new(
+                fields.paren_token.span.join(),
+                format!(
+                    "the fields of state `{name}` need names, for guards, outputs and bindings to \
+                     take them by: write `{name} {{ name: Type }}`",
+                    name = state.name.unraw()
+                ),
+            ));
+            // Named by position, so that the fallback's patterns still fit the variant.
+            for (k, field) in fields.unnamed.into_iter().enumerate() {
+                let name = Ident::new(&format!("_{k}"), field.ty.span());
+                state.fields.push(ParamDecl { name, ty: field.ty });
+            }
+        }
+    }
+    state
+}
+
+/// What a variant's `#[machine(..)]` may say.
+const FLAGS: [&str; 6] = ["initial", "final", "entry", "exit", "serialized", "allow"];
+
+/// The flags of a variant's `#[machine(..)]`.
+fn flags(input: ParseStream, state: &mut StateDecl) -> syn::Result<()> {
+    loop {
+        let flag = Ident::parse_any(input)?;
+        let span = flag.span();
+        match flag.to_string().as_str() {
+            "initial" => state.initial = Some(kw::initial { span }),
+            "final" => state.final_ = Some(Token![final](span)),
+            "entry" | "exit" => {
+                let names = actions(input, &flag)?;
+                if flag == "entry" {
+                    state.entry.extend(names);
+                } else {
+                    state.exit.extend(names);
+                }
+            }
+            "serialized" => {
+                input.parse::<Token![=]>().map_err(|error| {
+                    syn::Error::new(
+                        error.span(),
+                        "expected `serialized = \"name\"`, the name in snapshots and journals",
+                    )
+                })?;
+                let name: syn::LitStr = input.parse()?;
+                let attr: Attribute = syn::parse_quote_spanned!(span=> #[serialized = #name]);
+                state.attrs.push(attr);
+            }
+            "allow" => {
+                let content;
+                syn::parenthesized!(content in input);
+                let lints: TokenStream = content.parse()?;
+                let attr: Attribute = syn::parse_quote_spanned!(span=> #[allow(#lints)]);
+                state.attrs.push(attr);
+            }
+            other => {
+                let mut message = format!("unknown flag `{other}` on a state");
+                if let Some(close) = suggest::closest(other, FLAGS) {
+                    let _ = write!(message, ": did you mean `{close}`?");
+                } else {
+                    message.push_str(
+                        ": a variant takes `initial`, `final`, `entry = action`, `exit = action`, \
+                         `serialized = \"name\"` and `allow(unreachable)`",
+                    );
+                }
+                return Err(syn::Error::new(span, message));
+            }
+        }
+        if input.is_empty() {
+            return Ok(());
+        }
+        input.parse::<Token![,]>()?;
+        if input.is_empty() {
+            return Ok(());
+        }
+    }
+}
+
+/// `= action` or `(a, b)` after `entry`/`exit`.
+fn actions(input: ParseStream, flag: &Ident) -> syn::Result<Vec<Ident>> {
+    if input.peek(Token![=]) {
+        input.parse::<Token![=]>()?;
+        return Ok(vec![Ident::parse_any(input)?]);
+    }
+    if input.peek(syn::token::Paren) {
+        let content;
+        syn::parenthesized!(content in input);
+        let names = content.parse_terminated(Ident::parse_any, Token![,])?;
+        return Ok(names.into_iter().collect());
+    }
+    Err(syn::Error::new(
+        flag.span(),
+        format!("expected the action `{flag}` runs: write `{flag} = action` or `{flag}(a, b)`"),
+    ))
+}

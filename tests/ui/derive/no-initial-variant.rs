@@ -1,0 +1,15 @@
+#[derive(automat_rs::Machine)]
+#[machine(
+    machine Turnstile {
+        input coin();
+        input push();
+        Locked + coin => Unlocked;
+        Unlocked + push => Locked;
+    }
+)]
+enum Gate {
+    Locked,
+    Unlocked,
+}
+
+fn main() {}

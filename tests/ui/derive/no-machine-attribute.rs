@@ -1,0 +1,7 @@
+#[derive(automat_rs::Machine)]
+enum Gate {
+    Locked,
+    Unlocked,
+}
+
+fn main() {}
