@@ -42,7 +42,7 @@ pub use automat_core::{
 /// Derives a finite-state machine around your own enum of states: the derive front end of
 /// [`machine!`], with the same grammar, checks, code and diagrams.
 ///
-/// The enum's variants are the states (a variant with named fields is a state with data); one
+/// The enum's variants are the states (a struct or tuple variant is a state with data); one
 /// `#[machine(..)]` on the enum holds the rest of the declaration, exactly as `machine!` would
 /// take it without its states; `#[machine(initial)]`, `#[machine(final)]`,
 /// `#[machine(entry = action, exit = action)]` and `#[machine(serialized = "name")]` on a variant

@@ -72,3 +72,112 @@ fn a_derived_machine_stores_the_users_enum() {
     let brewer = coffee_brewer_derive::CoffeeBrewer::new(coffee_brewer_derive::Hardware::default());
     assert_eq!(brewer.data(), &coffee_brewer_derive::Brew::Empty);
 }
+
+mod tuple_variants {
+    use automat_rs::Machine;
+
+    /// Why a call ended.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Cause {
+        HungUp,
+        Dropped,
+    }
+
+    // Tuple variants are states with positional fields, named `_0`, `_1`, .. or as given.
+    #[derive(Machine, Debug, PartialEq)]
+    #[machine(
+        #[typestate]
+        machine Call {
+            input dial(number: u32);
+            input talk(seconds: u32);
+            input hang_up();
+            input lose();
+            guard long(seconds: &u32);
+            output zero() -> u32;
+            output hung_up() -> Cause;
+            output dropped() -> Cause;
+            output bill(number: &u32, minutes: &mut u32, seconds: u32);
+            Idle + dial => Ringing;
+            Ringing + talk => Talking { minutes = zero };
+            Talking + talk [long] => _ / bill;
+            Talking + talk => _;
+            Talking + hang_up => Ended { _0 = hung_up };
+            Ringing | Talking + lose => Ended { _0 = dropped };
+        }
+    )]
+    pub enum CallData {
+        #[machine(initial)]
+        Idle,
+        /// Ringing the number.
+        Ringing(#[machine(name = number)] u32),
+        /// Talking: the number, and the minutes billed.
+        Talking(
+            #[machine(name = number)] u32,
+            #[machine(name = minutes)] u32,
+        ),
+        /// Over, and why.
+        #[machine(final)]
+        Ended(Cause),
+    }
+
+    /// Bills a minute for each full minute of a talk.
+    #[derive(Default)]
+    pub struct Line {
+        pub billed: Vec<u32>,
+    }
+
+    impl CallOutputs for Line {
+        fn long(&self, seconds: &u32) -> bool {
+            *seconds >= 60
+        }
+        fn zero(&mut self) -> u32 {
+            0
+        }
+        fn hung_up(&mut self) -> Cause {
+            Cause::HungUp
+        }
+        fn dropped(&mut self) -> Cause {
+            Cause::Dropped
+        }
+        fn bill(&mut self, number: &u32, minutes: &mut u32, seconds: u32) {
+            *minutes += seconds / 60;
+            self.billed.push(*number);
+        }
+    }
+
+    #[test]
+    fn tuple_variants_carry_data_by_position() {
+        let mut call = Call::new(Line::default());
+        assert!(call.talk(5).is_err());
+        assert_eq!(call.data(), &CallData::Idle);
+        call.dial(42).unwrap();
+        assert_eq!(call.data(), &CallData::Ringing(42));
+        // The number moves from `Ringing(number)` to `Talking(number, _)`; `minutes` is bound.
+        call.talk(5).unwrap();
+        assert_eq!(call.data(), &CallData::Talking(42, 0));
+        call.talk(150).unwrap();
+        assert_eq!(call.data(), &CallData::Talking(42, 2));
+        assert_eq!(call.core().billed, [42]);
+        call.hang_up().unwrap();
+        assert_eq!(call.data(), &CallData::Ended(Cause::HungUp));
+        // A final state refuses, and keeps its data.
+        assert!(call.lose().is_err());
+        assert_eq!(call.data(), &CallData::Ended(Cause::HungUp));
+        // Restored from the user's own enum.
+        let call = Call::restore(CallData::Ringing(7), Line::default());
+        assert_eq!(call.state(), CallState::Ringing);
+    }
+
+    #[test]
+    fn a_derived_machine_has_the_typed_api() {
+        let call = CallAt::new(Line::default());
+        let ringing = call.dial(9);
+        assert_eq!(ringing.data().number, 9);
+        let ended = ringing.lose();
+        assert_eq!(ended.data()._0, Cause::Dropped);
+        assert_eq!(
+            ended.into_dynamic().data(),
+            &CallData::Ended(Cause::Dropped)
+        );
+    }
+}

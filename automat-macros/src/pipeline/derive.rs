@@ -4,7 +4,9 @@
 //! ```text
 //! enum attributes := "#[machine(" machine ")]"         (machine as in parse.rs, without states)
 //!                  | "#[machine(crate = " PATH ")]"     (the facade's path, if renamed)
-//! variant         := attribute* IDENT ("{" (IDENT ":" TYPE),* "}")? ("=" EXPR)?
+//! variant         := attribute* IDENT ("{" (IDENT ":" TYPE),* "}" | "(" (field_attr? TYPE),* ")")?
+//!                    ("=" EXPR)?
+//! field_attr      := "#[machine(name = " IDENT ")]"       (else a positional field is `_0`, `_1`, ..)
 //! variant attr    := "#[machine(" flag ("," flag)* ")]"
 //! flag            := "initial" | "final" | ("entry" | "exit") ("=" IDENT | "(" IDENT,* ")")
 //!                  | "serialized" "=" STRING | "allow" "(" IDENT,* ")"
@@ -97,9 +99,27 @@ pub fn lower(input: TokenStream) -> syn::Result<MachineDef> {
         }
     }
 
+    let serde = def.attrs.iter().any(|a| a.path().is_ident("serde"));
     let mut states = Vec::with_capacity(variants.len());
     for variant in variants {
-        states.push(Item::State(state_of(variant, &mut def.errors)));
+        let tuple = match &variant.fields {
+            Fields::Unnamed(fields) => Some(fields.paren_token.span.join()),
+            _ => None,
+        };
+        let state = state_of(variant, &mut def.errors);
+        if let (Some(span), true) = (tuple, serde) {
+            def.errors.push(syn::Error::new(
+                span,
+                format!(
+                    "a `#[serde]` machine writes each state's fields by name, and the fields of \
+                     tuple variant `{}` have none in snapshots (not supported yet): give them \
+                     names, as in `{} {{ name: Type }}`",
+                    state.name.unraw(),
+                    state.name.unraw()
+                ),
+            ));
+        }
+        states.push(Item::State(state));
     }
     let items = std::mem::take(&mut def.items);
     for item in items {
@@ -178,7 +198,13 @@ impl Parse for Header {
                     "expected the facade's path: `#[machine(crate = my_automat)]`",
                 )
             })?;
-            return Ok(Header::Crate(quote::ToTokens::into_token_stream(path)));
+            let path = quote::ToTokens::into_token_stream(path);
+            // A keyword in it (`try::automat_rs`) parses as a path, but is none in Rust.
+            super::parse::check_crate_path(path.clone())?;
+            if !input.is_empty() {
+                return Err(input.error("expected nothing more after the facade's path"));
+            }
+            return Ok(Header::Crate(path));
         }
         let fork = input.fork();
         if let Ok(flag) = Ident::parse_any(&fork) {
@@ -239,6 +265,7 @@ fn state_of(variant: syn::Variant, errors: &mut Vec<syn::Error>) -> StateDecl {
         exit: Vec::new(),
         fields: Vec::new(),
         children: Vec::new(),
+        positional: false,
         errors: Vec::new(),
     };
     for attr in variant.attrs {
@@ -270,22 +297,39 @@ fn state_of(variant: syn::Variant, errors: &mut Vec<syn::Error>) -> StateDecl {
             }
         }
         Fields::Unnamed(fields) => {
-            errors.push(syn::Error::new(
-                fields.paren_token.span.join(),
-                format!(
-                    "the fields of state `{name}` need names, for guards, outputs and bindings to \
-                     take them by: write `{name} {{ name: Type }}`",
-                    name = state.name.unraw()
-                ),
-            ));
-            // Named by position, so that the fallback's patterns still fit the variant.
+            // Positional fields: `_0`, `_1`, .. unless `#[machine(name = cause)]` names one
+            // (the name guards, outputs and bindings take it by).
+            state.positional = true;
             for (k, field) in fields.unnamed.into_iter().enumerate() {
-                let name = Ident::new(&format!("_{k}"), field.ty.span());
+                let mut name = Ident::new(&format!("_{k}"), field.ty.span());
+                for attr in field.attrs.iter().filter(|a| a.path().is_ident("machine")) {
+                    match attr.parse_args_with(field_name) {
+                        Ok(given) => name = given,
+                        Err(error) => errors.push(error),
+                    }
+                }
                 state.fields.push(ParamDecl { name, ty: field.ty });
             }
         }
     }
     state
+}
+
+/// `name = cause` in a positional field's `#[machine(..)]`.
+fn field_name(input: ParseStream) -> syn::Result<Ident> {
+    let key = Ident::parse_any(input)?;
+    if key != "name" || !input.peek(Token![=]) {
+        return Err(syn::Error::new(
+            key.span(),
+            "a positional field's `#[machine(..)]` names it: write `#[machine(name = cause)]`",
+        ));
+    }
+    input.parse::<Token![=]>()?;
+    let name: Ident = input.parse()?;
+    if !input.is_empty() {
+        return Err(input.error("expected nothing more after the field's name"));
+    }
+    Ok(name)
 }
 
 /// What a variant's `#[machine(..)]` may say.

@@ -105,6 +105,9 @@ pub struct State {
     pub exit: Vec<OutputUse>,
     /// The data the state carries (`state Connected { conn: Connection }`), in order.
     pub fields: Vec<Param>,
+    /// Its fields are positional (a derived enum's tuple variant, `Closed(Cause)`): the data
+    /// enum's variant is written with indices (`Closed { 0: .. }`), the names stand for them.
+    pub positional: bool,
     /// The compound state it is declared in.
     pub parent: Option<usize>,
 }
@@ -612,10 +615,9 @@ impl Machine {
                     self.declare_state(decl, None, &mut actions, errors);
                 }
                 Item::Input(sig) => {
-                    let variant = format_ident!(
-                        "{}",
-                        sig.name.unraw().to_string().to_upper_camel_case(),
-                        span = sig.name.span()
+                    let variant = Ident::new(
+                        &variant_name(&sig.name.unraw().to_string(), ""),
+                        sig.name.span(),
                     );
                     let (docs, allows) = split_attrs(sig.attrs, "an input", &["unused"], errors);
                     self.inputs.push(Input {
@@ -738,7 +740,7 @@ impl Machine {
         } else {
             (nth + 1).to_string()
         };
-        let variant = format_ident!("{}{}", base.to_upper_camel_case(), suffix, span = after);
+        let variant = Ident::new(&variant_name(&base, &suffix), after);
         let name = format_ident!(
             "after_{}{}",
             base.to_snake_case(),
@@ -789,6 +791,7 @@ impl Machine {
                 entry: Vec::new(),
                 exit: Vec::new(),
                 fields: decl.fields.into_iter().map(Param::from).collect(),
+                positional: decl.positional,
                 parent,
             });
             return node;
@@ -1507,6 +1510,18 @@ impl Docs {
 
 /// Splits the attributes of a declaration into its doc comments and its `#[allow(..)]` opt-outs,
 /// reporting anything else. `allowed` lists the opt-outs this kind of declaration accepts.
+/// The enum variant for an input or a timer named `name` (`put_in_beans` is `PutInBeans`), with
+/// `suffix`. A name whose camel case is no identifier (`_1` is `1`, `self_` is `Self`) gets
+/// `Input` before it, so that the variant is always one.
+fn variant_name(name: &str, suffix: &str) -> String {
+    let camel = format!("{}{suffix}", name.to_upper_camel_case());
+    if syn::parse_str::<Ident>(&camel).is_ok() {
+        camel
+    } else {
+        format!("Input{camel}")
+    }
+}
+
 fn split_attrs(
     attrs: Vec<Attribute>,
     what: &str,

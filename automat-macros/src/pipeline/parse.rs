@@ -104,6 +104,8 @@ pub struct StateDecl {
     pub fields: Vec<ParamDecl>,
     /// The states declared inside its block: a state with children is compound.
     pub children: Vec<StateDecl>,
+    /// Its fields are positional (a derived enum's tuple variant): each is written by its index.
+    pub positional: bool,
     /// Items of the block that did not parse (the block's other items still count).
     pub errors: Vec<syn::Error>,
 }
@@ -327,7 +329,7 @@ fn const_without_type(input: ParseStream) -> Option<syn::Error> {
 
 /// A path to the facade crate: `::a::b`, `crate::x` and the like, every segment a plain
 /// identifier (a keyword such as `try` would parse as a segment but not compile as a type path).
-fn check_crate_path(tokens: TokenStream) -> syn::Result<()> {
+pub fn check_crate_path(tokens: TokenStream) -> syn::Result<()> {
     let path: syn::Path = syn::parse2(tokens)?;
     for segment in &path.segments {
         let name = segment.ident.to_string();
@@ -708,6 +710,7 @@ impl StateDecl {
             exit: Vec::new(),
             fields: Vec::new(),
             children: Vec::new(),
+            positional: false,
             errors: Vec::new(),
         };
         if input.peek(syn::token::Brace) {

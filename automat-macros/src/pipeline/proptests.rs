@@ -439,11 +439,15 @@ fn derive_seeds() -> Vec<TokenStream> {
                 machine Conn {
                     input dial(addr: &str);
                     input drop();
+                    input close();
+                    output flag() -> bool;
                     guard allowed(addr: &str);
                     output open(addr: &str) -> Result<u32, Refused>;
                     output hello();
                     Idle + dial [allowed] => Up { fd = open? } else Idle;
                     Up + drop => Idle;
+                    Up + close => Closed { _1 = flag };
+                    Closed + drop => Idle;
                 }
             )]
             enum ConnData {
@@ -451,6 +455,7 @@ fn derive_seeds() -> Vec<TokenStream> {
                 Idle,
                 #[machine(entry = hello, exit(hello))]
                 Up { fd: u32 },
+                Closed(#[machine(name = fd)] u32, bool),
             }
         },
     ]
@@ -470,4 +475,44 @@ fn the_seeds_are_valid_machines() {
         let out = expand(seed).to_string();
         assert!(!out.contains("compile_error"), "{out}");
     }
+}
+
+/// Found by `the_derive_never_panics_on_mutated_enums`: a keyword in the facade's path parsed as
+/// a path and was written into the expansion (`try::automat_rs::__private`), which is no Rust.
+#[test]
+fn a_keyword_in_the_derives_crate_path_is_an_error() {
+    let out = expand_derive(quote! {
+        #[machine(crate = try::automat_rs)]
+        #[machine(machine Lamp { input flip(); Off + flip => On; On + flip => Off; })]
+        enum LampData { #[machine(initial)] Off, On }
+    });
+    assert!(
+        out.to_string()
+            .contains("expected a path to the automat-rs crate"),
+        "{out}"
+    );
+    syn::parse2::<syn::File>(out).expect("the error is Rust items");
+}
+
+/// Found by `the_derive_never_panics_on_mutated_enums`: an input named `_1` (or `self_`) has no
+/// camel-case variant (`1`, `Self`), and making one panicked; it is `Input1` (`InputSelf`).
+#[test]
+fn an_input_whose_camel_case_is_no_identifier_gets_a_variant() {
+    let out = expand(quote! {
+        machine Lamp {
+            initial state Off;
+            state On;
+            input _1();
+            input self_();
+            Off + _1 => On;
+            On + self_ => Off;
+        }
+    });
+    let text = out.to_string();
+    assert!(!text.contains("compile_error"), "{text}");
+    assert!(
+        text.contains("Input1") && text.contains("InputSelf"),
+        "{text}"
+    );
+    syn::parse2::<syn::File>(out).expect("Rust items");
 }

@@ -107,3 +107,82 @@ mod tests {
         assert_eq!((back, radio), (data, Radio::default()));
     }
 }
+
+/// The same link, derived on an enum of its own: `#[serde]` makes the machine write the enum by
+/// the same stable names (so the enum must not derive serde itself).
+pub mod derived {
+    use super::Radio;
+
+    /// A reconnecting client; `Linked` was called `Up` in an older release.
+    #[derive(automat_rs::Machine, Debug, Clone, PartialEq)]
+    #[machine(
+        #[serde]
+        pub machine Link {
+            input up(peer: String);
+            input drop_link();
+            input retry();
+            output count(retries: &u32);
+            Down + up => Linked { retries = zero };
+            Linked + drop_link => Waiting / count;
+            Waiting + retry => Down;
+            output zero() -> u32;
+        }
+    )]
+    // Its variants have no docs, as the states of its twin have none: descriptions carry them.
+    #[allow(missing_docs)]
+    pub enum LinkData {
+        #[machine(initial)]
+        Down,
+        #[machine(serialized = "Up")]
+        Linked {
+            /// The peer.
+            peer: String,
+            /// Retries so far.
+            retries: u32,
+        },
+        Waiting {
+            /// Retries so far.
+            retries: u32,
+        },
+    }
+
+    impl LinkOutputs for Radio {
+        fn count(&mut self, retries: &u32) {
+            self.counted += 1 + *retries;
+        }
+        fn zero(&mut self) -> u32 {
+            0
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::{Link, LinkData, LinkState, Radio};
+
+        #[test]
+        fn a_derived_machine_is_saved_as_the_declared_one() {
+            let mut derived = Link::new(Radio::default());
+            let mut declared = super::super::Link::new(Radio::default());
+            derived.up("relay-2".to_owned()).unwrap();
+            declared.up("relay-2".to_owned()).unwrap();
+            let json = serde_json::to_string(&derived).unwrap();
+            assert_eq!(json, serde_json::to_string(&declared).unwrap());
+            assert_eq!(
+                json,
+                r#"[["Up",{"peer":"relay-2","retries":0}],{"counted":0}]"#
+            );
+            let back: Link<Radio> = serde_json::from_str(&json).unwrap();
+            assert_eq!(back.state(), LinkState::Linked);
+            assert_eq!(
+                back.data(),
+                &LinkData::Linked {
+                    peer: "relay-2".to_owned(),
+                    retries: 0
+                }
+            );
+            // The declared machine reads what the derived one wrote.
+            let read: super::super::Link<Radio> = serde_json::from_str(&json).unwrap();
+            assert_eq!(read.data(), declared.data());
+        }
+    }
+}

@@ -59,8 +59,8 @@ mod tests {
         assert_eq!(
             sorted,
             [
-                "Boiler", "Door", "Gate", "Kettle", "Lamp", "Lamp", "Link", "Switch", "Tap",
-                "Valve", "Vending", "Washer"
+                "Boiler", "Door", "Gate", "Kettle", "Lamp", "Lamp", "Link", "Link", "Switch",
+                "Tap", "Valve", "Vending", "Washer"
             ],
             "registered: {names:?}"
         );
@@ -78,14 +78,20 @@ mod tests {
             .collect();
         let mut expected = BTreeSet::new();
         for stem in [
-            "Boiler", "Door", "Gate", "Kettle", "Lamp", "Lamp-2", "Link", "Switch", "Tap", "Valve",
-            "Vending", "Washer",
+            "Boiler", "Door", "Gate", "Kettle", "Lamp", "Lamp-2", "Link", "Link-2", "Switch",
+            "Tap", "Valve", "Vending", "Washer",
         ] {
             for extension in ["dot", "mmd", "md", "svg"] {
                 expected.insert(format!("{stem}.{extension}"));
             }
         }
         assert_eq!(written, expected);
+        // A derived machine registers as its `machine!` twin: the two `Link`s
+        // (`data_snapshots`) are written alike.
+        assert_eq!(
+            std::fs::read_to_string(dir.join("Link.dot")).unwrap(),
+            std::fs::read_to_string(dir.join("Link-2.dot")).unwrap()
+        );
         // `Lamp` (two states) sorts before the other `Lamp` (three states).
         let second = std::fs::read_to_string(dir.join("Lamp-2.mmd")).unwrap();
         assert!(second.contains("Broken"), "{second}");

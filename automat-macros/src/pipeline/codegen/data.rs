@@ -146,6 +146,35 @@ impl Gen<'_> {
         }
     }
 
+    /// How the data enum's variant of `state` names its field `f`: the field's name, or its
+    /// index when the variant is a tuple variant (a derived enum's `Closed(Cause)`), for
+    /// `Data::Closed { 0: cause }`, which Rust takes for either.
+    pub(super) fn member(&self, state: usize, f: usize) -> TokenStream {
+        let s = &self.m.states[state];
+        if s.positional {
+            let index = syn::Index {
+                index: u32::try_from(f).unwrap_or(u32::MAX),
+                span: s.fields[f].name.span(),
+            };
+            quote!(#index)
+        } else {
+            let name = &s.fields[f].name;
+            quote!(#name)
+        }
+    }
+
+    /// `name` for field `f` of `state` (shorthand, as written by hand), or `0: name` for a tuple
+    /// variant's, in a pattern or an expression of the data enum.
+    pub(super) fn shorthand(&self, state: usize, f: usize) -> TokenStream {
+        let name = &self.m.states[state].fields[f].name;
+        if self.m.states[state].positional {
+            let member = self.member(state, f);
+            quote!(#member: #name)
+        } else {
+            quote!(#name)
+        }
+    }
+
     /// The local that holds the source's field `name` once the commit moved it out.
     pub(super) fn field_local(name: &Ident) -> Ident {
         Ident::new(&format!("__field_{name}"), Span::mixed_site())
@@ -174,9 +203,9 @@ impl Gen<'_> {
             return TokenStream::new();
         }
         let (data_enum, ident) = (&self.data_enum, &self.m.states[state].name);
-        let bound = fields.iter().map(|f| {
-            let (name, local) = (&f.name, Self::source_local(&f.name));
-            quote!(#name: #local)
+        let bound = fields.iter().enumerate().map(|(k, f)| {
+            let (member, local) = (self.member(state, k), Self::source_local(&f.name));
+            quote!(#member: #local)
         });
         let pattern = self.stored_pattern(&quote!(#data_enum::#ident { #(#bound),* }));
         quote! {
@@ -189,10 +218,14 @@ impl Gen<'_> {
     /// (just committed, or kept) lent mutably to the outputs.
     pub(super) fn lend_target(&self, state: usize) -> TokenStream {
         let (data_enum, ident) = (&self.data_enum, &self.m.states[state].name);
-        let bound = self.m.states[state].fields.iter().map(|f| {
-            let (name, local) = (&f.name, Self::target_local(&f.name));
-            quote!(#name: #local)
-        });
+        let bound = self.m.states[state]
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(k, f)| {
+                let (member, local) = (self.member(state, k), Self::target_local(&f.name));
+                quote!(#member: #local)
+            });
         let pattern = self.stored_pattern(&quote!(#data_enum::#ident { #(#bound),* }));
         quote! {
             // The step has just stored (or kept) this state's data.
@@ -210,9 +243,9 @@ impl Gen<'_> {
         if !moved.is_empty() {
             let ident = &source.name;
             let bound = moved.iter().map(|&f| {
-                let name = &source.fields[f].name;
-                let local = Self::field_local(name);
-                quote!(#name: mut #local)
+                let member = self.member(step.source, f);
+                let local = Self::field_local(&source.fields[f].name);
+                quote!(#member: mut #local)
             });
             let rest = (moved.len() < source.fields.len()).then(|| quote!(..));
             let pattern = self.stored_pattern(&quote!(#data_enum::#ident { #(#bound,)* #rest }));
@@ -239,8 +272,10 @@ impl Gen<'_> {
                 .fields
                 .iter()
                 .zip(fills)
-                .map(|(field, fill)| {
+                .enumerate()
+                .map(|(k, (field, fill))| {
                     let name = &field.name;
+                    let member = self.member(target, k);
                     // Spanned on the binding, or else the field, so that a type mismatch points there.
                     let span = bindings
                         .iter()
@@ -256,7 +291,7 @@ impl Gen<'_> {
                     let value = match fill {
                         Fill::From(Origin::Arg(a)) => {
                             let arg = &self.m.inputs[step.t.input].params[*a].name;
-                            if arg == name {
+                            if arg == name && !self.m.states[target].positional {
                                 // `Data { conn }`: the argument of the field's name.
                                 return quote!(#arg);
                             }
@@ -276,7 +311,7 @@ impl Gen<'_> {
                             quote!(::core::unreachable!())
                         }
                     };
-                    quote_spanned!(span=> #name: #value)
+                    quote_spanned!(span=> #member: #value)
                 });
             quote!(#data_enum::#ident { #(#fields,)* })
         };

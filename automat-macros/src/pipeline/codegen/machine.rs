@@ -436,7 +436,7 @@ impl Gen<'_> {
             let (name, ty) = (&f.name, &f.ty);
             quote!(#name: #ty)
         });
-        let names = fields.iter().map(|f| &f.name);
+        let names = (0..fields.len()).map(|k| self.shorthand(s, k));
         let stored = self.stored(&quote!(#data_enum::#ident { #(#names),* }));
         (quote!(, #(#params),*), quote!(__data: #stored))
     }

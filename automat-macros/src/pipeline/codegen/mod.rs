@@ -83,6 +83,7 @@ pub fn fallback(mut machine: Machine) -> TokenStream {
             entry: Vec::new(),
             exit: Vec::new(),
             fields: Vec::new(),
+            positional: false,
             parent: None,
         });
     }

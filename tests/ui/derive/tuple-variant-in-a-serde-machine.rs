@@ -1,7 +1,8 @@
 #[derive(automat_rs::Machine)]
 #[machine(
+    #[serde]
     machine Turnstile {
-        input coin();
+        input coin(_0: u32);
         input push();
         Locked + coin => Unlocked;
         Unlocked + push => Locked;
