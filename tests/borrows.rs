@@ -70,7 +70,7 @@ impl ReceiverOutputs for Sink {
         *bytes
     }
     fn copy(&mut self, out: &mut Vec<u8>, bytes: &usize) {
-        out.extend(std::iter::repeat(0xAB).take(*bytes));
+        out.extend(std::iter::repeat_n(0xAB, *bytes));
     }
     fn seal(&mut self, out: &mut Vec<u8>) {
         out.push(0xFF);

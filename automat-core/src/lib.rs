@@ -18,6 +18,7 @@
 //! [`core::fmt::Display`] adapters that write straight into any formatter; SVG needs `alloc` for
 //! its layout. Every renderer is deterministic: the same machine renders the same bytes.
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -1069,7 +1069,7 @@ impl Route {
     /// The two control points of the cubic curve from `points[k]` to `points[k + 1]`.
     fn controls(&self, k: usize) -> (Point, Point) {
         let (a, b) = (self.points[k], self.points[k + 1]);
-        let my = (a.y + b.y) / 2.0;
+        let my = f64::midpoint(a.y, b.y);
         let bulge = 28.0 + 0.15 * (a.y - b.y).abs();
         let first = k == 0 && self.start_side != Side::Vertical;
         let last = k + 2 == self.points.len() && self.end_side != Side::Vertical;
@@ -1210,7 +1210,7 @@ fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
         let mut points = Vec::with_capacity(2 * edge.via.len() + 4);
         let mut push = |point: Point| {
             let moved = |last: &Point| (last.x - point.x).abs() + (last.y - point.y).abs() > 0.05;
-            if points.last().map_or(true, moved) {
+            if points.last().is_none_or(moved) {
                 points.push(point);
             }
         };

@@ -62,6 +62,8 @@
 //! # Ok(()) }
 //! ```
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
 use std::fmt;
 
 use automat_core::journal::JournalError;
@@ -361,7 +363,7 @@ impl<B: Backend> Store<B> {
             .into());
         }
         let next = durable.version + 1;
-        let snapshot = self.snapshot_every != 0 && next % self.snapshot_every == 0;
+        let snapshot = self.snapshot_every != 0 && next.is_multiple_of(self.snapshot_every);
         let id = durable.id.clone();
         let machine = &mut durable.machine;
         let mut input = Some(input);

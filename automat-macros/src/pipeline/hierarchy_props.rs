@@ -136,13 +136,13 @@ fn reference(
     let exits: Vec<usize> = chain
         .iter()
         .copied()
-        .filter(|&n| domain.map_or(true, |d| tree.is_proper_descendant(n, d)))
+        .filter(|&n| domain.is_none_or(|d| tree.is_proper_descendant(n, d)))
         .collect();
     let mut entries: Vec<usize> = tree
         .chain(target)
         .into_iter()
         .skip(1)
-        .filter(|&n| domain.map_or(true, |d| tree.is_proper_descendant(n, d)))
+        .filter(|&n| domain.is_none_or(|d| tree.is_proper_descendant(n, d)))
         .collect();
     entries.reverse();
     let new_leaf = tree.descend(target, &mut entries);
@@ -221,7 +221,7 @@ proptest! {
             // `reenter` is for a self-loop (`_` or the source itself), as `check` requires, or
             // on a compound (which it then leaves and re-enters).
             let compound = !tree.children[source].is_empty();
-            let reenter = reenter && (compound || target.map_or(true, |t| t == source));
+            let reenter = reenter && (compound || target.is_none_or(|t| t == source));
             rows.push(Row { source, input, target, reenter });
         }
         let top_initial = top.index(decls.len());

@@ -1162,7 +1162,7 @@ impl Machine {
                 let list = &mut within[c * inputs + t.input];
                 if list
                     .last()
-                    .map_or(true, |&last| self.transitions[last].guard.is_some())
+                    .is_none_or(|&last| self.transitions[last].guard.is_some())
                 {
                     list.push(index);
                 }
@@ -1194,7 +1194,7 @@ impl Machine {
                 let list = &mut wildcards[t.input];
                 if list
                     .last()
-                    .map_or(true, |&last| self.transitions[last].guard.is_some())
+                    .is_none_or(|&last| self.transitions[last].guard.is_some())
                 {
                     list.push(index);
                 }
