@@ -12,6 +12,7 @@ extern crate std;
 
 #[cfg(feature = "std")]
 pub mod export;
+pub mod guide;
 #[cfg(feature = "registry")]
 pub mod registry;
 #[cfg(feature = "serde")]
