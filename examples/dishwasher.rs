@@ -10,6 +10,8 @@
 //! cargo run --example dishwasher   # prints every step, writes target/diagrams/dishwasher.{dot,mmd,md,svg}
 //! ```
 
+#[path = "shared/dishwasher.rs"]
+mod panel;
 mod support;
 
 use automat_rs::machine;
@@ -80,51 +82,9 @@ machine! {
     }
 }
 
-/// The hardware: what it was told, in order.
-#[derive(Default)]
-pub struct Panel {
-    /// Every action, in the order it ran.
-    pub log: Vec<&'static str>,
-    /// Ticks spent drying.
-    pub drying: u32,
-}
-
-impl DishwasherOutputs for Panel {
-    fn power_on(&mut self) {
-        self.log.push("power on");
-    }
-    fn power_off(&mut self) {
-        self.log.push("power off");
-    }
-    fn open_valve(&mut self) {
-        self.log.push("open valve");
-    }
-    fn close_valve(&mut self) {
-        self.log.push("close valve");
-    }
-    fn fan_on(&mut self) {
-        self.log.push("fan on");
-    }
-    fn fan_off(&mut self) {
-        self.log.push("fan off");
-    }
-    fn light_on(&mut self) {
-        self.log.push("light on");
-    }
-    fn light_off(&mut self) {
-        self.log.push("light off");
-    }
-    fn dry_tick(&mut self) {
-        self.drying += 1;
-        self.log.push("dry tick");
-    }
-    fn chime(&mut self) {
-        self.log.push("chime");
-    }
-    fn dry(&self) -> bool {
-        self.drying >= 2
-    }
-}
+#[allow(unused_imports)]
+// the machine's core, for the tests that include this file
+pub use panel::Panel;
 
 /// Runs the programme with a door opened mid-soak, and writes the diagrams.
 ///
@@ -132,39 +92,5 @@ impl DishwasherOutputs for Panel {
 ///
 /// A refused input, or a diagram file that could not be written.
 pub fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut washer = Dishwasher::new(Panel::default());
-    for input in [
-        DishwasherInput::Power,
-        DishwasherInput::Start,
-        DishwasherInput::Timer,
-        DishwasherInput::Open,
-        DishwasherInput::Close,
-        DishwasherInput::Timer,
-        DishwasherInput::Timer,
-        DishwasherInput::Timer,
-    ] {
-        washer.core_mut().log.clear();
-        let name = input.name();
-        washer.handle(input)?;
-        println!(
-            "{name:<6} -> {:<9} {}",
-            washer.state().to_string(),
-            washer.core().log.join(", ")
-        );
-    }
-    // The door opened mid-soak, and closing it went back to `Soak`; the second tick of drying
-    // left the dishes dry, and the eventless transition ended the programme.
-    assert_eq!(washer.state(), DishwasherState::Idle);
-    assert_eq!(washer.core().log, ["dry tick", "fan off", "chime"]);
-
-    let files = automat_rs::export::write_diagrams(
-        support::target_subdir("diagrams")?,
-        "dishwasher",
-        Dishwasher::description(),
-    )?;
-    println!(
-        "diagram written to {} (and .mmd, .md, .svg)",
-        files[0].display()
-    );
-    Ok(())
+    panel::run("dishwasher")
 }

@@ -86,6 +86,52 @@ pub use automat_core::{
 /// ```
 pub use automat_macros::Machine;
 
+/// Derives the enum of the states inside a compound state, for [`derive@Machine`]: the variant
+/// that holds it, marked `#[machine(compound)]`, is the compound state, and this enum's
+/// variants are its children (with the same variant flags as the machine's enum, and
+/// compounds of their own).
+///
+/// Declare it in the module of the machine's enum (the machine's derive finds it by name
+/// there). The machine's data is then nested as the states are: `Washer::On(OnStates::Idle)`.
+///
+/// ```
+/// use automat_rs::{Machine, States};
+///
+/// #[derive(Machine, Debug, PartialEq)]
+/// #[machine(
+///     machine Player {
+///         input play(); input pause(); input stop();
+///         Stopped + play => Active;
+///         Playing + pause => Paused;
+///         Paused + play => Playing;
+///         Active + stop => Stopped;
+///     }
+/// )]
+/// pub enum Deck {
+///     #[machine(initial)]
+///     Stopped,
+///     #[machine(compound)]
+///     Active(ActiveStates),
+/// }
+///
+/// #[derive(States, Debug, PartialEq)]
+/// pub enum ActiveStates {
+///     #[machine(initial)]
+///     Playing,
+///     Paused,
+/// }
+///
+/// let mut player = Player::new(());
+/// player.play()?;
+/// player.pause()?;
+/// assert_eq!(player.data(), &Deck::Active(ActiveStates::Paused));
+/// assert!(player.state().is_in(PlayerCompound::Active));
+/// player.stop()?;
+/// assert_eq!(player.state(), PlayerState::Stopped);
+/// # Ok::<(), automat_rs::NoTransition<PlayerState>>(())
+/// ```
+pub use automat_macros::States;
+
 /// Declares a finite-state machine.
 ///
 /// See the [crate documentation](crate) for the grammar, the generated API and the semantics
@@ -259,6 +305,7 @@ macro_rules! machine {
 #[doc(hidden)]
 pub mod __private {
     pub use automat_core::*;
+    pub use automat_macros::__derive_compound as derive_compound;
     pub use automat_macros::machine;
     #[cfg(feature = "registry")]
     pub use linkme;

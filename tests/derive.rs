@@ -13,6 +13,12 @@ mod coffee_brewer;
 #[path = "../examples/coffee_brewer_derive.rs"]
 mod coffee_brewer_derive;
 #[allow(dead_code, unused_imports)]
+#[path = "../examples/dishwasher.rs"]
+mod dishwasher;
+#[allow(dead_code, unused_imports)]
+#[path = "../examples/dishwasher_derive.rs"]
+mod dishwasher_derive;
+#[allow(dead_code, unused_imports)]
 #[path = "../examples/http2_stream.rs"]
 mod http2_stream;
 #[allow(dead_code, unused_imports)]
@@ -48,9 +54,166 @@ fn the_derived_http2_stream_is_described_as_the_declared_one() {
 }
 
 #[test]
+fn the_derived_dishwasher_is_described_as_the_declared_one() {
+    let declared = dishwasher::Dishwasher::description();
+    let derived = dishwasher_derive::Dishwasher::description();
+    assert_eq!(declared, derived);
+    assert_eq!(renderings(declared), renderings(derived));
+    assert_eq!(declared.svg().to_string(), derived.svg().to_string());
+}
+
+#[test]
 fn the_derived_examples_run() {
     coffee_brewer_derive::main().unwrap();
     http2_stream_derive::main().unwrap();
+    dishwasher_derive::main().unwrap();
+}
+
+/// Compound states as variants holding enums: the data is nested as the states are, and the
+/// derived machine steps as the declared one does (entry and exit order, deep history).
+mod compound {
+    use super::{dishwasher, dishwasher_derive};
+    use dishwasher_derive::{
+        Dishwasher, DishwasherCompound, DishwasherInput, DishwasherState, OnStates, Panel, Washer,
+        WashingStates,
+    };
+
+    fn inputs() -> Vec<DishwasherInput> {
+        use DishwasherInput::{Close, Open, Power, Start, Timer};
+        vec![
+            Power, Start, Timer, Open, Timer, Close, Timer, Timer, Timer, Open, Close, Power,
+        ]
+    }
+
+    #[test]
+    fn the_data_is_the_users_nested_enums() {
+        let mut washer = Dishwasher::new(Panel::default());
+        assert_eq!(washer.data(), &Washer::Off);
+        washer.power().unwrap();
+        assert_eq!(washer.data(), &Washer::On(OnStates::Idle));
+        washer.start().unwrap();
+        washer.timer().unwrap();
+        assert_eq!(
+            washer.data(),
+            &Washer::On(OnStates::Washing(WashingStates::Soak))
+        );
+        assert!(washer.state().is_in(DishwasherCompound::Washing));
+        assert_eq!(washer.data().state(), DishwasherState::Soak);
+        // A refused input keeps the data.
+        assert!(washer.start().is_err());
+        assert_eq!(
+            washer.data(),
+            &Washer::On(OnStates::Washing(WashingStates::Soak))
+        );
+        washer.open().unwrap();
+        assert_eq!(washer.data(), &Washer::DoorOpen);
+        // Deep history: back into the nested leaf.
+        washer.close().unwrap();
+        assert_eq!(
+            washer.data(),
+            &Washer::On(OnStates::Washing(WashingStates::Soak))
+        );
+        // Restored from a nested value of the user's enums.
+        let restored = Dishwasher::restore(Washer::On(OnStates::Drying), Panel::default());
+        assert_eq!(restored.state(), DishwasherState::Drying);
+    }
+
+    #[test]
+    fn it_steps_as_the_declared_machine_does() {
+        let mut derived = Dishwasher::new(Panel::default());
+        let mut declared = dishwasher::Dishwasher::new(dishwasher::Panel::default());
+        for input in inputs() {
+            let name = input.name();
+            let taken = derived.handle(input).is_ok();
+            let twin = match name {
+                "power" => dishwasher::DishwasherInput::Power,
+                "start" => dishwasher::DishwasherInput::Start,
+                "timer" => dishwasher::DishwasherInput::Timer,
+                "open" => dishwasher::DishwasherInput::Open,
+                _ => dishwasher::DishwasherInput::Close,
+            };
+            assert_eq!(declared.handle(twin).is_ok(), taken, "{name}");
+            assert_eq!(
+                derived.state().name(),
+                declared.state().name(),
+                "after {name}"
+            );
+            assert_eq!(derived.core().log, declared.core().log, "after {name}");
+        }
+    }
+}
+
+/// A derived compound whose leaf carries data, with the typed API.
+mod compound_with_data {
+    use automat_rs::{Machine, States};
+
+    #[derive(Machine, Debug, PartialEq)]
+    #[machine(
+        #[typestate]
+        pub machine Printer {
+            input start();
+            input ready(pages: u32);
+            input page() -> u32;
+            input cancel();
+            output next_page(pages: &mut u32) -> u32;
+            Idle + start => Busy;
+            Warming + ready => Printing;
+            Printing + page => _ / next_page;
+            Busy + cancel => Idle;
+        }
+    )]
+    pub enum Job {
+        #[machine(initial)]
+        Idle,
+        #[machine(compound)]
+        Busy(BusyStates),
+    }
+
+    #[derive(States, Debug, PartialEq)]
+    pub enum BusyStates {
+        #[machine(initial)]
+        Warming,
+        Printing {
+            pages: u32,
+        },
+    }
+
+    pub struct Hw;
+    impl PrinterOutputs for Hw {
+        fn next_page(&mut self, pages: &mut u32) -> u32 {
+            *pages += 1;
+            *pages
+        }
+    }
+
+    #[test]
+    fn a_leaf_inside_a_compound_carries_its_fields() {
+        let mut printer = Printer::new(Hw);
+        printer.start().unwrap();
+        printer.ready(3).unwrap();
+        assert_eq!(printer.page().unwrap(), 4);
+        assert_eq!(
+            printer.data(),
+            &Job::Busy(BusyStates::Printing { pages: 4 })
+        );
+        printer.cancel().unwrap();
+        assert_eq!(printer.data(), &Job::Idle);
+    }
+
+    #[test]
+    fn the_typed_api_reads_the_nested_fields() {
+        let printing = PrinterAt::new(Hw).start().ready(7);
+        assert_eq!(printing.data().pages, 7);
+        let (printing, page) = printing.page();
+        assert_eq!(page, 8);
+        let dynamic = printing.into_dynamic();
+        assert_eq!(
+            dynamic.data(),
+            &Job::Busy(BusyStates::Printing { pages: 8 })
+        );
+        let printing = dynamic.into_typed::<Printing>().ok().unwrap();
+        assert_eq!(printing.cancel().into_dynamic().data(), &Job::Idle);
+    }
 }
 
 #[test]

@@ -19,3 +19,18 @@ pub fn machine(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
 pub fn derive_machine(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     pipeline::expand_derive(input.into()).into()
 }
+
+/// Derives the enum of a compound state's children for `#[derive(Machine)]`. Documented in the
+/// `automat-rs` crate, which re-exports it.
+#[proc_macro_derive(States, attributes(machine))]
+pub fn derive_states(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    pipeline::expand_states(input.into()).into()
+}
+
+/// What a `#[derive(States)]` enum's callback calls: the machine's enum with the enums of its
+/// compound states gathered so far. Not for use by hand.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __derive_compound(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    pipeline::expand_compound(input.into()).into()
+}

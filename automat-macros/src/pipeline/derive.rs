@@ -24,7 +24,7 @@
 
 use std::fmt::Write as _;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use syn::ext::IdentExt as _;
 use syn::parse::{Parse, ParseStream};
 use syn::spanned::Spanned as _;
@@ -33,24 +33,10 @@ use syn::{Attribute, Data, DeriveInput, Fields, Ident, Token, Visibility};
 use super::parse::{kw, Item, MachineDef, ParamDecl, StateDecl};
 use super::suggest;
 
-/// Lowers a derive's input into the syntax of a `machine!`, or the one error that stops it.
-pub fn lower(input: TokenStream) -> syn::Result<MachineDef> {
-    let item: DeriveInput = syn::parse2(input)?;
-    let variants =
-        match item.data {
-            Data::Enum(data) => data.variants,
-            Data::Struct(data) => return Err(syn::Error::new(
-                data.struct_token.span,
-                "`#[derive(Machine)]` goes on an enum whose variants are the machine's states, \
-                 not on a struct: write `enum Name { Idle, Running { .. } }`, or declare the \
-                 machine with `machine!`",
-            )),
-            Data::Union(data) => return Err(syn::Error::new(
-                data.union_token.span,
-                "`#[derive(Machine)]` goes on an enum whose variants are the machine's states, \
-                 not on a union: write `enum Name { Idle, Running { .. } }`",
-            )),
-        };
+/// Lowers the machine's enum, with the enums of its compound states (`known`, each from its
+/// `#[derive(States)]`), into the syntax of a `machine!`, or the one error that stops it.
+pub fn lower_tree(item: DeriveInput, known: &[DeriveInput]) -> syn::Result<MachineDef> {
+    let variants = variants(item.data)?;
     let enum_name = item.ident;
     let (header, krate, mut docs, mut late_errors) = enum_attrs(item.attrs)?;
     let Some(mut def) = header else {
@@ -100,14 +86,21 @@ pub fn lower(input: TokenStream) -> syn::Result<MachineDef> {
     }
 
     let serde = def.attrs.iter().any(|a| a.path().is_ident("serde"));
+    let mut tree = Tree {
+        known,
+        open: vec![enum_name.unraw().to_string()],
+        machine: def.name.clone(),
+        serde,
+        errors: Vec::new(),
+    };
     let mut states = Vec::with_capacity(variants.len());
     for variant in variants {
         let tuple = match &variant.fields {
             Fields::Unnamed(fields) => Some(fields.paren_token.span.join()),
             _ => None,
         };
-        let state = state_of(variant, &mut def.errors);
-        if let (Some(span), true) = (tuple, serde) {
+        let state = state_of(variant, &mut tree);
+        if let (Some(span), true, None) = (tuple, serde, &state.children_enum) {
             def.errors.push(syn::Error::new(
                 span,
                 format!(
@@ -121,6 +114,7 @@ pub fn lower(input: TokenStream) -> syn::Result<MachineDef> {
         }
         states.push(Item::State(state));
     }
+    def.errors.append(&mut tree.errors);
     let items = std::mem::take(&mut def.items);
     for item in items {
         match item {
@@ -138,6 +132,24 @@ pub fn lower(input: TokenStream) -> syn::Result<MachineDef> {
     def.items = states;
     def.user_data = Some(enum_name);
     Ok(def)
+}
+
+/// The variants of the derive's enum, or the error that it is none.
+fn variants(data: Data) -> syn::Result<syn::punctuated::Punctuated<syn::Variant, Token![,]>> {
+    match data {
+        Data::Enum(data) => Ok(data.variants),
+        Data::Struct(data) => Err(syn::Error::new(
+            data.struct_token.span,
+            "`#[derive(Machine)]` goes on an enum whose variants are the machine's states, not \
+             on a struct: write `enum Name { Idle, Running { .. } }`, or declare the machine \
+             with `machine!`",
+        )),
+        Data::Union(data) => Err(syn::Error::new(
+            data.union_token.span,
+            "`#[derive(Machine)]` goes on an enum whose variants are the machine's states, not \
+             on a union: write `enum Name { Idle, Running { .. } }`",
+        )),
+    }
 }
 
 /// The enum's attributes the derive reads: its `#[machine(..)]` declaration (the first; a second
@@ -254,8 +266,165 @@ fn check_enum_name(enum_name: &Ident, machine: &Ident) -> syn::Result<()> {
     Ok(())
 }
 
-/// One variant as a state declaration.
-fn state_of(variant: syn::Variant, errors: &mut Vec<syn::Error>) -> StateDecl {
+/// What lowering a variant may look up: the enums of compound states, and which of them are
+/// being lowered (a compound that holds one of those would hold itself).
+struct Tree<'k> {
+    known: &'k [DeriveInput],
+    open: Vec<String>,
+    machine: Ident,
+    serde: bool,
+    errors: Vec<syn::Error>,
+}
+
+/// The enum a compound variant holds: `OnStates` in `#[machine(compound)] On(OnStates)`.
+fn held_enum(fields: &Fields) -> Option<&syn::TypePath> {
+    let Fields::Unnamed(fields) = fields else {
+        return None;
+    };
+    let mut fields = fields.unnamed.iter();
+    match (fields.next().map(|f| &f.ty), fields.next()) {
+        (Some(syn::Type::Path(path)), None)
+            if path.qself.is_none()
+                && path
+                    .path
+                    .segments
+                    .iter()
+                    .all(|s| matches!(s.arguments, syn::PathArguments::None)) =>
+        {
+            Some(path)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a variant says `#[machine(.., compound, ..)]` (read before its flags are parsed, to
+/// find the enums the derive must be given).
+fn marked_compound(variant: &syn::Variant) -> bool {
+    variant
+        .attrs
+        .iter()
+        .filter(|a| a.path().is_ident("machine"))
+        .filter_map(|a| a.meta.require_list().ok())
+        .any(|list| {
+            list.tokens
+                .clone()
+                .into_iter()
+                .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == "compound"))
+        })
+}
+
+/// The first enum of a compound state (depth first) that the derive has not been given yet:
+/// the `#[derive(States)]` callback to ask for next, or `None` when the tree is complete.
+pub fn pending<'a>(root: &'a DeriveInput, known: &'a [DeriveInput]) -> Option<&'a syn::Path> {
+    fn walk<'a>(
+        item: &'a DeriveInput,
+        known: &'a [DeriveInput],
+        seen: &mut Vec<String>,
+    ) -> Option<&'a syn::Path> {
+        let Data::Enum(data) = &item.data else {
+            return None;
+        };
+        for variant in data.variants.iter().filter(|v| marked_compound(v)) {
+            let Some(held) = held_enum(&variant.fields) else {
+                continue;
+            };
+            let Some(last) = held.path.segments.last() else {
+                continue;
+            };
+            let name = last.ident.unraw().to_string();
+            if seen.contains(&name) {
+                continue;
+            }
+            match known.iter().find(|k| k.ident.unraw() == name) {
+                Some(inner) => {
+                    seen.push(name);
+                    if let Some(path) = walk(inner, known, seen) {
+                        return Some(path);
+                    }
+                }
+                None => return Some(&held.path),
+            }
+        }
+        None
+    }
+    walk(root, known, &mut vec![root.ident.unraw().to_string()])
+}
+
+/// A compound variant's children: the variants of the enum it holds, lowered in turn. `false`
+/// (an error reported) when it holds none: the variant is then lowered as it is written, so the
+/// machine's fallback items still match it.
+fn children_of(state: &mut StateDecl, flag: Span, fields: &Fields, tree: &mut Tree<'_>) -> bool {
+    let name = state.name.unraw().to_string();
+    let Some(held) = held_enum(fields) else {
+        tree.errors.push(syn::Error::new(
+            flag,
+            format!(
+                "a compound state's variant holds the enum of the states inside it: write \
+                 `{name}({name}States)`, with `#[derive(automat_rs::States)]` on `{name}States`"
+            ),
+        ));
+        return false;
+    };
+    if tree.serde {
+        tree.errors.push(syn::Error::new(
+            flag,
+            "a `#[serde]` derived machine cannot have compound states (not supported yet): \
+             declare the machine with `machine!`, whose compound states snapshots take",
+        ));
+    }
+    let held_name = held
+        .path
+        .segments
+        .last()
+        .map(|s| s.ident.unraw().to_string());
+    let Some(held_name) = held_name else {
+        return false;
+    };
+    if tree.open.contains(&held_name) {
+        tree.errors.push(syn::Error::new_spanned(
+            held,
+            format!(
+                "`{held_name}` holds the compound state `{name}`, which would be inside itself: \
+                 a compound's enum holds the states below it only"
+            ),
+        ));
+        return false;
+    }
+    let Some(inner) = tree.known.iter().find(|k| k.ident.unraw() == held_name) else {
+        tree.errors.push(syn::Error::new_spanned(
+            held,
+            format!(
+                "`{held_name}` is not an enum of states: derive `automat_rs::States` on it, in \
+                 this module"
+            ),
+        ));
+        return false;
+    };
+    if let Err(error) = check_enum_name(&inner.ident, &tree.machine) {
+        tree.errors.push(error);
+    }
+    if let Some(param) = inner.generics.params.first() {
+        tree.errors.push(syn::Error::new(
+            param.span(),
+            format!("`#[derive(States)]` does not take a generic enum (yet): give the fields of `{held_name}` concrete types"),
+        ));
+    }
+    let Data::Enum(data) = &inner.data else {
+        return false;
+    };
+    tree.open.push(held_name);
+    for variant in data.variants.iter().cloned() {
+        let child = state_of(variant, tree);
+        state.children.push(child);
+    }
+    tree.open.pop();
+    state.children_enum = Some(quote::ToTokens::into_token_stream(&held.path));
+    true
+}
+
+/// One variant as a state declaration (with its children, for a compound state's).
+fn state_of(variant: syn::Variant, tree: &mut Tree<'_>) -> StateDecl {
+    let errors = &mut tree.errors;
     let mut state = StateDecl {
         attrs: Vec::new(),
         initial: None,
@@ -266,18 +435,27 @@ fn state_of(variant: syn::Variant, errors: &mut Vec<syn::Error>) -> StateDecl {
         fields: Vec::new(),
         children: Vec::new(),
         positional: false,
+        children_enum: None,
         errors: Vec::new(),
     };
+    let mut compound = None;
     for attr in variant.attrs {
         if attr.path().is_ident("doc") {
             state.attrs.push(attr);
         } else if attr.path().is_ident("machine") {
-            match attr.parse_args_with(|input: ParseStream| flags(input, &mut state)) {
+            match attr.parse_args_with(|input: ParseStream| flags(input, &mut state, &mut compound))
+            {
                 Ok(()) => {}
                 Err(error) => errors.push(error),
             }
         }
     }
+    if let Some(flag) = compound {
+        if children_of(&mut state, flag, &variant.fields, tree) {
+            return state;
+        }
+    }
+    let errors = &mut tree.errors;
     match variant.fields {
         Fields::Unit => {}
         Fields::Named(fields) => {
@@ -333,15 +511,28 @@ fn field_name(input: ParseStream) -> syn::Result<Ident> {
 }
 
 /// What a variant's `#[machine(..)]` may say.
-const FLAGS: [&str; 6] = ["initial", "final", "entry", "exit", "serialized", "allow"];
+const FLAGS: [&str; 7] = [
+    "initial",
+    "final",
+    "entry",
+    "exit",
+    "serialized",
+    "allow",
+    "compound",
+];
 
-/// The flags of a variant's `#[machine(..)]`.
-fn flags(input: ParseStream, state: &mut StateDecl) -> syn::Result<()> {
+/// The flags of a variant's `#[machine(..)]` (`compound`: where it says so).
+fn flags(
+    input: ParseStream,
+    state: &mut StateDecl,
+    compound: &mut Option<Span>,
+) -> syn::Result<()> {
     loop {
         let flag = Ident::parse_any(input)?;
         let span = flag.span();
         match flag.to_string().as_str() {
             "initial" => state.initial = Some(kw::initial { span }),
+            "compound" => *compound = Some(span),
             "final" => state.final_ = Some(Token![final](span)),
             "entry" | "exit" => {
                 let names = actions(input, &flag)?;
@@ -376,7 +567,7 @@ fn flags(input: ParseStream, state: &mut StateDecl) -> syn::Result<()> {
                 } else {
                     message.push_str(
                         ": a variant takes `initial`, `final`, `entry = action`, `exit = action`, \
-                         `serialized = \"name\"` and `allow(unreachable)`",
+                         `serialized = \"name\"`, `allow(unreachable)` and `compound`",
                     );
                 }
                 return Err(syn::Error::new(span, message));
@@ -408,4 +599,116 @@ fn actions(input: ParseStream, flag: &Ident) -> syn::Result<Vec<Ident>> {
         flag.span(),
         format!("expected the action `{flag}` runs: write `{flag} = action` or `{flag}(a, b)`"),
     ))
+}
+
+/// The facade's path for a derived machine: its `#[machine(crate = path)]`, or `::automat_rs`.
+pub fn facade(item: &DeriveInput) -> TokenStream {
+    item.attrs
+        .iter()
+        .filter(|a| a.path().is_ident("machine"))
+        .find_map(|a| match a.parse_args_with(Header::parse) {
+            Ok(Header::Crate(path)) => Some(path),
+            _ => None,
+        })
+        .unwrap_or_else(|| quote::quote!(::automat_rs))
+}
+
+/// The name of the callback `#[derive(States)]` defines for `enum_name`.
+fn callback_name(enum_name: &Ident) -> Ident {
+    quote::format_ident!("__automat_states_{}", enum_name.unraw())
+}
+
+/// `#[derive(States)]`: a `macro_rules!` that hands the enum's tokens to the machine's derive
+/// when it asks, imported under the enum's own name (macros have a namespace of their own), so
+/// that `#[machine(compound)] On(OnStates)` finds it as `OnStates!`.
+///
+/// The machine's derive cannot read another item; a callback is how one derive gives another
+/// its input. The enum's variants are lowered by the machine's derive, with the rest.
+pub fn states(item: &DeriveInput) -> syn::Result<TokenStream> {
+    let name = &item.ident;
+    match &item.data {
+        Data::Enum(_) => {}
+        Data::Struct(data) => {
+            return Err(syn::Error::new(
+                data.struct_token.span,
+                "`#[derive(States)]` goes on an enum whose variants are the states inside a \
+                 compound state, not on a struct",
+            ))
+        }
+        Data::Union(data) => {
+            return Err(syn::Error::new(
+                data.union_token.span,
+                "`#[derive(States)]` goes on an enum whose variants are the states inside a \
+                 compound state, not on a union",
+            ))
+        }
+    }
+    if let Some(attr) = item.attrs.iter().find(|a| a.path().is_ident("machine")) {
+        return Err(syn::Error::new_spanned(
+            attr,
+            format!(
+                "`#[derive(States)]` declares the states inside a compound state; the machine is \
+                 declared on the enum that holds `{name}` in its `#[machine(compound)]` variant: \
+                 move this `#[machine(..)]` there, or derive `Machine` on `{name}`"
+            ),
+        ));
+    }
+    let mac = callback_name(name);
+    let doc =
+        format!("The states of `{name}`, for the machine that holds them (`#[derive(States)]`).");
+    Ok(quote::quote! {
+        #[doc(hidden)]
+        macro_rules! #mac {
+            (@automat_compound [$($krate:tt)*] $root:tt { $($known:tt)* }) => {
+                $($krate)*::__private::derive_compound! {
+                    [$($krate)*] $root { $($known)* { #item } }
+                }
+            };
+        }
+        #[doc = #doc]
+        #[doc(hidden)]
+        #[allow(unused_imports)]
+        use #mac as #name;
+    })
+}
+
+/// The call of the next compound enum's callback, with the machine's enum and those known.
+pub fn callback(
+    krate: &TokenStream,
+    next: &syn::Path,
+    root: &DeriveInput,
+    known: &[DeriveInput],
+) -> TokenStream {
+    quote::quote! {
+        #next! { @automat_compound [#krate] { #root } { #({ #known })* } }
+    }
+}
+
+/// What the hidden `derive_compound!` receives: `[facade] { machine's enum } { { enum } .. }`.
+pub struct Gathered {
+    pub krate: TokenStream,
+    pub root: DeriveInput,
+    pub known: Vec<DeriveInput>,
+}
+
+impl Parse for Gathered {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let krate;
+        syn::bracketed!(krate in input);
+        let root;
+        syn::braced!(root in input);
+        let list;
+        syn::braced!(list in input);
+        let mut known = Vec::new();
+        while !list.is_empty() {
+            let item;
+            syn::braced!(item in list);
+            known.push(item.parse()?);
+        }
+        Ok(Gathered {
+            krate: krate.parse()?,
+            root: root.parse()?,
+            known,
+        })
+    }
 }

@@ -32,9 +32,46 @@ pub fn expand(input: TokenStream) -> TokenStream {
 }
 
 /// Expands one `#[derive(Machine)]`: the user's enum and its `#[machine(..)]` lowered into the
-/// syntax `machine!` parses (see `derive.rs`), then the same stages.
+/// syntax `machine!` parses (see `derive.rs`), then the same stages. An enum with compound
+/// states first asks each of their enums for its variants (`derive::callback`).
 pub fn expand_derive(input: TokenStream) -> TokenStream {
-    match derive::lower(input) {
+    let item = match syn::parse2::<syn::DeriveInput>(input) {
+        Ok(item) => item,
+        Err(error) => return error.to_compile_error(),
+    };
+    let krate = derive::facade(&item);
+    expand_tree(&krate, item, &[])
+}
+
+/// Expands `#[derive(States)]`: the enum of a compound state's children, which the machine's
+/// derive asks for by name (see `derive::states`).
+pub fn expand_states(input: TokenStream) -> TokenStream {
+    match syn::parse2::<syn::DeriveInput>(input) {
+        Ok(item) => derive::states(&item).unwrap_or_else(|error| error.to_compile_error()),
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+/// Expands the hidden `derive_compound!` that a `#[derive(States)]` callback calls: the
+/// machine's enum and the compound enums known so far, with one more.
+pub fn expand_compound(input: TokenStream) -> TokenStream {
+    match syn::parse2::<derive::Gathered>(input) {
+        Ok(gathered) => expand_tree(&gathered.krate, gathered.root, &gathered.known),
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+/// The machine of a derived enum once every compound's enum is known, or the callback that
+/// asks for the next one.
+fn expand_tree(
+    krate: &TokenStream,
+    root: syn::DeriveInput,
+    known: &[syn::DeriveInput],
+) -> TokenStream {
+    if let Some(next) = derive::pending(&root, known) {
+        return derive::callback(krate, next, &root, known);
+    }
+    match derive::lower_tree(root, known) {
         Ok(syntax) => expand_syntax(syntax),
         Err(error) => error.to_compile_error(),
     }

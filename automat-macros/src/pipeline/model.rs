@@ -125,6 +125,9 @@ pub struct Compound {
     pub parent: Option<usize>,
     /// Its children, in declaration order.
     pub children: Vec<Node>,
+    /// A derived compound (`#[machine(compound)] On(OnStates)`): the user's enum whose variants
+    /// are its children; the data enum's variant `On` holds one (`Data::On(OnStates::Idle)`).
+    pub children_enum: Option<proc_macro2::TokenStream>,
 }
 
 /// What one step exits and enters (`Machine::path`).
@@ -809,6 +812,7 @@ impl Machine {
             fields: decl.fields.into_iter().map(Param::from).collect(),
             parent,
             children: Vec::new(),
+            children_enum: decl.children_enum,
         });
         for child in decl.children {
             let node = self.declare_state(child, Some(index), actions, errors);

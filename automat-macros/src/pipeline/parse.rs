@@ -106,6 +106,9 @@ pub struct StateDecl {
     pub children: Vec<StateDecl>,
     /// Its fields are positional (a derived enum's tuple variant): each is written by its index.
     pub positional: bool,
+    /// A derived compound state (`#[machine(compound)] On(OnStates)`): the type of the user's
+    /// enum whose variants are its children, which the data enum's variant holds.
+    pub children_enum: Option<TokenStream>,
     /// Items of the block that did not parse (the block's other items still count).
     pub errors: Vec<syn::Error>,
 }
@@ -711,6 +714,7 @@ impl StateDecl {
             fields: Vec::new(),
             children: Vec::new(),
             positional: false,
+            children_enum: None,
             errors: Vec::new(),
         };
         if input.peek(syn::token::Brace) {

@@ -12,7 +12,7 @@ use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenS
 use proptest::prelude::*;
 use quote::quote;
 
-use super::{expand, expand_derive};
+use super::{expand, expand_compound, expand_derive};
 
 /// One token of a flattened stream.
 #[derive(Clone, Debug)]
@@ -394,6 +394,18 @@ proptest! {
     }
 
     #[test]
+    fn the_compound_stage_never_panics_on_mutated_enums(
+        mutations in prop::collection::vec(mutation(), 1..8),
+    ) {
+        let mut flat = Vec::new();
+        flatten(compound_seed(), &mut flat);
+        for m in &mutations {
+            apply(&mut flat, m);
+        }
+        expands_cleanly_with(expand_compound, rebuild(&flat))?;
+    }
+
+    #[test]
     fn the_derive_never_panics_on_random_token_soup(codes in prop::collection::vec(any::<usize>(), 0..64)) {
         let flat: Vec<Flat> = codes.into_iter().flat_map(pool).collect();
         expands_cleanly_with(expand_derive, rebuild(&flat))?;
@@ -459,6 +471,69 @@ fn derive_seeds() -> Vec<TokenStream> {
             }
         },
     ]
+}
+
+/// What the last `#[derive(States)]` callback of a derived machine with compound states hands
+/// the hidden `derive_compound!`: the facade, the machine's enum, and every compound's enum.
+fn compound_seed() -> TokenStream {
+    quote! {
+        [::automat_rs]
+        {
+            #[machine(
+                machine Dishwasher {
+                    input power(); input start(); input timer(); input open(); input close();
+                    output power_on(); output chime();
+                    guard dry();
+                    Off + power => On;
+                    Idle + start => Washing;
+                    Rinse + timer => Soak;
+                    Soak + timer => Drying { ticks = start_count };
+                    Drying [dry] => Idle / chime;
+                    On + open => DoorOpen;
+                    DoorOpen + close => On.history*;
+                }
+            )]
+            pub enum Washer {
+                #[machine(initial)]
+                Off,
+                #[machine(compound, entry = power_on)]
+                On(OnStates),
+                DoorOpen,
+            }
+        }
+        {
+            {
+                pub enum OnStates {
+                    #[machine(initial)]
+                    Idle,
+                    #[machine(compound)]
+                    Washing(WashingStates),
+                    Drying { ticks: u32 },
+                }
+            }
+            {
+                pub enum WashingStates {
+                    #[machine(initial)]
+                    Rinse,
+                    Soak,
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_compound_seed_expands() {
+    // The seed is one mistake away from a machine (a field and history): the errors say so.
+    let out = expand_compound(compound_seed()).to_string();
+    assert!(out.contains("start_count"), "{out}");
+    let out = expand_compound(quote! {
+        [::automat_rs]
+        { #[machine(machine P { input go(); A + go => B; C + go => D; D + go => A; })] enum E { #[machine(initial)] A, #[machine(compound)] B(Bs) } }
+        { { enum Bs { #[machine(initial)] C, D } } }
+    })
+    .to_string();
+    assert!(!out.contains("compile_error"), "{out}");
 }
 
 #[test]

@@ -226,3 +226,39 @@ fn derived_machine() {
         }
     })));
 }
+
+/// The derive with compound states: first the callback that asks `#[derive(States)]` for the
+/// compound's enum, then (once given it) the machine, whose data patterns nest the leaf's
+/// variant in the compound's (`Deck::Active { 0: ActiveStates::Paused }`).
+#[test]
+fn derived_machine_with_a_compound_state() {
+    let root = quote! {
+        #[machine(
+            pub machine Player {
+                input play();
+                input pause();
+                input stop();
+                Stopped + play => Active;
+                Playing + pause => Paused;
+                Paused + play => Playing;
+                Active + stop => Stopped;
+            }
+        )]
+        pub enum Deck {
+            #[machine(initial)]
+            Stopped,
+            #[machine(compound)]
+            Active(ActiveStates),
+        }
+    };
+    let asked = super::expand_derive(root.clone()).to_string();
+    assert_eq!(
+        asked,
+        quote!(ActiveStates! { @automat_compound [::automat_rs] { #root } {} }).to_string()
+    );
+    insta::assert_snapshot!(pretty(super::expand_compound(quote! {
+        [::automat_rs]
+        { #root }
+        { { pub enum ActiveStates { #[machine(initial)] Playing, Paused } } }
+    })));
+}

@@ -1059,6 +1059,89 @@ pub mod derived {
     }
 }
 
+/// A derived machine with compound states (enums of `#[derive(States)]`), deep history, in a
+/// hostile crate.
+pub mod derived_compound {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    /// A washer with a door.
+    #[derive(::automat_rs::Machine, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    #[machine(
+        pub machine Washer {
+            /// Power.
+            input power();
+            /// Next step.
+            input next();
+            /// Open the door.
+            input open();
+            /// Close it.
+            input close();
+            /// The motor, on entry to `On`.
+            output motor();
+            Off + power => On;
+            Idle + next => Washing;
+            Rinse + next => Soak;
+            On + open => Door;
+            Door + close => On.history*;
+        }
+    )]
+    pub enum WasherData {
+        /// Off.
+        #[machine(initial)]
+        Off,
+        /// On.
+        #[machine(compound, entry = motor)]
+        On(OnStates),
+        /// The door is open.
+        Door,
+    }
+
+    /// Inside `On`.
+    #[derive(::automat_rs::States, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub enum OnStates {
+        /// Idle.
+        #[machine(initial)]
+        Idle,
+        /// Washing.
+        #[machine(compound)]
+        Washing(WashingStates),
+    }
+
+    /// Inside `Washing`.
+    #[derive(::automat_rs::States, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    pub enum WashingStates {
+        /// Rinse.
+        #[machine(initial)]
+        Rinse,
+        /// Soak.
+        Soak,
+    }
+
+    /// The motor's count.
+    pub struct Motor(pub ::core::primitive::u32);
+
+    impl WasherOutputs for Motor {
+        fn motor(&mut self) {
+            self.0 += 1;
+        }
+    }
+
+    /// Drives it; true when it did what it should.
+    #[must_use]
+    pub fn drive() -> ::core::primitive::bool {
+        let mut washer = Washer::new(Motor(0));
+        let steps = washer.power().is_ok()
+            && washer.next().is_ok()
+            && washer.next().is_ok()
+            && washer.open().is_ok()
+            && washer.close().is_ok();
+        steps
+            && washer.data() == &WasherData::On(OnStates::Washing(WashingStates::Soak))
+            && washer.core().0 == 2
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -1075,6 +1158,7 @@ mod tests {
         ::core::assert!(crate::typed::drive());
         ::core::assert!(crate::with_data::drive());
         ::core::assert!(crate::hierarchical::drive());
+        ::core::assert!(crate::derived_compound::drive());
         ::core::assert!(crate::borrowing::drive());
         ::core::assert!(crate::with_context::drive());
         ::core::assert!(crate::generic::drive());

@@ -395,6 +395,16 @@ impl Gen<'_> {
 
     /// The state a step is in once it has committed: `self.__state`, or for a machine with data
     /// (whose tag is not a field) the target's path, `__from` when it stays.
+    /// The state a step of `t` committed: its target's tag, or the current one after a history
+    /// target of a machine with data (chosen at run time).
+    fn committed(&self, t: &super::super::model::Transition) -> TokenStream {
+        if t.history.is_some() && self.has_data {
+            self.tag_of(&quote!(self))
+        } else {
+            self.to_state(t.target)
+        }
+    }
+
     fn to_state(&self, target: Target) -> TokenStream {
         if !self.has_data {
             return quote!(self.__state);
@@ -591,7 +601,7 @@ impl Gen<'_> {
         } else {
             code.extend(self.commit_code(&names, transition.target, &after));
         }
-        let to = self.to_state(transition.target);
+        let to = self.committed(transition);
         code.extend(self.commit_hook(&quote!(#i), &to, candidate, false));
 
         // 5. outputs

@@ -9,7 +9,7 @@
 //! when every state has fields, `None` of an `Option` around the enum.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens as _};
 use syn::Ident;
 
 use super::super::model::Machine;
@@ -47,17 +47,39 @@ impl Gen<'_> {
         self.stored(pattern)
     }
 
+    /// The data enum's variant of leaf `state` followed by `rest` (its fields' braces, or
+    /// nothing), as a pattern or an expression: `Data::Leaf { .. }`. In a derived machine with
+    /// compound states, the leaf is a variant of its compound's enum, nested in the variants of
+    /// the compounds around it (`Washer::On { 0: OnStates::Idle }`), as Rust takes for either.
+    pub(super) fn data_variant(&self, state: usize, rest: &TokenStream) -> TokenStream {
+        let owner = |parent: Option<usize>| {
+            parent
+                .and_then(|c| self.m.compounds[c].children_enum.clone())
+                .unwrap_or_else(|| self.data_enum.to_token_stream())
+        };
+        let leaf = &self.m.states[state];
+        let (ident, of) = (&leaf.name, owner(leaf.parent));
+        let mut tokens = quote!(#of::#ident #rest);
+        let mut parent = leaf.parent;
+        while let Some(c) = parent {
+            let compound = &self.m.compounds[c];
+            if compound.children_enum.is_none() {
+                break;
+            }
+            let (name, of) = (&compound.name, owner(compound.parent));
+            tokens = quote!(#of::#name { 0: #tokens });
+            parent = compound.parent;
+        }
+        tokens
+    }
+
     /// What stands in `__data` while a step moves fields from the source to the target (of a
     /// machine that has a state without fields; else `None` is taken out of the `Option`).
     pub(super) fn placeholder(&self) -> TokenStream {
-        let data_enum = &self.data_enum;
-        let s = self
-            .m
-            .states
-            .iter()
-            .find(|s| s.fields.is_empty())
-            .map(|s| &s.name);
-        quote!(#data_enum::#s)
+        match self.m.states.iter().position(|s| s.fields.is_empty()) {
+            Some(s) => self.data_variant(s, &TokenStream::new()),
+            None => TokenStream::new(),
+        }
     }
 
     /// The current state's tag, read from `this` (`self` or `self.__machine`).
@@ -104,7 +126,8 @@ impl Gen<'_> {
             let docs = docs_or(&state.docs.attrs, &format!("The state `{ident}`."));
             if state.fields.is_empty() {
                 variants.push(quote!(#docs #ident));
-                tags.push(quote!(#data_enum::#ident => #state_enum::#ident));
+                let pattern = self.data_variant(s, &TokenStream::new());
+                tags.push(quote!(#pattern => #state_enum::#ident));
                 continue;
             }
             let fields = self.params(&state.fields).into_iter().map(|f| {
@@ -113,7 +136,8 @@ impl Gen<'_> {
                 quote!(#[doc = #doc] #field: #ty)
             });
             variants.push(quote!(#docs #ident { #(#fields,)* }));
-            tags.push(quote!(#data_enum::#ident { .. } => #state_enum::#ident));
+            let pattern = self.data_variant(s, &quote!({ .. }));
+            tags.push(quote!(#pattern => #state_enum::#ident));
         }
         let doc = format!(
             "The state of [`{name}`] with its data: one variant per state, holding the fields of \
@@ -202,12 +226,11 @@ impl Gen<'_> {
         if fields.is_empty() {
             return TokenStream::new();
         }
-        let (data_enum, ident) = (&self.data_enum, &self.m.states[state].name);
         let bound = fields.iter().enumerate().map(|(k, f)| {
             let (member, local) = (self.member(state, k), Self::source_local(&f.name));
             quote!(#member: #local)
         });
-        let pattern = self.stored_pattern(&quote!(#data_enum::#ident { #(#bound),* }));
+        let pattern = self.stored_pattern(&self.data_variant(state, &quote!({ #(#bound),* })));
         quote! {
             // A case method runs only in the states of its case.
             let #pattern = &self.__data else { ::core::unreachable!() };
@@ -217,7 +240,6 @@ impl Gen<'_> {
     /// `let Data::State { f: __target_f, .. } = &mut self.__data ..;`: the fields of `state`
     /// (just committed, or kept) lent mutably to the outputs.
     pub(super) fn lend_target(&self, state: usize) -> TokenStream {
-        let (data_enum, ident) = (&self.data_enum, &self.m.states[state].name);
         let bound = self.m.states[state]
             .fields
             .iter()
@@ -226,7 +248,7 @@ impl Gen<'_> {
                 let (member, local) = (self.member(state, k), Self::target_local(&f.name));
                 quote!(#member: #local)
             });
-        let pattern = self.stored_pattern(&quote!(#data_enum::#ident { #(#bound),* }));
+        let pattern = self.stored_pattern(&self.data_variant(state, &quote!({ #(#bound),* })));
         quote! {
             // The step has just stored (or kept) this state's data.
             let #pattern = &mut self.__data else { ::core::unreachable!() };
@@ -237,18 +259,17 @@ impl Gen<'_> {
     /// the outputs take out (`moved`: their indices), build the target's data from its fills,
     /// store it.
     pub(super) fn data_commit(&self, step: &Step, fills: &[Fill], moved: &[usize]) -> TokenStream {
-        let data_enum = &self.data_enum;
         let source = &self.m.states[step.source];
         let mut code = TokenStream::new();
         if !moved.is_empty() {
-            let ident = &source.name;
             let bound = moved.iter().map(|&f| {
                 let member = self.member(step.source, f);
                 let local = Self::field_local(&source.fields[f].name);
                 quote!(#member: mut #local)
             });
             let rest = (moved.len() < source.fields.len()).then(|| quote!(..));
-            let pattern = self.stored_pattern(&quote!(#data_enum::#ident { #(#bound,)* #rest }));
+            let pattern = self
+                .stored_pattern(&self.data_variant(step.source, &quote!({ #(#bound,)* #rest })));
             let taken = if self.data_in_option() {
                 quote!(::core::option::Option::take(&mut self.__data))
             } else {
@@ -263,9 +284,8 @@ impl Gen<'_> {
             });
         }
         let target = step.target();
-        let ident = &self.m.states[target].name;
         let value = if self.m.states[target].fields.is_empty() {
-            quote!(#data_enum::#ident)
+            self.data_variant(target, &TokenStream::new())
         } else {
             let bindings = step.bindings();
             let fields = self.m.states[target]
@@ -313,7 +333,7 @@ impl Gen<'_> {
                     };
                     quote_spanned!(span=> #member: #value)
                 });
-            quote!(#data_enum::#ident { #(#fields,)* })
+            self.data_variant(target, &quote!({ #(#fields,)* }))
         };
         let stored = self.stored(&value);
         code.extend(quote!(self.__data = #stored;));

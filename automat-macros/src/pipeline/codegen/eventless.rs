@@ -101,13 +101,16 @@ impl Gen<'_> {
         }
         let to = if let Some(history) = t.history {
             code.extend(self.history_commit(history));
-            quote!(self.__state)
+            if self.has_data {
+                self.tag_of(&quote!(self))
+            } else {
+                quote!(self.__state)
+            }
         } else {
             let target = t.target_from(state);
             let ident = &self.m.states[target].name;
             if self.has_data {
-                let data_enum = &self.data_enum;
-                let stored = self.stored(&quote!(#data_enum::#ident));
+                let stored = self.stored(&self.data_variant(target, &TokenStream::new()));
                 code.extend(quote!(self.__data = #stored;));
             } else if !matches!(t.target, Target::Stay) {
                 code.extend(quote!(self.__state = #state_enum::#ident;));

@@ -62,22 +62,37 @@ impl Gen<'_> {
         let default = self
             .m
             .enter_leaf(Node::Compound(h.compound), &mut Vec::new());
+        // A machine with data (a derived one, whose states have no fields: `check_history`)
+        // stores the leaf's variant of its data enum.
+        let value = |s: usize| {
+            if self.has_data {
+                self.data_variant(s, &TokenStream::new())
+            } else {
+                let ident = &self.m.states[s].name;
+                quote!(#state_enum::#ident)
+            }
+        };
         let arms = groups.iter().map(|(recorded, target, _)| {
             let patterns = recorded.iter().map(|&s| {
                 let ident = &self.m.states[s].name;
                 quote!(#state_enum::#ident)
             });
-            let target = &self.m.states[*target].name;
-            quote!(#(#patterns)|* => #state_enum::#target,)
+            let target = value(*target);
+            quote!(#(#patterns)|* => #target,)
         });
         let covered: usize = groups.iter().map(|g| g.0.len()).sum();
         let rest = (covered < self.m.states.len()).then(|| {
             // Only leaves inside the compound are ever recorded.
-            let default = &self.m.states[default].name;
-            quote!(_ => #state_enum::#default,)
+            let default = value(default);
+            quote!(_ => #default,)
         });
+        let chosen = quote!(match self.__history[#slot] { #(#arms)* #rest });
+        if self.has_data {
+            let stored = self.stored(&chosen);
+            return quote!(self.__data = #stored;);
+        }
         quote! {
-            self.__state = match self.__history[#slot] { #(#arms)* #rest };
+            self.__state = #chosen;
         }
     }
 

@@ -22,9 +22,13 @@ impl Gen<'_> {
         let Machine {
             vis, name, attrs, ..
         } = self.m;
+        let declared = match &self.m.user_data {
+            Some(data) => format!("derived on `{data}` with `#[derive(Machine)]`"),
+            None => "declared with `machine!`".to_owned(),
+        };
         let docs = docs_or(
             &self.m.docs.attrs,
-            &format!("The state machine `{name}`, declared with `machine!`."),
+            &format!("The state machine `{name}`, {declared}."),
         );
         let Gen {
             state_enum,
@@ -411,13 +415,11 @@ impl Gen<'_> {
         if !self.has_data {
             return (TokenStream::new(), quote!(__state: #initial));
         }
-        let data_enum = &self.data_enum;
         let Some(s) = self.m.initial_state().filter(|s| self.states.contains(s)) else {
             return (TokenStream::new(), quote!(__data: ::core::unreachable!()));
         };
-        let ident = &self.m.states[s].name;
         if self.m.states[s].fields.is_empty() {
-            let stored = self.stored(&quote!(#data_enum::#ident));
+            let stored = self.stored(&self.data_variant(s, &TokenStream::new()));
             return (TokenStream::new(), quote!(__data: #stored));
         }
         let fields = self.params(&self.m.states[s].fields);
@@ -437,7 +439,7 @@ impl Gen<'_> {
             quote!(#name: #ty)
         });
         let names = (0..fields.len()).map(|k| self.shorthand(s, k));
-        let stored = self.stored(&quote!(#data_enum::#ident { #(#names),* }));
+        let stored = self.stored(&self.data_variant(s, &quote!({ #(#names),* })));
         (quote!(, #(#params),*), quote!(__data: #stored))
     }
 

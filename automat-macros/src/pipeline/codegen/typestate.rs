@@ -242,30 +242,30 @@ impl Gen<'_> {
         let names: Vec<&Ident> = state.fields.iter().map(|f| &f.name).collect();
         let data = self.has_data.then(|| {
             let (pattern, value) = if names.is_empty() {
-                (quote!(#data_enum::#ident), quote!(#ident))
+                (self.data_variant(s, &TokenStream::new()), quote!(#ident))
             } else if state.positional {
                 // `Data::Ended { 0: __field__0 }` to `Ended { _0: __field__0 }`: no binding
                 // named `_0` (clippy's `used_underscore_binding`).
                 let locals: Vec<Ident> = names.iter().map(|n| Self::field_local(n)).collect();
                 let members = (0..names.len()).map(|k| self.member(s, k));
                 (
-                    quote!(#data_enum::#ident { #(#members: #locals),* }),
+                    self.data_variant(s, &quote!({ #(#members: #locals),* })),
                     quote!(#ident { #(#names: #locals),* }),
                 )
             } else {
                 (
-                    quote!(#data_enum::#ident { #(#names),* }),
+                    self.data_variant(s, &quote!({ #(#names),* })),
                     quote!(#ident { #(#names),* }),
                 )
             };
             let built = if names.is_empty() {
-                quote!(#data_enum::#ident)
+                self.data_variant(s, &TokenStream::new())
             } else {
                 let at = names.iter().enumerate().map(|(k, n)| {
                     let member = self.member(s, k);
                     quote!(#member: self.#n)
                 });
-                quote!(#data_enum::#ident { #(#at),* })
+                self.data_variant(s, &quote!({ #(#at),* }))
             };
             quote! {
                 #[inline]

@@ -1,0 +1,6 @@
+#[derive(automat_rs::States)]
+struct ActiveStates {
+    playing: bool,
+}
+
+fn main() {}
