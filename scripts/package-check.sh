@@ -7,10 +7,16 @@ cd "$(dirname "$0")/.."
 crates=(automat-core automat-macros automat-store automat-rs)
 args=()
 for crate in "${crates[@]}"; do args+=(-p "$crate"); done
-# Packaged together, so each verification finds the others' packages, not crates.io's.
-cargo package --locked "${args[@]}" "$@"
 version=$(cargo metadata --format-version 1 --no-deps --locked \
     | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"]=="automat-rs"))')
+# Cargo unpacks the packages it verifies against into a registry of the package directory's own
+# (`registry/src/-<hash>/`), once per name and version: a later run from the same directory
+# (CI's clone is always at the same path) would build against the sources of an earlier one.
+for crate in "${crates[@]}"; do
+    rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/-*/"$crate-$version"
+done
+# Packaged together, so each verification finds the others' packages, not crates.io's.
+cargo package --locked "${args[@]}" "$@"
 status=0
 for crate in "${crates[@]}"; do
     file="target/package/$crate-$version.crate"

@@ -2,7 +2,7 @@
 //! and Graphviz's layout of the DOT we emit, side by side. Prints, per machine, edge crossings
 //! (both counted by the same code over the curves: ours from our SVG, Graphviz's from its
 //! `-Tjson`), our edges through nodes, sizes and render times; asserts what is a rule today: no
-//! edge of ours passes through a node. Run it with `bash scripts/diagram-quality.sh`.
+//! edge of ours passes through a node, and no picture is wider than three times its height. Run it with `bash scripts/diagram-quality.sh`.
 
 #![allow(missing_docs)]
 #![allow(clippy::duplicate_mod)]
@@ -94,7 +94,15 @@ fn diagrams_measured_against_graphviz() {
     println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     let (mut ours_total, mut theirs_total) = (0, 0);
     let mut through_total = Vec::new();
+    let mut too_wide = Vec::new();
+    // `scripts/diagram-quality.sh` asks for the files, to render the Mermaid with Mermaid and
+    // to take screenshots.
+    let files = std::env::var_os("AUTOMAT_DIAGRAM_DIR");
     for d in corpus() {
+        if let Some(dir) = &files {
+            automat_rs::export::write_diagrams(dir, d.name, d)
+                .expect("the diagram files are written");
+        }
         let svg = d.svg().to_string();
         let render = median(|| drop(d.svg().to_string()));
         let (_, edges) = geometry(&svg);
@@ -106,6 +114,9 @@ fn diagrams_measured_against_graphviz() {
                 .unwrap_or_default()
         };
         let (w, h) = (size("width"), size("height"));
+        if w > 3.0 * h {
+            too_wide.push(format!("{}: {w:.0} × {h:.0}", d.name));
+        }
         let theirs = has_dot.then(|| graphviz(&d.dot().to_string())).flatten();
         let (their_crossings, their_size, their_time) = match &theirs {
             Some((edges, (tw, th), time)) => (
@@ -131,4 +142,9 @@ fn diagrams_measured_against_graphviz() {
         through_total.len()
     );
     assert!(through_total.is_empty(), "{}", through_total.join("\n"));
+    // Issue 17's bound: a wide machine folds its rows of boxes instead of growing into a strip.
+    assert!(
+        too_wide.is_empty(),
+        "wider than 3× their height: {too_wide:?}"
+    );
 }

@@ -783,6 +783,25 @@ fn svg_compound_boxes_hold_their_states_and_no_others() {
     assert!(svg.contains("<g class=\"automat-history\" data-compound=\"On\">"));
 }
 
+/// Mermaid refuses a description on a composite state ("Group nodes can only have label", found
+/// by rendering the corpus with the Mermaid CLI in `scripts/diagram-quality.sh`): a compound's
+/// actions are a note beside it, a leaf's stay its description.
+#[test]
+fn mermaid_writes_a_compounds_actions_as_a_note() {
+    let mermaid = dishwasher::Dishwasher::description().mermaid().to_string();
+    assert!(mermaid.contains(
+        "    note right of c0\n        entry / power_on\n        exit / power_off\n    end note\n"
+    ));
+    assert!(mermaid.contains("    s4 : entry / fan_on\n"));
+    for line in mermaid.lines() {
+        let line = line.trim_start();
+        assert!(
+            !(line.starts_with('c') && line.contains(" : ") && !line.contains("-->")),
+            "a description on a composite state: {line}"
+        );
+    }
+}
+
 #[test]
 fn no_edge_passes_through_a_node() {
     let mut report = Vec::new();

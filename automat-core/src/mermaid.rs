@@ -2,7 +2,8 @@
 //!
 //! States are declared with generated identifiers (`s0`, `s1`, ...) and labelled with their
 //! names, so a state called `end` or `state` cannot collide with Mermaid's keywords; their entry
-//! and exit actions are state descriptions (`s0 : entry / power_on`). Each declared transition is
+//! and exit actions are state descriptions (`s0 : entry / power_on`), a compound state's a note
+//! beside it (Mermaid refuses a description on a composite state). Each declared transition is
 //! one arrow labelled `input [guard] / outputs` (`heat?` when fallible; an `else` route reads
 //! `heat ✗ / outputs`). A transition from several states joins their arrows in a `<<join>>` bar
 //! first; wildcards (`_ + input`) leave from one dashed "any state"; a rule that stays in several
@@ -35,11 +36,26 @@ impl<'a> Description<'a> {
 crate::highlight::highlight_methods!(Mermaid, "the Mermaid class `current`");
 
 impl Mermaid<'_> {
-    /// The compound states' entry and exit actions, as their descriptions.
+    /// The compound states' entry and exit actions, as a note beside each: Mermaid takes no
+    /// description on a composite state ("Group nodes can only have label").
     fn write_compound_actions(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
         for (k, compound) in d.compounds.iter().enumerate() {
-            write_actions(f, d, &format_args!("c{k}"), compound.entry, compound.exit)?;
+            if compound.entry.is_empty() && compound.exit.is_empty() {
+                continue;
+            }
+            writeln!(f, "    note right of c{k}")?;
+            for (kind, actions) in [("entry", compound.entry), ("exit", compound.exit)] {
+                if actions.is_empty() {
+                    continue;
+                }
+                write!(f, "        {kind} / ")?;
+                crate::rules::write_output_names(f, d, actions, |f, name| {
+                    write!(f, "{}", Inline(name))
+                })?;
+                f.write_str("\n")?;
+            }
+            writeln!(f, "    end note")?;
         }
         Ok(())
     }

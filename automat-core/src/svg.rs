@@ -15,6 +15,9 @@
 //! - the order within rows comes from a few barycenter sweeps (each node moves toward the mean
 //!   position of its neighbours in the adjacent row), with stable tie-breaks;
 //! - nodes in a row are packed side by side and rows are stacked, so boxes never overlap;
+//! - a picture more than three times wider than high (few states, many transitions) folds its
+//!   widest row of boxes onto more rows, the boxes whose edge goes back up on the upper ones,
+//!   until it is not (a machine of more than a few hundred nodes keeps its first layout);
 //! - edges cross every row they pass straight down (or up), at their ends or at the places
 //!   their virtual points hold in the rows between, and bend only in the gaps between rows,
 //!   where there is no node, so no edge passes through one (`tests/diagrams.rs` and
@@ -75,6 +78,14 @@ const MARGIN: f64 = 16.0;
 const SWEEPS: usize = 4;
 /// The diameter of a history node.
 const HISTORY: f64 = 22.0;
+/// A picture wider than this many times its height folds its widest row of boxes.
+const ASPECT: f64 = 3.0;
+/// How many folds a layout tries before it keeps what it has (each is a layout of its own).
+const FOLDS: usize = 4;
+/// Folding is for the machines people read: past this many nodes (edges' points included) a
+/// fold's extra rows would cost more layout time than the picture gains, so a larger machine
+/// keeps its first layout.
+const FOLD_NODES: usize = 400;
 /// The room between a compound's box and what it holds.
 const CLUSTER_PAD: f64 = 8.0;
 /// The height of a line of a compound's label.
@@ -110,6 +121,8 @@ struct Layout<'a> {
     nodes: Vec<Node>,
     /// How many states: nodes `0..states`.
     states: usize,
+    /// The highest rank of a state.
+    ranks: usize,
     /// Per row, the top and bottom of its tallest node: edges cross a row straight down.
     bands: Vec<(f64, f64)>,
     /// The rule of each box, in order: box `k` is node `states + k`.
@@ -250,7 +263,134 @@ fn ranks(d: &Description<'_>, out: &[Vec<usize>]) -> Vec<usize> {
     rank
 }
 
+/// Which row each rank's states and boxes take. States of rank `r` are on one row; the boxes
+/// below them on `split[r]` rows (one, unless the picture was too wide: `layout`), each box on
+/// the row its `sub` index says.
+struct Rows {
+    /// The row of each rank's states.
+    base: Vec<usize>,
+    split: Vec<usize>,
+}
+
+impl Rows {
+    fn new(split: &[usize], ranks: usize) -> Self {
+        let split: Vec<usize> = (0..=ranks)
+            .map(|r| split.get(r).copied().unwrap_or(1).max(1))
+            .collect();
+        let mut base = Vec::with_capacity(split.len());
+        let mut row = 0;
+        for &rows in &split {
+            base.push(row);
+            row += 1 + rows;
+        }
+        Rows { base, split }
+    }
+
+    fn state(&self, rank: usize) -> usize {
+        self.base.get(rank).copied().unwrap_or(2 * rank)
+    }
+
+    fn boxes(&self, rank: usize, sub: usize) -> usize {
+        let rows = self.split.get(rank).copied().unwrap_or(1);
+        self.state(rank) + 1 + sub.min(rows - 1)
+    }
+
+    /// The rank whose boxes `row` holds, if it is a row of boxes.
+    fn box_rank(&self, row: usize) -> Option<usize> {
+        (0..self.base.len()).find(|&r| self.base[r] < row && row <= self.base[r] + self.split[r])
+    }
+}
+
+/// Lays the machine out, folding the widest row of boxes onto more rows while the picture is
+/// more than `ASPECT` times wider than high (a machine with few states and many transitions,
+/// such as the HTTP/2 stream, would otherwise be one long strip). A machine that needs no fold
+/// is laid out exactly as without this.
 fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
+    let mut split: Vec<usize> = Vec::new();
+    let mut sub: Vec<usize> = Vec::new();
+    let mut best = layout_with(d, &split, &sub);
+    for _ in 0..FOLDS {
+        let (width, height) = extent(&best);
+        if width <= ASPECT * height || best.nodes.len() > FOLD_NODES {
+            break;
+        }
+        let rows = Rows::new(&split, best.ranks);
+        // The widest row; folding helps only when it is one of boxes.
+        let mut widths: Vec<(f64, f64)> =
+            vec![(f64::INFINITY, f64::NEG_INFINITY); best.bands.len()];
+        for node in &best.nodes {
+            let w = &mut widths[node.row];
+            *w = (
+                w.0.min(node.x - node.w / 2.0),
+                w.1.max(node.x + node.w / 2.0),
+            );
+        }
+        let widest = (0..widths.len())
+            .max_by(|&a, &b| (widths[a].1 - widths[a].0).total_cmp(&(widths[b].1 - widths[b].0)));
+        let Some(rank) = widest.and_then(|row| rows.box_rank(row)) else {
+            break;
+        };
+        // More rows for that rank's boxes: folding a strip `f` times makes it about `f` times
+        // narrower and (its rows being most of its height) `f` times higher, so `f` is the
+        // square root of how far off the bound it is. The boxes whose edge out goes back up
+        // take the upper rows, those whose edge goes on down the lower ones (so that neither
+        // crosses the others' rows), each group in the order the layout found.
+        if split.len() <= rank {
+            split.resize(rank + 1, 1);
+        }
+        let off = width / height / ASPECT;
+        let fold = (2_u16..16).find(|&f| f64::from(f * f) >= off).unwrap_or(16);
+        split[rank] *= usize::from(fold);
+        sub.resize(best.boxes.len(), 0);
+        let target_row = |k: usize| {
+            let t = best.boxes[k].transition().target;
+            best.nodes.get(t).map_or(0, |node| node.row)
+        };
+        let mut of_rank: Vec<usize> = (0..best.boxes.len())
+            .filter(|&k| rows.box_rank(best.nodes[best.states + k].row) == Some(rank))
+            .collect();
+        of_rank.sort_by(|&a, &b| {
+            let down = |k: usize| target_row(k) > best.nodes[best.states + k].row;
+            down(a).cmp(&down(b)).then(
+                best.nodes[best.states + a]
+                    .x
+                    .total_cmp(&best.nodes[best.states + b].x),
+            )
+        });
+        let per_row = of_rank.len().div_ceil(split[rank]).max(1);
+        for (k, &b) in of_rank.iter().enumerate() {
+            sub[b] = k / per_row;
+        }
+        let folded = layout_with(d, &split, &sub);
+        let (w, h) = extent(&folded);
+        if w / h >= width / height {
+            break;
+        }
+        best = folded;
+    }
+    best
+}
+
+/// The width and height the nodes and compound boxes take (what the picture's size follows).
+fn extent(layout: &Layout<'_>) -> (f64, f64) {
+    let mut right = layout
+        .nodes
+        .iter()
+        .map(|node| node.x + node.w / 2.0)
+        .fold(0.0, f64::max);
+    let mut bottom = layout
+        .nodes
+        .iter()
+        .map(|node| node.y + node.h / 2.0)
+        .fold(0.0, f64::max);
+    for area in layout.compounds.iter().filter(|a| a[0].is_finite()) {
+        right = right.max(area[2]);
+        bottom = bottom.max(area[3]);
+    }
+    (right + MARGIN, (bottom + MARGIN).max(1.0))
+}
+
+fn layout_with<'a>(d: &'a Description<'a>, split: &[usize], sub: &[usize]) -> Layout<'a> {
     let n = d.states.len();
     let boxes: Vec<Rule<'a>> = d
         .rules()
@@ -271,15 +411,22 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
         }
     }
     let rank = ranks(d, &out);
+    let max_rank = rank
+        .iter()
+        .copied()
+        .filter(|&r| r != usize::MAX)
+        .max()
+        .unwrap_or(0);
+    let rows = Rows::new(split, max_rank);
     let eventless: Vec<usize> = d
         .eventless_rules()
         .filter(|&(rule, e)| e.target < n && d.eventless_entries(rule).all(|e| e.source < n))
         .map(|(rule, _)| rule)
         .collect();
 
-    let mut nodes = state_and_box_nodes(d, &rank, &boxes);
-    let eventless_boxes = eventless_boxes(d, &rank, &eventless, &mut nodes);
-    let histories = history_nodes(d, &rank, &mut nodes);
+    let mut nodes = state_and_box_nodes(d, &rank, &boxes, &rows, sub);
+    let eventless_boxes = eventless_boxes(d, &rank, &eventless, &mut nodes, &rows);
+    let histories = history_nodes(d, &rank, &mut nodes, &rows);
     let any = boxes.iter().any(|r| r.transition().wildcard).then(|| {
         nodes.push(Node {
             row: 0,
@@ -330,6 +477,7 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
     Layout {
         nodes,
         states: n,
+        ranks: max_rank,
         bands,
         boxes,
         eventless: eventless_boxes,
@@ -342,7 +490,13 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
 }
 
 /// The nodes of the states (ellipses on even rows, by rank) and of the transition boxes.
-fn state_and_box_nodes(d: &Description<'_>, rank: &[usize], boxes: &[Rule<'_>]) -> Vec<Node> {
+fn state_and_box_nodes(
+    d: &Description<'_>,
+    rank: &[usize],
+    boxes: &[Rule<'_>],
+    rows: &Rows,
+    sub: &[usize],
+) -> Vec<Node> {
     let n = d.states.len();
     let mut nodes: Vec<Node> = Vec::with_capacity(n + boxes.len() + 1);
     for (i, state) in d.states.iter().enumerate() {
@@ -351,14 +505,15 @@ fn state_and_box_nodes(d: &Description<'_>, rank: &[usize], boxes: &[Rule<'_>]) 
         #[allow(clippy::cast_precision_loss)] // a few lines
         let height = 36.0 + 14.0 * action_lines(state) as f64;
         nodes.push(Node {
-            row: 2 * rank[i],
+            row: rows.state(rank[i]),
             x: 0.0,
             y: 0.0,
             w: width,
             h: height,
         });
     }
-    for rule in boxes {
+    for (k, rule) in boxes.iter().enumerate() {
+        let sub = sub.get(k).copied().unwrap_or(0);
         let width = text_width(head_chars(rule), FONT)
             .max(text_width(outputs_chars(rule), SMALL_FONT))
             + 16.0;
@@ -371,9 +526,9 @@ fn state_and_box_nodes(d: &Description<'_>, rank: &[usize], boxes: &[Rule<'_>]) 
         // a wildcard's below the "any state" node, on the first row.
         let t = rule.transition();
         let row = if t.wildcard {
-            1
+            rows.boxes(0, sub)
         } else {
-            2 * rule.sources().map(|s| rank[s]).max().unwrap_or(0) + 1
+            rows.boxes(rule.sources().map(|s| rank[s]).max().unwrap_or(0), sub)
         };
         nodes.push(Node {
             row,
@@ -449,6 +604,7 @@ fn eventless_boxes(
     rank: &[usize],
     eventless: &[usize],
     nodes: &mut Vec<Node>,
+    rows: &Rows,
 ) -> Vec<(usize, usize)> {
     let mut eventless_boxes = Vec::with_capacity(eventless.len());
     for &rule in eventless {
@@ -458,12 +614,13 @@ fn eventless_boxes(
             + 16.0)
             .max(24.0);
         let height = if e.outputs.is_empty() { 22.0 } else { 38.0 };
-        let row = 2 * d
-            .eventless_entries(rule)
-            .map(|e| rank[e.source])
-            .max()
-            .unwrap_or(0)
-            + 1;
+        let row = rows.boxes(
+            d.eventless_entries(rule)
+                .map(|e| rank[e.source])
+                .max()
+                .unwrap_or(0),
+            0,
+        );
         eventless_boxes.push((rule, nodes.len()));
         nodes.push(Node {
             row,
@@ -482,6 +639,7 @@ fn history_nodes(
     d: &Description<'_>,
     rank: &[usize],
     nodes: &mut Vec<Node>,
+    rows: &Rows,
 ) -> Vec<(usize, bool, usize)> {
     let n = d.states.len();
     let mut histories = Vec::new();
@@ -493,7 +651,7 @@ fn history_nodes(
             // On the top row of its compound.
             let row = (0..n)
                 .filter(|&s| d.ancestors(s).any(|a| a == compound))
-                .map(|s| 2 * rank[s])
+                .map(|s| rows.state(rank[s]))
                 .min()
                 .unwrap_or(0);
             histories.push((compound, deep, nodes.len()));
