@@ -1,6 +1,7 @@
 //! The store's benchmark, one run, side by side on each database:
-//! - single-writer appends per second (durable commits) through `Store::step`, against a raw
-//!   prepared `INSERT` of the same bytes, one commit each, through the same client;
+//! - single-writer appends per second (durable commits) through `Store::step` (the default
+//!   locking step and, on PostgreSQL, `Store::optimistic`), against a raw prepared `INSERT` of
+//!   the same bytes, one commit each, through the same client;
 //! - the load time of a machine with 100,000 steps, with and without a snapshot every 1,000.
 //!
 //! ```sh
@@ -31,38 +32,51 @@ machine! {
 const RECORD: &str = r#"["deposit",[12345]]"#;
 const STATE: &str = r#""Open""#;
 
-/// Appends per second through `Store::step` and through each of `raws` (one raw `INSERT`, one
-/// commit), on the same connection, in alternating rounds so that drift in the disk's speed
-/// hits all of them alike.
+/// Appends per second through `Store::step` of each of `stores` (the first also runs the raw
+/// statements) and through each of `raws` (one raw `INSERT`, one commit), in alternating rounds
+/// so that drift in the disk's speed hits all of them alike.
 fn appends<B: Backend>(
-    store: &mut Store<B>,
+    stores: &mut [Store<B>],
     id: &str,
     count: u32,
     raws: &mut [&mut dyn FnMut(&mut B)],
-) -> (f64, Vec<f64>) {
+) -> (Vec<f64>, Vec<f64>) {
     const ROUNDS: u32 = 10;
-    let mut account = store.create(id, Account::new(())).unwrap();
-    let mut ours = Duration::ZERO;
+    let mut accounts: Vec<_> = stores
+        .iter_mut()
+        .enumerate()
+        .map(|(k, store)| {
+            store
+                .create(&format!("{id}-{k}"), Account::new(()))
+                .unwrap()
+        })
+        .collect();
+    let mut ours = vec![Duration::ZERO; stores.len()];
     let mut theirs = vec![Duration::ZERO; raws.len()];
     for _ in 0..ROUNDS {
         for (raw, time) in raws.iter_mut().zip(&mut theirs) {
             let started = Instant::now();
             for _ in 0..count / ROUNDS {
-                raw(store.backend());
+                raw(stores[0].backend());
             }
             *time += started.elapsed();
         }
-        let started = Instant::now();
-        for _ in 0..count / ROUNDS {
-            store
-                .step(&mut account, AccountInput::Deposit { cents: 12_345 })
-                .unwrap_or_else(|_| panic!("a deposit is refused"));
+        for ((store, account), time) in stores.iter_mut().zip(&mut accounts).zip(&mut ours) {
+            let started = Instant::now();
+            for _ in 0..count / ROUNDS {
+                store
+                    .step(account, AccountInput::Deposit { cents: 12_345 })
+                    .unwrap_or_else(|_| panic!("a deposit is refused"));
+            }
+            *time += started.elapsed();
         }
-        ours += started.elapsed();
     }
     let done = f64::from(count / ROUNDS * ROUNDS);
     let rate = |time: Duration| done / time.as_secs_f64();
-    (rate(ours), theirs.into_iter().map(rate).collect())
+    (
+        ours.into_iter().map(rate).collect(),
+        theirs.into_iter().map(rate).collect(),
+    )
 }
 
 fn load_time<B: Backend>(store: &mut Store<B>, id: &str) -> Duration {
@@ -82,16 +96,27 @@ fn fill<B: Backend>(store: &mut Store<B>, id: &str, steps: u32) {
     }
 }
 
-fn report(database: &str, ours: f64, raw: &[f64], without: Duration, with: Duration, steps: u32) {
+fn report(
+    database: &str,
+    ours: &[(&str, f64)],
+    raw: &[f64],
+    without: Duration,
+    with: Duration,
+    steps: u32,
+) {
     println!(
-        "{database:<10} appends/s: store {ours:>6.0} | raw INSERT of the record and state into a \
-         bare table {:>6.0}, ratio {:.2}x | raw INSERT of the same row into a table with the \
-         store's keys {:>6.0}, ratio {:.2}x",
-        raw[0],
-        ours / raw[0],
-        raw[1],
-        ours / raw[1],
+        "{database:<10} appends/s: raw INSERT of the record and state into a bare table {:>6.0} \
+         | raw INSERT of the same row into a table with the store's keys {:>6.0}",
+        raw[0], raw[1],
     );
+    for (how, ours) in ours {
+        println!(
+            "{database:<10} appends/s: store, {how:<11} {ours:>6.0}, ratio {:.2}x the bare INSERT, \
+             {:.2}x the keyed one",
+            ours / raw[0],
+            ours / raw[1],
+        );
+    }
     println!(
         "{database:<10} load of {steps} steps: full replay {without:>9.1?}, \
          snapshot every 1000 {with:>9.1?}"
@@ -118,8 +143,8 @@ fn sqlite(run: u32, count: u32, steps: u32) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/store-bench");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("bench-{run}.sqlite"));
-    let mut store = Store::new(SqliteStore::open(&path).unwrap());
-    store
+    let mut stores = [Store::new(SqliteStore::open(&path).unwrap())];
+    stores[0]
         .backend()
         .connection()
         .execute_batch(
@@ -131,7 +156,7 @@ fn sqlite(run: u32, count: u32, steps: u32) {
         .unwrap();
     let mut version = 0_i64;
     let (ours, raw) = appends(
-        &mut store,
+        &mut stores,
         "a",
         count,
         &mut [
@@ -172,7 +197,7 @@ fn sqlite(run: u32, count: u32, steps: u32) {
         load_time(&mut without, "full"),
         load_time(&mut with, "snap"),
     );
-    report("SQLite", ours, &raw, full, snap, steps);
+    report("SQLite", &[("locking", ours[0])], &raw, full, snap, steps);
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
@@ -192,8 +217,10 @@ fn postgres(url: &str, run: u32, count: u32, steps: u32) {
     let mut config: tokio_postgres::Config = url.parse().unwrap();
     config.options(format!("-c search_path={schema}"));
     let connect = || PostgresStore::from_config(&config).unwrap();
-    let mut store = Store::new(connect());
-    let pg = store.backend();
+    // Each its own connection: the default (lock, check, run, append: two round trips) and
+    // `optimistic` (run, then append with the check: one).
+    let mut stores = [Store::new(connect()), Store::new(connect()).optimistic()];
+    let pg = stores[0].backend();
     pg.block_on(pg.client().batch_execute(
         "CREATE TABLE automat_bench_raw (id TEXT, record TEXT, state TEXT);
          CREATE TABLE automat_bench_raw_steps (id TEXT NOT NULL, version BIGINT NOT NULL, \
@@ -217,7 +244,7 @@ fn postgres(url: &str, run: u32, count: u32, steps: u32) {
     let raw_id = format!("raw-{run}");
     let mut version = 0_i64;
     let (ours, raw) = appends(
-        &mut store,
+        &mut stores,
         &format!("a-{run}"),
         count,
         &mut [
@@ -248,8 +275,15 @@ fn postgres(url: &str, run: u32, count: u32, steps: u32) {
         load_time(&mut without, &full_id),
         load_time(&mut with, &snap_id),
     );
-    report("PostgreSQL", ours, &raw, full, snap, steps);
-    drop((store, without, with));
+    report(
+        "PostgreSQL",
+        &[("locking", ours[0]), ("optimistic", ours[1])],
+        &raw,
+        full,
+        snap,
+        steps,
+    );
+    drop((stores, without, with));
     admin
         .block_on(
             admin

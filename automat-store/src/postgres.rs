@@ -62,6 +62,9 @@ pub struct PostgresStore {
     lock: Statement,
     append: Statement,
     snapshot: Statement,
+    /// [`Store::optimistic`](crate::Store::optimistic)'s step: the version check, the log's
+    /// position, the snapshot and the step in one statement (one round trip, one transaction).
+    optimistic: Statement,
     /// The three queries of a load, prepared, so that they go out in order after `BEGIN`
     /// (a query given as text waits for its own `Parse` first and would be overtaken).
     read: [Statement; 3],
@@ -142,6 +145,21 @@ impl PostgresStore {
                 ),
             ))
             .map_err(db)?;
+        // The version checked by the `UPDATE` itself; the log's position and the snapshot only
+        // when it matched (a data-modifying `WITH` runs whatever its rows say, so each names
+        // `machine`); no row back when the machine was not at `$6`.
+        let optimistic = runtime
+            .block_on(client.prepare(
+                "WITH machine AS (UPDATE automat_machines SET version = $2 \
+                                  WHERE id = $1 AND version = $6 RETURNING id), \
+                 head AS (UPDATE automat_head SET position = position + 1 \
+                          WHERE one = 1 AND EXISTS (SELECT 1 FROM machine) RETURNING position), \
+                 snapshot AS (INSERT INTO automat_snapshots (id, version, saved) \
+                              SELECT $1, $2, $7::text FROM machine WHERE $7::text IS NOT NULL) \
+                 INSERT INTO automat_steps (id, version, position, record, state, saved) \
+                 SELECT $1, $2, head.position, $3, $4, $5 FROM head RETURNING position",
+            ))
+            .map_err(db)?;
         let read = runtime
             .block_on(future::try_join3(
                 client.prepare("SELECT machine, version FROM automat_machines WHERE id = $1"),
@@ -162,6 +180,7 @@ impl PostgresStore {
             lock,
             append,
             snapshot,
+            optimistic,
             read: [read.0, read.1, read.2],
             runtime,
         })
@@ -333,6 +352,52 @@ impl Backend for PostgresStore {
         let position: i64 = appended.map_err(db)?.get(0);
         committed.map_err(db)?;
         Ok(Some(to_u64(position)))
+    }
+
+    fn append_optimistic(
+        &mut self,
+        id: &str,
+        expected: u64,
+        step: &mut dyn FnMut() -> Option<NewStep>,
+    ) -> Result<Option<u64>, StoreError> {
+        let Some(new) = step() else {
+            return Ok(None);
+        };
+        let (version, checked) = (to_i64(expected + 1), to_i64(expected));
+        let client = &self.client;
+        // One statement, so one transaction without `BEGIN`, in one round trip.
+        let appended = self
+            .runtime
+            .block_on(client.query_opt(
+                &self.optimistic,
+                &[
+                    &id,
+                    &version,
+                    &new.record,
+                    &new.state,
+                    &new.saved,
+                    &checked,
+                    &new.snapshot,
+                ],
+            ))
+            .map_err(db)?;
+        if let Some(row) = appended {
+            let position: i64 = row.get(0);
+            return Ok(Some(to_u64(position)));
+        }
+        // Not at `expected`: say why.
+        match self
+            .runtime
+            .block_on(client.query_opt(&self.read[0], &[&id]))
+            .map_err(db)?
+        {
+            None => Err(StoreError::NotFound { id: id.to_owned() }),
+            Some(row) => Err(StoreError::Conflict {
+                id: id.to_owned(),
+                expected,
+                actual: to_u64(row.get(1)),
+            }),
+        }
     }
 
     fn notifications(&mut self, after: u64, limit: usize) -> Result<Vec<Notification>, StoreError> {

@@ -5,6 +5,7 @@
 mod common;
 
 use automat_store::PostgresStore;
+use common::Mode;
 
 fn connect() -> Option<PostgresStore> {
     if let Ok(url) = std::env::var("AUTOMAT_PG_URL") {
@@ -23,7 +24,7 @@ fn connect() -> Option<PostgresStore> {
 #[test]
 fn create_step_load() {
     let Some(store) = connect() else { return };
-    common::create_step_load(store);
+    common::create_step_load(store, Mode::Locking);
 }
 
 #[test]
@@ -31,13 +32,13 @@ fn conflict_between_two_connections() {
     let (Some(one), Some(two)) = (connect(), connect()) else {
         return;
     };
-    common::conflict(one, two);
+    common::conflict(one, two, Mode::Locking);
 }
 
 #[test]
 fn data_states() {
     let Some(store) = connect() else { return };
-    common::data_states(store);
+    common::data_states(store, Mode::Locking);
 }
 
 #[test]
@@ -60,7 +61,7 @@ fn concurrent_writers() {
     if connect().is_none() {
         return;
     }
-    common::concurrent_writers(|| connect().unwrap());
+    common::concurrent_writers(|| connect().unwrap(), Mode::Locking);
 }
 
 #[test]
@@ -68,5 +69,45 @@ fn crash() {
     if connect().is_none() {
         return;
     }
-    common::crash("crash", || connect().unwrap(), &[]);
+    common::crash("crash", || connect().unwrap(), &[], Mode::Locking);
+}
+
+/// `Store::optimistic`: one round trip a step. The same guarantees for what is recorded; a stale
+/// writer's input has run when it hears of the conflict.
+const OPTIMISTIC: Mode = Mode::Optimistic { runs_first: true };
+
+#[test]
+fn optimistic_create_step_load() {
+    let Some(store) = connect() else { return };
+    common::create_step_load(store, OPTIMISTIC);
+}
+
+#[test]
+fn optimistic_conflict_between_two_connections() {
+    let (Some(one), Some(two)) = (connect(), connect()) else {
+        return;
+    };
+    common::conflict(one, two, OPTIMISTIC);
+}
+
+#[test]
+fn optimistic_data_states() {
+    let Some(store) = connect() else { return };
+    common::data_states(store, OPTIMISTIC);
+}
+
+#[test]
+fn optimistic_concurrent_writers() {
+    if connect().is_none() {
+        return;
+    }
+    common::concurrent_writers(|| connect().unwrap(), OPTIMISTIC);
+}
+
+#[test]
+fn optimistic_crash() {
+    if connect().is_none() {
+        return;
+    }
+    common::crash("optimistic_crash", || connect().unwrap(), &[], OPTIMISTIC);
 }

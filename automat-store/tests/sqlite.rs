@@ -4,6 +4,7 @@
 mod common;
 
 use automat_store::SqliteStore;
+use common::Mode;
 
 fn memory() -> SqliteStore {
     SqliteStore::open_in_memory().unwrap()
@@ -17,7 +18,7 @@ fn file(name: &str) -> std::path::PathBuf {
 
 #[test]
 fn create_step_load() {
-    common::create_step_load(memory());
+    common::create_step_load(memory(), Mode::Locking);
 }
 
 #[test]
@@ -26,12 +27,26 @@ fn conflict_between_two_connections() {
     common::conflict(
         SqliteStore::open(&path).unwrap(),
         SqliteStore::open(&path).unwrap(),
+        Mode::Locking,
     );
+}
+
+/// SQLite keeps the locking step under `Store::optimistic` (its writers lock the whole
+/// database): the loser is refused before its input runs.
+#[test]
+fn optimistic_is_the_locking_step() {
+    let path = file("optimistic");
+    common::conflict(
+        SqliteStore::open(&path).unwrap(),
+        SqliteStore::open(&path).unwrap(),
+        Mode::Optimistic { runs_first: false },
+    );
+    common::create_step_load(memory(), Mode::Optimistic { runs_first: false });
 }
 
 #[test]
 fn data_states() {
-    common::data_states(memory());
+    common::data_states(memory(), Mode::Locking);
 }
 
 #[test]
@@ -49,7 +64,7 @@ fn evolution_and_bad_data() {
 #[test]
 fn concurrent_writers() {
     let path = file("writers");
-    common::concurrent_writers(|| SqliteStore::open(&path).unwrap());
+    common::concurrent_writers(|| SqliteStore::open(&path).unwrap(), Mode::Locking);
 }
 
 proptest::proptest! {
@@ -109,5 +124,10 @@ fn crash() {
         Err(_) => file("crash"),
     };
     let env = [("AUTOMAT_STORE_CRASH_DB", path.display().to_string())];
-    common::crash("crash", || SqliteStore::open(&path).unwrap(), &env);
+    common::crash(
+        "crash",
+        || SqliteStore::open(&path).unwrap(),
+        &env,
+        Mode::Locking,
+    );
 }

@@ -108,6 +108,23 @@ impl MeterOutputs for Gauge {
     }
 }
 
+/// How a test's stores step: [`Store::step`]'s default (the machine locked, its version checked,
+/// then the input run), or [`Store::optimistic`] (`runs_first`: whether the backend really runs
+/// the input before it checks; SQLite keeps the locking step).
+#[derive(Clone, Copy, Debug)]
+pub enum Mode {
+    Locking,
+    Optimistic { runs_first: bool },
+}
+
+/// A store over `backend` that steps as `mode` says.
+pub fn open<B: Backend>(backend: B, mode: Mode) -> Store<B> {
+    match mode {
+        Mode::Locking => Store::new(backend),
+        Mode::Optimistic { .. } => Store::new(backend).optimistic(),
+    }
+}
+
 /// An id no other test (or earlier run on the same database) uses.
 pub fn fresh(prefix: &str) -> String {
     static NEXT: AtomicU64 = AtomicU64::new(0);
@@ -122,8 +139,8 @@ pub fn fresh(prefix: &str) -> String {
 }
 
 /// Create, step, refuse, load: the state, the version, the log.
-pub fn create_step_load<B: Backend>(backend: B) {
-    let mut store = Store::new(backend).snapshot_every(2);
+pub fn create_step_load<B: Backend>(backend: B, mode: Mode) {
+    let mut store = open(backend, mode).snapshot_every(2);
     let id = fresh("order");
     let mut order = store.create(&id, Order::new(Till::default())).unwrap();
     store
@@ -169,9 +186,10 @@ pub fn create_step_load<B: Backend>(backend: B) {
     ));
 }
 
-/// Two writers: the stale one is refused before anything runs, reloads and succeeds.
-pub fn conflict<B: Backend>(one: B, two: B) {
-    let (mut a, mut b) = (Store::new(one), Store::new(two));
+/// Two writers: the stale one is refused before anything runs (after its input ran, in an
+/// optimistic store that runs it first: then its handle is poisoned), reloads and succeeds.
+pub fn conflict<B: Backend>(one: B, two: B, mode: Mode) {
+    let (mut a, mut b) = (open(one, mode), open(two, mode));
     let id = fresh("conflict");
     let mut first = a.create(&id, Order::new(Till::default())).unwrap();
     let mut second = b.load::<Order<Till>>(&id, Till::default()).unwrap();
@@ -184,9 +202,20 @@ pub fn conflict<B: Backend>(one: B, two: B) {
         Err(other) => panic!("expected a conflict, got {other}"),
         Ok(_) => panic!("expected a conflict"),
     }
-    // Nothing ran on the loser.
-    assert_eq!(second.machine().core().charged, 0);
-    assert_eq!(second.machine().state(), OrderState::Placed);
+    if let Mode::Optimistic { runs_first: true } = mode {
+        // The loser's input ran (its output too), and nothing of it was recorded.
+        assert_eq!(second.machine().core().charged, 9);
+        assert!(matches!(
+            b.step(&mut second, OrderInput::Pack),
+            Err(StepFailure::Store(StoreError::Poisoned { .. }))
+        ));
+        let log = read_log(&mut b);
+        assert_eq!(log.iter().filter(|n| n.id == id).count(), 1);
+    } else {
+        // Nothing ran on the loser.
+        assert_eq!(second.machine().core().charged, 0);
+        assert_eq!(second.machine().state(), OrderState::Placed);
+    }
     let mut second = b.load::<Order<Till>>(&id, Till::default()).unwrap();
     b.step(&mut second, OrderInput::Pack).unwrap();
     let last = a.load::<Order<Till>>(&id, Till::default()).unwrap();
@@ -197,8 +226,8 @@ pub fn conflict<B: Backend>(one: B, two: B) {
 }
 
 /// A machine with data: what outputs produced comes back on load, from snapshot and tail alike.
-pub fn data_states<B: Backend>(backend: B) {
-    let mut store = Store::new(backend).snapshot_every(3);
+pub fn data_states<B: Backend>(backend: B, mode: Mode) {
+    let mut store = open(backend, mode).snapshot_every(3);
     let id = fresh("meter");
     let mut meter = store.create(&id, Meter::new(Gauge::default())).unwrap();
     store.step(&mut meter, MeterInput::Start).unwrap();
@@ -389,7 +418,7 @@ pub fn writes() -> u32 {
 /// 8 writers × `writes()` inputs on one machine, then on 100: every accepted input stored
 /// exactly once, every conflict typed (and retried), the final state the replay of the log,
 /// the notification log gapless. Prints the figures.
-pub fn concurrent_writers<B: Backend + Send>(make: impl Fn() -> B + Sync) {
+pub fn concurrent_writers<B: Backend + Send>(make: impl Fn() -> B + Sync, mode: Mode) {
     const WRITERS: u32 = 8;
     let per_writer = writes();
     for machines in [1_usize, 100] {
@@ -406,7 +435,7 @@ pub fn concurrent_writers<B: Backend + Send>(make: impl Fn() -> B + Sync) {
             for writer in 0..WRITERS {
                 let (ids, make, conflicts) = (&ids, &make, &conflicts);
                 scope.spawn(move || {
-                    let mut store = Store::new(make());
+                    let mut store = open(make(), mode);
                     let mut held: Vec<Option<automat_store::Durable<Order<Till>>>> =
                         (0..ids.len()).map(|_| None).collect();
                     let mut rng = fastrand::Rng::with_seed(u64::from(writer));
@@ -458,7 +487,7 @@ pub fn concurrent_writers<B: Backend + Send>(make: impl Fn() -> B + Sync) {
             "an accepted input is missing"
         );
         eprintln!(
-            "{WRITERS} writers x {per_writer} inputs on {machines} machine(s): {total} stored once each, \
+            "{mode:?}: {WRITERS} writers x {per_writer} inputs on {machines} machine(s): {total} stored once each, \
              {} conflicts (typed, retried), log gapless, in {:.1?}",
             conflicts.load(Ordering::Relaxed),
             started.elapsed()
@@ -471,7 +500,7 @@ pub fn concurrent_writers<B: Backend + Send>(make: impl Fn() -> B + Sync) {
 /// the commit), kill it with SIGKILL at a random moment, and check that the store opens, the
 /// machine loads (no partial step), every committed step's effect is in the file, and at most
 /// one effect per kill has no step. In the child (`AUTOMAT_STORE_CRASH_CHILD` set): the loop.
-pub fn crash<B: Backend>(test: &str, make: impl Fn() -> B, env: &[(&str, String)]) {
+pub fn crash<B: Backend>(test: &str, make: impl Fn() -> B, env: &[(&str, String)], mode: Mode) {
     use std::io::BufRead as _;
     if let Some(id) = std::env::var_os("AUTOMAT_STORE_CRASH_CHILD") {
         let id = id.into_string().unwrap();
@@ -486,7 +515,7 @@ pub fn crash<B: Backend>(test: &str, make: impl Fn() -> B, env: &[(&str, String)
                     .unwrap(),
             ),
         };
-        let mut store = Store::new(make()).snapshot_every(10);
+        let mut store = open(make(), mode).snapshot_every(10);
         let mut order = match store.load::<Order<Till>>(&id, till()) {
             Ok(order) => order,
             Err(StoreError::NotFound { .. }) => store.create(&id, Order::new(till())).unwrap(),
@@ -545,6 +574,6 @@ pub fn crash<B: Backend>(test: &str, make: impl Fn() -> B, env: &[(&str, String)
             "round {round}: {unrecorded} effects without a step"
         );
     }
-    eprintln!("crash test: 20 kills, {last} steps committed, all loadable; effects without a record after the last kill: {unrecorded}");
+    eprintln!("crash test ({mode:?}): 20 kills, {last} steps committed, all loadable; effects without a record after the last kill: {unrecorded}");
     let _ = std::fs::remove_file(effects);
 }
