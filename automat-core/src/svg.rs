@@ -25,7 +25,9 @@
 //!   next one's top; back up: out of a top into a bottom, both ends a quarter of the width off
 //!   the middle to the side of the lower end, so that it runs beside the edges down between the
 //!   same nodes, not across them;
-//! - after the sweeps, neighbours in a row swap while that lowers their links' crossings
+//! - after the sweeps, an edge that spans seven rows or more moves to the end of each row it
+//!   crosses on the side the sweeps left it (so it runs around the rows between its ends, not
+//!   through them), and then neighbours in a row swap while that lowers their links' crossings
 //!   (transposition);
 //! - a compound state is a rounded box around its states, labelled with its name (and its
 //!   entry and exit actions): within a row, the sweeps keep the nodes of one compound together;
@@ -80,6 +82,8 @@ const SWEEPS: usize = 4;
 const HISTORY: f64 = 22.0;
 /// A picture wider than this many times its height folds its widest row of boxes.
 const ASPECT: f64 = 3.0;
+/// An edge that spans this many rows or more (its virtual points) runs at the sides.
+const LONG: usize = 7;
 /// How many folds a layout tries before it keeps what it has (each is a layout of its own).
 const FOLDS: usize = 4;
 /// Folding is for the machines people read: past this many nodes (edges' points included) a
@@ -463,7 +467,12 @@ fn layout_with<'a>(d: &'a Description<'a>, split: &[usize], sub: &[usize]) -> La
         .iter()
         .map(|c| compound_label_width(d, c))
         .collect();
-    let free = place(&mut nodes, &links, &paths, &labels);
+    let long: Vec<&[usize]> = edges
+        .iter()
+        .filter(|e| e.via.len() >= LONG)
+        .map(|e| e.via.as_slice())
+        .collect();
+    let free = place(&mut nodes, &links, &paths, &labels, &long);
     let compounds = compound_boxes(d, &nodes, &paths, &labels);
     let rows = nodes.iter().map(|node| node.row + 1).max().unwrap_or(0);
     let mut bands = vec![(f64::INFINITY, f64::NEG_INFINITY); rows];
@@ -870,6 +879,7 @@ fn place(
     links: &[(usize, usize)],
     paths: &[Vec<usize>],
     labels: &[f64],
+    long: &[&[usize]],
 ) -> Vec<(bool, bool)> {
     let mut up: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
@@ -894,6 +904,7 @@ fn place(
             reorder(nodes, row, &down, paths);
         }
     }
+    to_the_sides(nodes, &mut by_row, long);
     transpose(nodes, &mut by_row, &up, &down, paths);
 
     if !labels.is_empty() && paths.iter().any(|p| !p.is_empty()) {
@@ -933,6 +944,43 @@ fn place(
         }
     }
     free
+}
+
+/// Moves each long edge's points (`long`: the virtual points of each edge that spans at least
+/// `LONG` rows) to the end of every row it crosses on the side where the sweeps left it, so that
+/// it runs around the rows between its ends instead of through them, as Graphviz's long edges
+/// do. Points of one side keep their order.
+fn to_the_sides(nodes: &mut [Node], by_row: &mut [Vec<usize>], long: &[&[usize]]) {
+    if long.is_empty() {
+        return;
+    }
+    // -1 left, 1 right, 0 not a long edge's point.
+    let mut side = vec![0_i8; nodes.len()];
+    for via in long {
+        #[allow(clippy::cast_precision_loss)] // a few points
+        let mean = via.iter().map(|&id| nodes[id].x).sum::<f64>() / via.len() as f64;
+        for &id in *via {
+            side[id] = if mean < 0.0 { -1 } else { 1 };
+        }
+    }
+    for row in by_row.iter_mut() {
+        if !row.iter().any(|&id| side[id] != 0) {
+            continue;
+        }
+        let (mut left, mut middle, mut right) = (Vec::new(), Vec::new(), Vec::new());
+        for &id in row.iter() {
+            match side[id] {
+                -1 => left.push(id),
+                1 => right.push(id),
+                _ => middle.push(id),
+            }
+        }
+        row.clear();
+        row.extend(left);
+        row.extend(middle);
+        row.extend(right);
+        pack(nodes, row);
+    }
 }
 
 /// Gives the nodes of `rows` (each row's nodes inside the compounds of the band, in order)
