@@ -827,3 +827,47 @@ fn the_intersection_check_sees_an_edge_through_a_node() {
         edges_through_nodes(&around)
     );
 }
+
+/// `hide_inputs` leaves out the transitions on the inputs it names, in every format: the
+/// coffee brewer without its `kick` wildcard has no `kick` and no "any state", every other
+/// transition and every state still drawn, and no edge through a node.
+#[test]
+fn hidden_inputs_are_left_out_of_every_format() {
+    let d = coffee_brewer::CoffeeBrewer::description();
+    let hidden: &[&str] = &["kick"];
+    let dot = d.dot().hide_inputs(hidden).to_string();
+    let mermaid = d.mermaid().hide_inputs(hidden).to_string();
+    let table = d.table().hide_inputs(hidden).to_string();
+    let svg = d.svg().hide_inputs(hidden).to_string();
+    // The input `kick`, not the word in `Broken`'s docs ("Someone kicked it").
+    let has_kick = |text: &str| {
+        text.match_indices("kick")
+            .any(|(at, _)| !text[at + 4..].starts_with("ed"))
+    };
+    for (format, text, full) in [
+        ("dot", &dot, d.dot().to_string()),
+        ("mermaid", &mermaid, d.mermaid().to_string()),
+        ("table", &table, d.table().to_string()),
+        ("svg", &svg, d.svg().to_string()),
+    ] {
+        assert!(has_kick(&full), "{format}: the full drawing has `kick`");
+        assert!(!has_kick(text), "{format}: `kick` is hidden:\n{text}");
+        assert!(!text.contains("any state"), "{format}: no wildcard is left");
+        for input in ["put_in_beans", "brew", "done"] {
+            assert!(text.contains(input), "{format}: `{input}` is still drawn");
+        }
+        // The pictures keep every state (the table lists transitions only).
+        for state in d.states.iter().filter(|_| format != "table") {
+            assert!(
+                text.contains(state.name),
+                "{format}: state `{}` stays",
+                state.name
+            );
+        }
+    }
+    graphviz_rust::parse(&dot).expect("the DOT still parses");
+    roxmltree::Document::parse(&svg).expect("the SVG is still XML");
+    assert_eq!(edges_through_nodes(&svg), Vec::<String>::new());
+    // Nothing hidden: the same bytes as before.
+    assert_eq!(d.dot().hide_inputs(&[]).to_string(), d.dot().to_string());
+}

@@ -22,6 +22,8 @@ use crate::{Description, Rule, StateInfo};
 pub struct Dot<'a> {
     description: &'a Description<'a>,
     current: Option<usize>,
+    /// The inputs whose transitions are left out ([`Self::hide_inputs`]).
+    hidden: &'a [&'a str],
 }
 
 impl<'a> Description<'a> {
@@ -43,6 +45,7 @@ impl<'a> Description<'a> {
         Dot {
             description: self,
             current: None,
+            hidden: &[],
         }
     }
 }
@@ -72,14 +75,14 @@ impl fmt::Display for Dot<'_> {
         for compound in (0..d.compounds.len()).filter(|&c| d.compounds[c].parent.is_none()) {
             self.write_cluster(f, compound, 1)?;
         }
-        if d.rules().any(|r| r.transition().wildcard) {
+        if d.shown_rules(self.hidden).any(|r| r.transition().wildcard) {
             // Where wildcard rules (`_ + input`) leave from: every state they apply to.
             writeln!(
                 f,
                 "    \"{ANY}\" [shape=\"ellipse\", style=\"dashed\", color=\"gray\", label=\"any state\"];"
             )?;
         }
-        for rule in d.rules() {
+        for rule in d.shown_rules(self.hidden) {
             let t = rule.transition();
             let (Some(_), Some(target)) = (d.inputs.get(t.input), d.states.get(t.target)) else {
                 // Only a hand-made description can point out of range; draw what exists.

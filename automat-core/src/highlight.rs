@@ -1,10 +1,12 @@
-//! What every renderer shares beyond escaping: marking a running machine's current state.
+//! What every renderer shares beyond escaping: marking a running machine's current state, and
+//! leaving out the transitions on chosen inputs.
 
 /// The `highlight` methods every renderer has, so a running machine can be drawn with its current
-/// state marked: `$renderer` is the renderer type, `$look` says how it marks the state.
+/// state marked (`$renderer` is the renderer type, `$look` says how it marks the state), and
+/// `hide_inputs`.
 macro_rules! highlight_methods {
     ($renderer:ident, $look:literal) => {
-        impl $renderer<'_> {
+        impl<'a> $renderer<'a> {
             #[doc = ::core::concat!("Marks `state` as the machine's current state: ", $look, ".")]
             ///
             /// To draw a running machine: `Machine::description().<renderer>().highlight(machine.state())`.
@@ -18,6 +20,15 @@ macro_rules! highlight_methods {
             #[must_use]
             pub const fn highlight_index(mut self, index: usize) -> Self {
                 self.current = ::core::option::Option::Some(index);
+                self
+            }
+
+            /// Leaves out the transitions on the inputs named in `inputs` (as declared), for
+            /// a picture of what matters: `description.dot().hide_inputs(&["abort", "ping"])`.
+            /// States stay, also those only hidden transitions lead to.
+            #[must_use]
+            pub const fn hide_inputs(mut self, inputs: &'a [&'a str]) -> Self {
+                self.hidden = inputs;
                 self
             }
         }

@@ -19,6 +19,8 @@ use crate::{Description, Rule};
 pub struct Mermaid<'a> {
     description: &'a Description<'a>,
     current: Option<usize>,
+    /// The inputs whose transitions are left out ([`Self::hide_inputs`]).
+    hidden: &'a [&'a str],
 }
 
 impl<'a> Description<'a> {
@@ -29,6 +31,7 @@ impl<'a> Description<'a> {
         Mermaid {
             description: self,
             current: None,
+            hidden: &[],
         }
     }
 }
@@ -150,13 +153,13 @@ impl fmt::Display for Mermaid<'_> {
             }
         }
         let mut pseudo = false;
-        if d.rules().any(|r| r.transition().wildcard) {
+        if d.shown_rules(self.hidden).any(|r| r.transition().wildcard) {
             // Where wildcard rules (`_ + input`) leave from: every state they apply to.
             writeln!(f, "    state \"any state\" as any")?;
             writeln!(f, "    class any pseudo")?;
             pseudo = true;
         }
-        for rule in d.rules() {
+        for rule in d.shown_rules(self.hidden) {
             let t = rule.transition();
             if d.inputs.get(t.input).is_none() || t.target >= d.states.len() {
                 continue;

@@ -77,6 +77,18 @@ impl<'a> Description<'a> {
             next: 0,
         }
     }
+
+    /// The rules a renderer draws: those whose input is not named in `hidden`.
+    pub(crate) fn shown_rules(
+        &'a self,
+        hidden: &'a [&'a str],
+    ) -> impl Iterator<Item = Rule<'a>> + 'a {
+        self.rules().filter(move |rule| {
+            self.inputs
+                .get(rule.transition().input)
+                .is_none_or(|input| !hidden.contains(&input.name))
+        })
+    }
 }
 
 impl<'a> Iterator for Rules<'a> {

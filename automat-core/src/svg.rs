@@ -49,6 +49,8 @@ use crate::{Description, Rule};
 pub struct Svg<'a> {
     description: &'a Description<'a>,
     current: Option<usize>,
+    /// The inputs whose transitions are left out ([`Self::hide_inputs`]).
+    hidden: &'a [&'a str],
 }
 
 impl<'a> Description<'a> {
@@ -61,6 +63,7 @@ impl<'a> Description<'a> {
         Svg {
             description: self,
             current: None,
+            hidden: &[],
         }
     }
 }
@@ -309,10 +312,10 @@ impl Rows {
 /// more than `ASPECT` times wider than high (a machine with few states and many transitions,
 /// such as the HTTP/2 stream, would otherwise be one long strip). A machine that needs no fold
 /// is laid out exactly as without this.
-fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
+fn layout<'a>(d: &'a Description<'a>, hidden: &'a [&'a str]) -> Layout<'a> {
     let mut split: Vec<usize> = Vec::new();
     let mut sub: Vec<usize> = Vec::new();
-    let mut best = layout_with(d, &split, &sub);
+    let mut best = layout_with(d, hidden, &split, &sub);
     for _ in 0..FOLDS {
         let (width, height) = extent(&best);
         if width <= ASPECT * height || best.nodes.len() > FOLD_NODES {
@@ -365,7 +368,7 @@ fn layout<'a>(d: &'a Description<'a>) -> Layout<'a> {
         for (k, &b) in of_rank.iter().enumerate() {
             sub[b] = k / per_row;
         }
-        let folded = layout_with(d, &split, &sub);
+        let folded = layout_with(d, hidden, &split, &sub);
         let (w, h) = extent(&folded);
         if w / h >= width / height {
             break;
@@ -394,17 +397,16 @@ fn extent(layout: &Layout<'_>) -> (f64, f64) {
     (right + MARGIN, (bottom + MARGIN).max(1.0))
 }
 
-fn layout_with<'a>(d: &'a Description<'a>, split: &[usize], sub: &[usize]) -> Layout<'a> {
+/// Each state's targets, over the shown transitions and the eventless ones (what ranks follow).
+fn targets(d: &Description<'_>, hidden: &[&str]) -> Vec<Vec<usize>> {
     let n = d.states.len();
-    let boxes: Vec<Rule<'a>> = d
-        .rules()
-        .filter(|rule| {
-            let t = rule.transition();
-            t.target < n && d.inputs.get(t.input).is_some() && rule.sources().all(|s| s < n)
-        })
-        .collect();
     let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for t in d.transitions {
+    let shown = |t: &crate::TransitionInfo<'_>| {
+        d.inputs
+            .get(t.input)
+            .is_none_or(|input| !hidden.contains(&input.name))
+    };
+    for t in d.transitions.iter().filter(|t| shown(t)) {
         if t.source < n && t.target < n {
             out[t.source].push(t.target);
         }
@@ -414,6 +416,24 @@ fn layout_with<'a>(d: &'a Description<'a>, split: &[usize], sub: &[usize]) -> La
             out[e.source].push(e.target);
         }
     }
+    out
+}
+
+fn layout_with<'a>(
+    d: &'a Description<'a>,
+    hidden: &'a [&'a str],
+    split: &[usize],
+    sub: &[usize],
+) -> Layout<'a> {
+    let n = d.states.len();
+    let boxes: Vec<Rule<'a>> = d
+        .shown_rules(hidden)
+        .filter(|rule| {
+            let t = rule.transition();
+            t.target < n && d.inputs.get(t.input).is_some() && rule.sources().all(|s| s < n)
+        })
+        .collect();
+    let out = targets(d, hidden);
     let rank = ranks(d, &out);
     let max_rank = rank
         .iter()
@@ -1509,7 +1529,7 @@ fn side(free: (bool, bool), node: &Node, x: f64) -> Side {
 impl fmt::Display for Svg<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
-        let layout = layout(d);
+        let layout = layout(d, self.hidden);
         let nodes = &layout.nodes;
         let mut left = 0.0_f64;
         let mut right = nodes

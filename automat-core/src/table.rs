@@ -11,6 +11,8 @@ use crate::Description;
 pub struct Table<'a> {
     description: &'a Description<'a>,
     current: Option<usize>,
+    /// The inputs whose transitions are left out ([`Self::hide_inputs`]).
+    hidden: &'a [&'a str],
 }
 
 impl<'a> Description<'a> {
@@ -24,6 +26,7 @@ impl<'a> Description<'a> {
         Table {
             description: self,
             current: None,
+            hidden: &[],
         }
     }
 }
@@ -35,7 +38,7 @@ impl fmt::Display for Table<'_> {
         let d = self.description;
         writeln!(f, "| state | input | next | outputs |")?;
         writeln!(f, "|---|---|---|---|")?;
-        for rule in d.rules() {
+        for rule in d.shown_rules(self.hidden) {
             let t = rule.transition();
             let (Some(_), Some(target)) = (d.inputs.get(t.input), d.states.get(t.target)) else {
                 continue;
