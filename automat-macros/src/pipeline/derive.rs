@@ -306,10 +306,19 @@ fn marked_compound(variant: &syn::Variant) -> bool {
         .filter(|a| a.path().is_ident("machine"))
         .filter_map(|a| a.meta.require_list().ok())
         .any(|list| {
-            list.tokens
-                .clone()
-                .into_iter()
-                .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == "compound"))
+            // A flag of its own (`compound` between commas), not an action named so
+            // (`entry = compound`).
+            let trees: Vec<proc_macro2::TokenTree> = list.tokens.clone().into_iter().collect();
+            let comma = |t: Option<&proc_macro2::TokenTree>| {
+                t.is_none_or(
+                    |t| matches!(t, proc_macro2::TokenTree::Punct(p) if p.as_char() == ','),
+                )
+            };
+            trees.iter().enumerate().any(|(k, t)| {
+                matches!(t, proc_macro2::TokenTree::Ident(i) if i == "compound")
+                    && comma(k.checked_sub(1).and_then(|k| trees.get(k)))
+                    && comma(trees.get(k + 1))
+            })
         })
 }
 
@@ -369,7 +378,7 @@ fn children_of(state: &mut StateDecl, flag: Span, fields: &Fields, tree: &mut Tr
         tree.errors.push(syn::Error::new(
             flag,
             "a `#[serde]` derived machine cannot have compound states (not supported yet): \
-             declare the machine with `machine!`, whose compound states snapshots take",
+             declare the machine with `machine!`, whose snapshots take compound states",
         ));
     }
     let held_name = held

@@ -591,3 +591,21 @@ fn an_input_whose_camel_case_is_no_identifier_gets_a_variant() {
     );
     syn::parse2::<syn::File>(out).expect("Rust items");
 }
+
+/// An action named `compound` is no `compound` flag: the derive does not ask `Cause` for its
+/// states (a macro that does not exist), it takes `Ended(Cause)` as a state with data.
+#[test]
+fn an_action_named_compound_is_no_compound_flag() {
+    let out = expand_derive(quote! {
+        #[machine(machine Call { input end(cause: Cause); output compound(); Talking + end => Ended; })]
+        enum CallData {
+            #[machine(initial)]
+            Talking,
+            #[machine(final, entry = compound)]
+            Ended(#[machine(name = cause)] Cause),
+        }
+    })
+    .to_string();
+    assert!(!out.contains("@ automat_compound"), "{out}");
+    assert!(!out.contains("compile_error"), "{out}");
+}
