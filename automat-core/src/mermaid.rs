@@ -48,16 +48,7 @@ impl Mermaid<'_> {
                 continue;
             }
             writeln!(f, "    note right of c{k}")?;
-            for (kind, actions) in [("entry", compound.entry), ("exit", compound.exit)] {
-                if actions.is_empty() {
-                    continue;
-                }
-                write!(f, "        {kind} / ")?;
-                crate::rules::write_output_names(f, d, actions, |f, name| {
-                    write!(f, "{}", Inline(name))
-                })?;
-                f.write_str("\n")?;
-            }
+            write_actions(f, d, &"        ", compound.entry, compound.exit)?;
             writeln!(f, "    end note")?;
         }
         Ok(())
@@ -145,7 +136,7 @@ impl fmt::Display for Mermaid<'_> {
             for field in state.fields {
                 writeln!(f, "    s{i} : {}: {}", Inline(field.name), Inline(field.ty))?;
             }
-            write_actions(f, d, &format_args!("s{i}"), state.entry, state.exit)?;
+            write_actions(f, d, &format_args!("    s{i} : "), state.entry, state.exit)?;
         }
         for (i, state) in d.states.iter().enumerate() {
             if state.initial {
@@ -223,11 +214,12 @@ impl fmt::Display for Mermaid<'_> {
     }
 }
 
-/// A node's entry and exit actions, as description lines: `s1 : entry / a, b`.
+/// A node's entry and exit actions, a line each after `lead`: `    s1 : entry / a, b` (a state's
+/// description, `lead` being `    s1 : `) or a note's lines.
 fn write_actions(
     f: &mut fmt::Formatter<'_>,
     d: &Description<'_>,
-    id: &dyn fmt::Display,
+    lead: &dyn fmt::Display,
     entry: &[usize],
     exit: &[usize],
 ) -> fmt::Result {
@@ -235,7 +227,7 @@ fn write_actions(
         if actions.is_empty() {
             continue;
         }
-        write!(f, "    {id} : {kind} / ")?;
+        write!(f, "{lead}{kind} / ")?;
         crate::rules::write_output_names(f, d, actions, |f, name| write!(f, "{}", Inline(name)))?;
         f.write_str("\n")?;
     }

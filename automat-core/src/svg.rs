@@ -380,6 +380,15 @@ fn layout<'a>(d: &'a Description<'a>, hidden: &'a [&'a str]) -> Layout<'a> {
 
 /// The width and height the nodes and compound boxes take (what the picture's size follows).
 fn extent(layout: &Layout<'_>) -> (f64, f64) {
+    let [_, _, right, bottom] = bounds(layout);
+    (right + MARGIN, bottom.max(1.0))
+}
+
+/// `[left, top, right, bottom]` of the nodes and the compound boxes (which reach a margin past
+/// what they hold, their label above it), the bottom margin included; edges not counted.
+fn bounds(layout: &Layout<'_>) -> [f64; 4] {
+    let mut left = 0.0_f64;
+    let mut top = 0.0_f64;
     let mut right = layout
         .nodes
         .iter()
@@ -391,10 +400,12 @@ fn extent(layout: &Layout<'_>) -> (f64, f64) {
         .map(|node| node.y + node.h / 2.0)
         .fold(0.0, f64::max);
     for area in layout.compounds.iter().filter(|a| a[0].is_finite()) {
+        left = left.min(area[0] - MARGIN);
+        top = top.min(area[1] - MARGIN);
         right = right.max(area[2]);
         bottom = bottom.max(area[3]);
     }
-    (right + MARGIN, (bottom + MARGIN).max(1.0))
+    [left, top, right, bottom + MARGIN]
 }
 
 /// Each state's targets, over the shown transitions and the eventless ones (what ranks follow).
@@ -1530,25 +1541,7 @@ impl fmt::Display for Svg<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
         let layout = layout(d, self.hidden);
-        let nodes = &layout.nodes;
-        let mut left = 0.0_f64;
-        let mut right = nodes
-            .iter()
-            .map(|node| node.x + node.w / 2.0)
-            .fold(0.0, f64::max);
-        let mut bottom = nodes
-            .iter()
-            .map(|node| node.y + node.h / 2.0)
-            .fold(0.0, f64::max);
-        // Compound boxes reach past what they hold (their label above it).
-        let mut top = 0.0_f64;
-        for area in layout.compounds.iter().filter(|a| a[0].is_finite()) {
-            left = left.min(area[0] - MARGIN);
-            top = top.min(area[1] - MARGIN);
-            right = right.max(area[2]);
-            bottom = bottom.max(area[3]);
-        }
-        bottom += MARGIN;
+        let [mut left, top, mut right, mut bottom] = bounds(&layout);
         for edge in &layout.edges {
             let (low, high) = route(&layout, edge).extent();
             left = left.min(low - MARGIN);

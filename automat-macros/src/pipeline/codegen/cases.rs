@@ -395,11 +395,10 @@ impl Gen<'_> {
 
     /// The state a step is in once it has committed: `self.__state`, or for a machine with data
     /// (whose tag is not a field) the target's path, `__from` when it stays.
-    /// The state a step of `t` committed: its target's tag, or the current one after a history
-    /// target of a machine with data (chosen at run time).
+    /// The state a step of `t` committed: its target's tag, or what a history target chose.
     fn committed(&self, t: &super::super::model::Transition) -> TokenStream {
-        if t.history.is_some() && self.has_data {
-            self.tag_of(&quote!(self))
+        if t.history.is_some() {
+            self.history_state()
         } else {
             self.to_state(t.target)
         }

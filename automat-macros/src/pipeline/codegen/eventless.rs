@@ -101,11 +101,7 @@ impl Gen<'_> {
         }
         let to = if let Some(history) = t.history {
             code.extend(self.history_commit(history));
-            if self.has_data {
-                self.tag_of(&quote!(self))
-            } else {
-                quote!(self.__state)
-            }
+            self.history_state()
         } else {
             let target = t.target_from(state);
             let ident = &self.m.states[target].name;

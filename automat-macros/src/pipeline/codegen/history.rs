@@ -96,6 +96,15 @@ impl Gen<'_> {
         }
     }
 
+    /// The state a history target committed (chosen at run time by `history_commit`).
+    pub(super) fn history_state(&self) -> TokenStream {
+        if self.has_data {
+            self.tag_of(&quote!(self))
+        } else {
+            quote!(self.__state)
+        }
+    }
+
     /// Step 6 below a history target's compound: the entry actions on the way down to the
     /// leaf committed (`to`, the current state), outermost first.
     pub(super) fn history_entry(&self, h: History, to: &TokenStream) -> TokenStream {
