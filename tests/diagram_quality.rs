@@ -102,6 +102,22 @@ fn diagrams_measured_against_graphviz() {
         if let Some(dir) = &files {
             automat_rs::export::write_diagrams(dir, d.name, d)
                 .expect("the diagram files are written");
+            if d.rules().any(|rule| rule.is_self_loop()) {
+                // Its self-loops listed inside the states, to be checked by Mermaid and looked
+                // at too.
+                let dir = std::path::Path::new(dir);
+                let name = format!("{}-collapsed", d.name);
+                std::fs::write(
+                    dir.join(format!("{name}.svg")),
+                    d.svg().collapse_self_loops().to_string(),
+                )
+                .expect("the collapsed SVG is written");
+                std::fs::write(
+                    dir.join(format!("{name}.mmd")),
+                    d.mermaid().collapse_self_loops().to_string(),
+                )
+                .expect("the collapsed Mermaid is written");
+            }
         }
         let svg = d.svg().to_string();
         let render = median(|| drop(d.svg().to_string()));

@@ -809,6 +809,13 @@ fn no_edge_passes_through_a_node() {
         let found = edges_through_nodes(&d.svg().to_string());
         eprintln!("{}: {} edge-node intersections", d.name, found.len());
         report.extend(found.into_iter().map(|f| format!("{}: {f}", d.name)));
+        // With the self-loops inside the states, too.
+        let collapsed = edges_through_nodes(&d.svg().collapse_self_loops().to_string());
+        report.extend(
+            collapsed
+                .into_iter()
+                .map(|f| format!("{} (collapsed): {f}", d.name)),
+        );
     }
     assert!(report.is_empty(), "{}", report.join("\n"));
 }
@@ -870,4 +877,177 @@ fn hidden_inputs_are_left_out_of_every_format() {
     assert_eq!(edges_through_nodes(&svg), Vec::<String>::new());
     // Nothing hidden: the same bytes as before.
     assert_eq!(d.dot().hide_inputs(&[]).to_string(), d.dot().to_string());
+}
+
+automat_rs::machine! {
+    /// States that answer inputs in place: self-loops of every kind.
+    machine Chatty {
+        initial state Idle;
+        state Work {
+            initial state Busy;
+            state Paused;
+        }
+        final state Done;
+        input tick();
+        input go();
+        input pause();
+        input refresh();
+        input status();
+        input finish();
+        input ping();
+        output count();
+        output redraw();
+        output report();
+        output pong();
+        Idle + tick => Idle / count;
+        Idle + go => Work;
+        Busy + pause => Paused;
+        Paused + refresh => reenter Paused / redraw;
+        Work + status => _ / report;
+        Work + finish => Done;
+        _ + ping => _ / pong;
+    }
+}
+
+/// The self-loops of `Chatty`, and its other transitions.
+const LOOPS: [&str; 4] = ["tick", "refresh", "status", "ping"];
+const ARROWS: [&str; 3] = ["go", "pause", "finish"];
+
+/// `collapse_self_loops` lists each self-loop once inside where it belongs (a state's own in the
+/// state, a compound's in its label, a wildcard's in "any state") instead of drawing it, in
+/// DOT, Mermaid and SVG; the other transitions are drawn as before, and without the option the
+/// bytes are the same as ever.
+#[test]
+fn collapsed_self_loops_are_lines_inside_their_states() {
+    let d = Chatty::description();
+    let (loops, arrows) = (LOOPS, ARROWS);
+
+    let dot = d.dot().collapse_self_loops().to_string();
+    graphviz_rust::parse(&dot).expect("the collapsed DOT parses");
+    assert!(
+        dot.contains(r#"label=<Idle<br/><font point-size="9">↺ tick / count</font>>"#),
+        "{dot}"
+    );
+    assert!(
+        dot.contains(r#"<font point-size="9">↺ refresh (reenter) / redraw</font>"#),
+        "{dot}"
+    );
+    assert!(
+        dot.contains(r#"label=<Work<br/><font point-size="9">↺ status / report</font>>"#),
+        "the compound's own loop in its label: {dot}"
+    );
+    assert!(
+        dot.contains(r#"label=<any state<br/><font point-size="9">↺ ping / pong</font>>"#),
+        "{dot}"
+    );
+    // No table node (transition box) for a collapsed rule, one for each other rule.
+    let tables = dot.lines().filter(|l| l.contains("tableport\"")).count();
+    assert_eq!(tables, arrows.len(), "{dot}");
+    for input in loops {
+        assert_eq!(
+            dot.matches(&format!("↺ {input}")).count(),
+            1,
+            "{input}: {dot}"
+        );
+    }
+    let full = d.dot().to_string();
+    assert_eq!(
+        full.lines().filter(|l| l.contains("tableport\"")).count(),
+        arrows.len() + loops.len()
+    );
+}
+
+/// Mermaid: the self-loops are state descriptions (the compound's in its note), no arrow.
+#[test]
+fn collapsed_self_loops_are_descriptions_in_mermaid() {
+    let d = Chatty::description();
+    let (loops, arrows) = (LOOPS, ARROWS);
+    let mermaid = d.mermaid().collapse_self_loops().to_string();
+    assert!(mermaid.contains("    s0 : ↺ tick / count\n"), "{mermaid}");
+    assert!(mermaid.contains("    any : ↺ ping / pong\n"), "{mermaid}");
+    assert!(
+        mermaid.contains("    note right of c0\n        ↺ status / report\n    end note\n"),
+        "{mermaid}"
+    );
+    for input in loops {
+        assert_eq!(
+            mermaid.matches(&format!("{input} ")).count(),
+            1,
+            "{input}: {mermaid}"
+        );
+        assert!(
+            !mermaid.contains(&format!(": {input}")),
+            "{input} has no arrow: {mermaid}"
+        );
+    }
+    for input in arrows {
+        assert!(
+            mermaid.contains(&format!(": {input}")),
+            "{input}: {mermaid}"
+        );
+    }
+}
+
+/// SVG: the self-loops are lines inside the ellipses, the compound's label and "any state";
+/// only the other rules get a box, and no edge crosses a node.
+#[test]
+fn collapsed_self_loops_are_lines_in_the_svg() {
+    let d = Chatty::description();
+    let (loops, arrows) = (LOOPS, ARROWS);
+    let svg = d.svg().collapse_self_loops().to_string();
+    let doc = roxmltree::Document::parse(&svg).expect("the collapsed SVG is XML");
+    let transitions: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("automat-transition"))
+        .filter_map(|n| n.attribute("data-input").map(str::to_owned))
+        .collect();
+    assert_eq!(transitions, arrows, "only the other rules get a box");
+    let text_in = |class: &str, key: Option<(&str, &str)>| -> String {
+        doc.descendants()
+            .filter(|n| n.attribute("class").is_some_and(|c| c.starts_with(class)))
+            .filter(|n| key.is_none_or(|(k, v)| n.attribute(k) == Some(v)))
+            .flat_map(|n| n.descendants().filter_map(|t| t.text()))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    assert!(
+        text_in("automat-state", Some(("data-state", "Idle"))).contains("↺ tick / count"),
+        "{svg}"
+    );
+    assert!(text_in("automat-state", Some(("data-state", "Paused")))
+        .contains("↺ refresh (reenter) / redraw"));
+    assert!(
+        text_in("automat-compound", Some(("data-compound", "Work"))).contains("↺ status / report")
+    );
+    assert!(
+        text_in("automat-any", None).contains("↺ ping / pong"),
+        "{svg}"
+    );
+    assert_eq!(edges_through_nodes(&svg), Vec::<String>::new());
+
+    // Hidden inputs are hidden from the lists too; nothing collapsed is the same bytes.
+    let quiet = d
+        .svg()
+        .collapse_self_loops()
+        .hide_inputs(&["ping"])
+        .to_string();
+    assert!(
+        !quiet.contains("any state") && !quiet.contains("pong"),
+        "{quiet}"
+    );
+    let none = d.svg().hide_inputs(&loops).to_string();
+    assert_eq!(
+        d.svg()
+            .hide_inputs(&loops)
+            .collapse_self_loops()
+            .to_string(),
+        none
+    );
+    assert_eq!(
+        d.dot()
+            .hide_inputs(&loops)
+            .collapse_self_loops()
+            .to_string(),
+        d.dot().hide_inputs(&loops).to_string()
+    );
 }

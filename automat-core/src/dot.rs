@@ -15,6 +15,7 @@
 use core::fmt;
 
 use crate::escape::{DotStr, Xml as Html};
+use crate::rules::Host;
 use crate::{Description, Rule, StateInfo};
 
 /// A [`Description`] rendered as Graphviz DOT; see [`Description::dot`].
@@ -24,6 +25,8 @@ pub struct Dot<'a> {
     current: Option<usize>,
     /// The inputs whose transitions are left out ([`Self::hide_inputs`]).
     hidden: &'a [&'a str],
+    /// Whether self-loops are lines inside their states ([`Self::collapse_self_loops`]).
+    loops: bool,
 }
 
 impl<'a> Description<'a> {
@@ -46,11 +49,13 @@ impl<'a> Description<'a> {
             description: self,
             current: None,
             hidden: &[],
+            loops: false,
         }
     }
 }
 
 crate::highlight::highlight_methods!(Dot, "filled, with a thick outline");
+crate::highlight::collapse_method!(Dot);
 
 impl fmt::Display for Dot<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -75,14 +80,22 @@ impl fmt::Display for Dot<'_> {
         for compound in (0..d.compounds.len()).filter(|&c| d.compounds[c].parent.is_none()) {
             self.write_cluster(f, compound, 1)?;
         }
-        if d.shown_rules(self.hidden).any(|r| r.transition().wildcard) {
+        let shown = || d.shown_rules(self.hidden, self.loops);
+        if shown().any(|r| r.transition().wildcard) || self.has_loops(Host::Any) {
             // Where wildcard rules (`_ + input`) leave from: every state they apply to.
-            writeln!(
+            write!(
                 f,
-                "    \"{ANY}\" [shape=\"ellipse\", style=\"dashed\", color=\"gray\", label=\"any state\"];"
+                "    \"{ANY}\" [shape=\"ellipse\", style=\"dashed\", color=\"gray\", label="
             )?;
+            if self.has_loops(Host::Any) {
+                f.write_str("<any state")?;
+                self.write_loops(f, Host::Any)?;
+                f.write_str(">];\n")?;
+            } else {
+                f.write_str("\"any state\"];\n")?;
+            }
         }
-        for rule in d.shown_rules(self.hidden) {
+        for rule in shown() {
             let t = rule.transition();
             let (Some(_), Some(target)) = (d.inputs.get(t.input), d.states.get(t.target)) else {
                 // Only a hand-made description can point out of range; draw what exists.
@@ -261,6 +274,7 @@ impl Dot<'_> {
             Html(c.name)
         )?;
         write_actions(f, d, c.entry, c.exit)?;
+        self.write_loops(f, Host::Compound(compound))?;
         f.write_str(">];\n")?;
         for (index, state) in d.states.iter().enumerate() {
             if state.parent == Some(compound) {
@@ -339,8 +353,10 @@ impl Dot<'_> {
         if !state.docs.is_empty() {
             write!(f, ", tooltip=\"{}\"", DotStr(state.docs))?;
         }
-        if !state.entry.is_empty() || !state.exit.is_empty() || !state.fields.is_empty() {
-            // The state's name over its fields, then its entry and exit actions.
+        let loops = self.has_loops(Host::State(index));
+        if !state.entry.is_empty() || !state.exit.is_empty() || !state.fields.is_empty() || loops {
+            // The state's name over its fields, then its entry and exit actions, then its
+            // collapsed self-loops.
             write!(f, ", label=<{}", Html(state.name))?;
             for field in state.fields {
                 write!(
@@ -351,9 +367,33 @@ impl Dot<'_> {
                 )?;
             }
             write_actions(f, d, state.entry, state.exit)?;
+            self.write_loops(f, Host::State(index))?;
             f.write_str(">")?;
         }
         f.write_str("];\n")
+    }
+
+    /// Whether `host` lists collapsed self-loops.
+    fn has_loops(&self, host: Host) -> bool {
+        self.loops
+            && self
+                .description
+                .loops_in(self.hidden, host)
+                .next()
+                .is_some()
+    }
+
+    /// The collapsed self-loops listed in `host`, as lines of an HTML label.
+    fn write_loops(&self, f: &mut fmt::Formatter<'_>, host: Host) -> fmt::Result {
+        if !self.loops {
+            return Ok(());
+        }
+        for rule in self.description.loops_in(self.hidden, host) {
+            f.write_str("<br/><font point-size=\"9\">")?;
+            rule.write_loop(f, Html)?;
+            f.write_str("</font>")?;
+        }
+        Ok(())
     }
 }
 

@@ -1,5 +1,6 @@
-//! What every renderer shares beyond escaping: marking a running machine's current state, and
-//! leaving out the transitions on chosen inputs.
+//! What every renderer shares beyond escaping: marking a running machine's current state,
+//! leaving out the transitions on chosen inputs, and (the diagrams) listing self-loops inside
+//! their states.
 
 /// The `highlight` methods every renderer has, so a running machine can be drawn with its current
 /// state marked (`$renderer` is the renderer type, `$look` says how it marks the state), and
@@ -35,3 +36,22 @@ macro_rules! highlight_methods {
     };
 }
 pub(crate) use highlight_methods;
+
+/// `collapse_self_loops`, on the renderers that draw arrows (`$renderer`).
+macro_rules! collapse_method {
+    ($renderer:ident) => {
+        impl<'a> $renderer<'a> {
+            /// Lists the self-loops (transitions that stay in their state, `_ + ping => _` or
+            /// `Idle + tick => Idle`, also those that re-enter) inside the state as lines
+            /// `↺ input [guard] / outputs`, instead of drawing an arrow for each: a wildcard's in
+            /// the "any state" node, one declared on a compound in the compound's label. For a
+            /// machine whose states answer many inputs in place.
+            #[must_use]
+            pub const fn collapse_self_loops(mut self) -> Self {
+                self.loops = true;
+                self
+            }
+        }
+    };
+}
+pub(crate) use collapse_method;

@@ -12,6 +12,7 @@
 use core::fmt;
 
 use crate::escape::Inline;
+use crate::rules::Host;
 use crate::{Description, Rule};
 
 /// A [`Description`] rendered as Mermaid; see [`Description::mermaid`].
@@ -21,6 +22,8 @@ pub struct Mermaid<'a> {
     current: Option<usize>,
     /// The inputs whose transitions are left out ([`Self::hide_inputs`]).
     hidden: &'a [&'a str],
+    /// Whether self-loops are lines inside their states ([`Self::collapse_self_loops`]).
+    loops: bool,
 }
 
 impl<'a> Description<'a> {
@@ -32,23 +35,55 @@ impl<'a> Description<'a> {
             description: self,
             current: None,
             hidden: &[],
+            loops: false,
         }
     }
 }
 
 crate::highlight::highlight_methods!(Mermaid, "the Mermaid class `current`");
+crate::highlight::collapse_method!(Mermaid);
 
 impl Mermaid<'_> {
+    /// Whether `host` lists collapsed self-loops.
+    fn has_loops(&self, host: Host) -> bool {
+        self.loops
+            && self
+                .description
+                .loops_in(self.hidden, host)
+                .next()
+                .is_some()
+    }
+
+    /// The collapsed self-loops listed in `host`, a line each after `lead` (as actions are).
+    fn write_loops(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        lead: &dyn fmt::Display,
+        host: Host,
+    ) -> fmt::Result {
+        if !self.loops {
+            return Ok(());
+        }
+        for rule in self.description.loops_in(self.hidden, host) {
+            write!(f, "{lead}")?;
+            rule.write_loop(f, Inline)?;
+            f.write_str("\n")?;
+        }
+        Ok(())
+    }
+
     /// The compound states' entry and exit actions, as a note beside each: Mermaid takes no
     /// description on a composite state ("Group nodes can only have label").
     fn write_compound_actions(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
         for (k, compound) in d.compounds.iter().enumerate() {
-            if compound.entry.is_empty() && compound.exit.is_empty() {
+            let loops = self.has_loops(Host::Compound(k));
+            if compound.entry.is_empty() && compound.exit.is_empty() && !loops {
                 continue;
             }
             writeln!(f, "    note right of c{k}")?;
             write_actions(f, d, &"        ", compound.entry, compound.exit)?;
+            self.write_loops(f, &"        ", Host::Compound(k))?;
             writeln!(f, "    end note")?;
         }
         Ok(())
@@ -137,6 +172,7 @@ impl fmt::Display for Mermaid<'_> {
                 writeln!(f, "    s{i} : {}: {}", Inline(field.name), Inline(field.ty))?;
             }
             write_actions(f, d, &format_args!("    s{i} : "), state.entry, state.exit)?;
+            self.write_loops(f, &format_args!("    s{i} : "), Host::State(i))?;
         }
         for (i, state) in d.states.iter().enumerate() {
             if state.initial {
@@ -144,13 +180,15 @@ impl fmt::Display for Mermaid<'_> {
             }
         }
         let mut pseudo = false;
-        if d.shown_rules(self.hidden).any(|r| r.transition().wildcard) {
+        let shown = || d.shown_rules(self.hidden, self.loops);
+        if shown().any(|r| r.transition().wildcard) || self.has_loops(Host::Any) {
             // Where wildcard rules (`_ + input`) leave from: every state they apply to.
             writeln!(f, "    state \"any state\" as any")?;
+            self.write_loops(f, &"    any : ", Host::Any)?;
             writeln!(f, "    class any pseudo")?;
             pseudo = true;
         }
-        for rule in d.shown_rules(self.hidden) {
+        for rule in shown() {
             let t = rule.transition();
             if d.inputs.get(t.input).is_none() || t.target >= d.states.len() {
                 continue;

@@ -78,17 +78,50 @@ impl<'a> Description<'a> {
         }
     }
 
-    /// The rules a renderer draws: those whose input is not named in `hidden`.
+    /// The rules a renderer draws as arrows: those whose input is not named in `hidden`, and
+    /// when `loops` (the renderer collapses self-loops) not the self-loops, which it lists inside
+    /// their [`Host`] instead.
     pub(crate) fn shown_rules(
         &'a self,
         hidden: &'a [&'a str],
+        loops: bool,
     ) -> impl Iterator<Item = Rule<'a>> + 'a {
         self.rules().filter(move |rule| {
             self.inputs
                 .get(rule.transition().input)
                 .is_none_or(|input| !hidden.contains(&input.name))
+                && !(loops && rule.is_self_loop())
         })
     }
+
+    /// The self-loops a renderer that collapses them lists inside `host`, in declaration order
+    /// (none for inputs named in `hidden`).
+    pub(crate) fn loops_in(
+        &'a self,
+        hidden: &'a [&'a str],
+        host: Host,
+    ) -> impl Iterator<Item = Rule<'a>> + 'a {
+        self.rules().filter(move |rule| {
+            rule.is_self_loop()
+                && rule.hosted_by(host)
+                && self
+                    .inputs
+                    .get(rule.transition().input)
+                    .is_some_and(|input| !hidden.contains(&input.name))
+        })
+    }
+}
+
+/// Where a renderer that collapses self-loops lists one: in the "any state" node for a wildcard,
+/// in the compound's label for a rule declared on a compound, else in each state it applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Host {
+    /// The "any state" node.
+    Any,
+    /// The compound at this index.
+    Compound(usize),
+    /// The state at this index.
+    State(usize),
 }
 
 impl<'a> Iterator for Rules<'a> {
@@ -157,6 +190,38 @@ impl<'a> Rule<'a> {
         }
         let before = &self.description.transitions[self.first - 1];
         (before.rule == t.rule && !before.else_route).then_some(before)
+    }
+
+    /// Whether every entry of the rule leaves its state for itself: a self-loop, internal (`=> _`,
+    /// `A + x => A`) or re-entering, which a renderer can list inside the state instead of
+    /// drawing an arrow (an entry into a compound's history is not one).
+    #[must_use]
+    pub fn is_self_loop(&self) -> bool {
+        self.entries()
+            .all(|e| e.history.is_none() && (e.stays || e.target == e.source))
+    }
+
+    /// Where the rule is listed when it is a collapsed self-loop; `None` for a rule whose
+    /// compound is out of range, which only a hand-made description has.
+    pub(crate) fn host(&self) -> Option<Host> {
+        let t = self.transition();
+        if t.wildcard {
+            return Some(Host::Any);
+        }
+        match t.within {
+            Some(c) => (c < self.description.compounds.len()).then_some(Host::Compound(c)),
+            None => Some(Host::State(t.source)),
+        }
+    }
+
+    /// Whether the rule is listed inside `host` when collapsed (a multi-source rule is listed
+    /// in each of its states).
+    fn hosted_by(&self, host: Host) -> bool {
+        match (self.host(), host) {
+            (Some(Host::State(_)), Host::State(s)) => self.applies_to(s),
+            (Some(mine), _) => mine == host,
+            (None, _) => false,
+        }
     }
 
     /// Whether the rule stays where it is from several states (or from any): then no single
@@ -243,6 +308,45 @@ impl<'a> Rule<'a> {
                 .get(o)
                 .map(|o| (o.label, n < usize::from(t.fallible)))
         })
+    }
+}
+
+impl<'a> Rule<'a> {
+    /// Writes the rule as a line inside the state it loops on: `↺ input [guard] / output?,
+    /// output` (` (reenter)` after the guard when it re-enters).
+    pub(crate) fn write_loop<D: fmt::Display>(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        escape: impl Fn(&'a str) -> D,
+    ) -> fmt::Result {
+        f.write_str("↺ ")?;
+        self.write_head(f, &escape)?;
+        if let Some(guard) = self.guard() {
+            write!(f, " [{}]", escape(guard))?;
+        }
+        if self.transition().reenter {
+            f.write_str(" (reenter)")?;
+        }
+        for (n, (name, fallible)) in self.outputs().enumerate() {
+            f.write_str(if n == 0 { " / " } else { ", " })?;
+            write!(f, "{}", escape(name))?;
+            if fallible {
+                f.write_str("?")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A rule as the line [`Rule::write_loop`] writes, each name through the escaping `E` (for
+/// the SVG's widths).
+#[cfg(feature = "svg")]
+pub(crate) struct LoopLine<'a, E>(pub Rule<'a>, pub E);
+
+#[cfg(feature = "svg")]
+impl<'a, D: fmt::Display, E: Fn(&'a str) -> D> fmt::Display for LoopLine<'a, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_loop(f, &self.1)
     }
 }
 

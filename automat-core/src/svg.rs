@@ -42,6 +42,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::escape::Xml;
+use crate::rules::{Host, LoopLine};
 use crate::{Description, Rule};
 
 /// A [`Description`] rendered as SVG; see [`Description::svg`].
@@ -51,6 +52,8 @@ pub struct Svg<'a> {
     current: Option<usize>,
     /// The inputs whose transitions are left out ([`Self::hide_inputs`]).
     hidden: &'a [&'a str],
+    /// Whether self-loops are lines inside their states ([`Self::collapse_self_loops`]).
+    loops: bool,
 }
 
 impl<'a> Description<'a> {
@@ -64,6 +67,7 @@ impl<'a> Description<'a> {
             description: self,
             current: None,
             hidden: &[],
+            loops: false,
         }
     }
 }
@@ -72,6 +76,7 @@ crate::highlight::highlight_methods!(
     Svg,
     "filled, with a thick outline and the class `automat-current`"
 );
+crate::highlight::collapse_method!(Svg);
 
 const FONT: f64 = 12.0;
 const SMALL_FONT: f64 = 10.0;
@@ -146,6 +151,76 @@ struct Layout<'a> {
     /// Per node, whether nothing is drawn left (right) of it in its row, so an edge may use
     /// that side.
     free: Vec<(bool, bool)>,
+    /// The collapsed self-loops, listed inside their nodes.
+    listed: Listed<'a>,
+}
+
+/// The self-loops a renderer that collapses them lists inside nodes instead of drawing (all
+/// empty when it does not): per state, per compound, and in the "any state" node.
+struct Listed<'a> {
+    states: Vec<Vec<Rule<'a>>>,
+    compounds: Vec<Vec<Rule<'a>>>,
+    any: Vec<Rule<'a>>,
+}
+
+impl<'a> Listed<'a> {
+    fn new(d: &'a Description<'a>, hidden: &'a [&'a str], loops: bool) -> Self {
+        let of = |host: Host| -> Vec<Rule<'a>> {
+            if loops {
+                d.loops_in(hidden, host).collect()
+            } else {
+                Vec::new()
+            }
+        };
+        Listed {
+            states: (0..d.states.len()).map(|s| of(Host::State(s))).collect(),
+            compounds: (0..d.compounds.len())
+                .map(|c| of(Host::Compound(c)))
+                .collect(),
+            any: of(Host::Any),
+        }
+    }
+}
+
+/// How many characters `item` writes.
+fn chars_of(item: &dyn fmt::Display) -> usize {
+    struct Count(usize);
+    impl fmt::Write for Count {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.0 += s.chars().count();
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    // Counting cannot fail.
+    let _ = fmt::write(&mut count, format_args!("{item}"));
+    count.0
+}
+
+/// The width of the widest of the lines of collapsed self-loops `rules`.
+fn lines_width(rules: &[Rule<'_>]) -> f64 {
+    rules
+        .iter()
+        .map(|&rule| text_width(chars_of(&LoopLine(rule, |name| name)), SMALL_FONT))
+        .fold(0.0, f64::max)
+}
+
+/// Writes the lines of collapsed self-loops `rules`, 14 apart from `y`'s next line on, left
+/// at `x` or centred on it (as the text's anchor says).
+fn write_loop_lines(f: &mut fmt::Formatter<'_>, rules: &[Rule<'_>], x: f64, y: f64) -> fmt::Result {
+    for (line, rule) in rules.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)] // a few lines
+        let y = y + 14.0 * (line + 1) as f64;
+        write!(
+            f,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_FONT}\" fill=\"#6a3d7d\">",
+            Num(x),
+            Num(y)
+        )?;
+        rule.write_loop(f, Xml)?;
+        f.write_str("</text>")?;
+    }
+    Ok(())
 }
 
 fn text_width(chars: usize, font: f64) -> f64 {
@@ -176,19 +251,62 @@ fn action_lines(state: &crate::StateInfo<'_>) -> usize {
     state.fields.len() + usize::from(!state.entry.is_empty()) + usize::from(!state.exit.is_empty())
 }
 
-/// The width of the widest line under a state's name: a field, or a line of actions.
-fn details_width(d: &Description<'_>, state: &crate::StateInfo<'_>) -> f64 {
-    [("entry", state.entry), ("exit", state.exit)]
-        .iter()
+/// The widths of the lines under a state's name, top down: its fields, its entry and exit
+/// actions, its collapsed self-loops.
+fn detail_widths<'a>(
+    d: &'a Description<'a>,
+    state: &'a crate::StateInfo<'a>,
+    loops: &'a [Rule<'a>],
+) -> impl Iterator<Item = f64> + 'a {
+    let fields = state.fields.iter().map(|field| {
+        text_width(
+            field.name.chars().count() + 2 + field.ty.chars().count(),
+            SMALL_FONT,
+        )
+    });
+    let actions = [("entry", state.entry), ("exit", state.exit)]
+        .into_iter()
         .filter(|(_, actions)| !actions.is_empty())
-        .map(|(kind, actions)| text_width(actions_chars(d, kind, actions), SMALL_FONT))
-        .chain(state.fields.iter().map(|field| {
-            text_width(
-                field.name.chars().count() + 2 + field.ty.chars().count(),
-                SMALL_FONT,
-            )
-        }))
-        .fold(0.0, f64::max)
+        .map(move |(kind, actions)| text_width(actions_chars(d, kind, actions), SMALL_FONT));
+    let loops = loops
+        .iter()
+        .map(|&rule| text_width(chars_of(&LoopLine(rule, |name| name)), SMALL_FONT));
+    fields.chain(actions).chain(loops)
+}
+
+/// The square root of `x` in `[0.1, 1]` (smaller is taken as 0.1), by Newton's method: `core`
+/// has no `sqrt` without `std`, and six steps from 1 are exact to `f64` here.
+fn root(x: f64) -> f64 {
+    let x = x.clamp(0.1, 1.0);
+    let mut r = 1.0;
+    for _ in 0..6 {
+        r = 0.5 * (r + x / r);
+    }
+    r
+}
+
+/// The width of a state's ellipse, `height` high, whose name (`name` wide) sits over lines
+/// `widths` wide, 14 apart and centred as a block: wide enough that each line, with 16 of
+/// room on each side, fits inside the ellipse at its height (an ellipse narrows away from its
+/// middle), and at least 64.
+fn ellipse_width(name: f64, widths: impl Iterator<Item = f64>, height: f64) -> f64 {
+    let half_height = height / 2.0;
+    let mut lines = 0.0;
+    let mut half_width = 0.0_f64;
+    let mut fit = |width: f64, offset: f64| {
+        let ratio = offset / half_height;
+        let room = root(1.0 - ratio * ratio);
+        half_width = half_width.max((width / 2.0 + 16.0) / room);
+    };
+    let widths: Vec<f64> = widths.collect();
+    #[allow(clippy::cast_precision_loss)] // a few lines
+    let top = -7.0 * widths.len() as f64;
+    fit(name, top);
+    for width in widths {
+        lines += 14.0;
+        fit(width, top + lines);
+    }
+    (2.0 * half_width).max(64.0)
 }
 
 /// Writes a state's fields (`conn: Connection`) one per line under its name at `name_y`.
@@ -312,10 +430,10 @@ impl Rows {
 /// more than `ASPECT` times wider than high (a machine with few states and many transitions,
 /// such as the HTTP/2 stream, would otherwise be one long strip). A machine that needs no fold
 /// is laid out exactly as without this.
-fn layout<'a>(d: &'a Description<'a>, hidden: &'a [&'a str]) -> Layout<'a> {
+fn layout<'a>(d: &'a Description<'a>, hidden: &'a [&'a str], loops: bool) -> Layout<'a> {
     let mut split: Vec<usize> = Vec::new();
     let mut sub: Vec<usize> = Vec::new();
-    let mut best = layout_with(d, hidden, &split, &sub);
+    let mut best = layout_with(d, hidden, loops, &split, &sub);
     for _ in 0..FOLDS {
         let (width, height) = extent(&best);
         if width <= ASPECT * height || best.nodes.len() > FOLD_NODES {
@@ -368,7 +486,7 @@ fn layout<'a>(d: &'a Description<'a>, hidden: &'a [&'a str]) -> Layout<'a> {
         for (k, &b) in of_rank.iter().enumerate() {
             sub[b] = k / per_row;
         }
-        let folded = layout_with(d, hidden, &split, &sub);
+        let folded = layout_with(d, hidden, loops, &split, &sub);
         let (w, h) = extent(&folded);
         if w / h >= width / height {
             break;
@@ -433,12 +551,14 @@ fn targets(d: &Description<'_>, hidden: &[&str]) -> Vec<Vec<usize>> {
 fn layout_with<'a>(
     d: &'a Description<'a>,
     hidden: &'a [&'a str],
+    loops: bool,
     split: &[usize],
     sub: &[usize],
 ) -> Layout<'a> {
     let n = d.states.len();
+    let listed = Listed::new(d, hidden, loops);
     let boxes: Vec<Rule<'a>> = d
-        .shown_rules(hidden)
+        .shown_rules(hidden, loops)
         .filter(|rule| {
             let t = rule.transition();
             t.target < n && d.inputs.get(t.input).is_some() && rule.sources().all(|s| s < n)
@@ -459,16 +579,19 @@ fn layout_with<'a>(
         .map(|(rule, _)| rule)
         .collect();
 
-    let mut nodes = state_and_box_nodes(d, &rank, &boxes, &rows, sub);
+    let mut nodes = state_and_box_nodes(d, &rank, &boxes, &rows, sub, &listed);
     let eventless_boxes = eventless_boxes(d, &rank, &eventless, &mut nodes, &rows);
     let histories = history_nodes(d, &rank, &mut nodes, &rows);
-    let any = boxes.iter().any(|r| r.transition().wildcard).then(|| {
+    let wildcards = boxes.iter().any(|r| r.transition().wildcard);
+    let any = (wildcards || !listed.any.is_empty()).then(|| {
+        #[allow(clippy::cast_precision_loss)] // a few lines
+        let lines = listed.any.len() as f64;
         nodes.push(Node {
             row: 0,
             x: 0.0,
             y: 0.0,
-            w: text_width("any state".len(), FONT) + 32.0,
-            h: 30.0,
+            w: text_width("any state".len(), FONT).max(lines_width(&listed.any)) + 32.0,
+            h: 30.0 + 14.0 * lines,
         });
         nodes.len() - 1
     });
@@ -496,7 +619,8 @@ fn layout_with<'a>(
     let labels: Vec<f64> = d
         .compounds
         .iter()
-        .map(|c| compound_label_width(d, c))
+        .enumerate()
+        .map(|(k, c)| compound_label_width(d, c, &listed.compounds[k]))
         .collect();
     let long: Vec<&[usize]> = edges
         .iter()
@@ -504,7 +628,7 @@ fn layout_with<'a>(
         .map(|e| e.via.as_slice())
         .collect();
     let free = place(&mut nodes, &links, &paths, &labels, &long);
-    let compounds = compound_boxes(d, &nodes, &paths, &labels);
+    let compounds = compound_boxes(d, &nodes, &paths, &labels, &listed);
     let rows = nodes.iter().map(|node| node.row + 1).max().unwrap_or(0);
     let mut bands = vec![(f64::INFINITY, f64::NEG_INFINITY); rows];
     for node in &nodes {
@@ -526,6 +650,7 @@ fn layout_with<'a>(
         any,
         edges,
         free,
+        listed,
     }
 }
 
@@ -536,14 +661,19 @@ fn state_and_box_nodes(
     boxes: &[Rule<'_>],
     rows: &Rows,
     sub: &[usize],
+    listed: &Listed<'_>,
 ) -> Vec<Node> {
     let n = d.states.len();
     let mut nodes: Vec<Node> = Vec::with_capacity(n + boxes.len() + 1);
     for (i, state) in d.states.iter().enumerate() {
-        let actions = details_width(d, state);
-        let width = (text_width(state.name.chars().count(), FONT).max(actions) + 32.0).max(64.0);
+        let loops = &listed.states[i];
         #[allow(clippy::cast_precision_loss)] // a few lines
-        let height = 36.0 + 14.0 * action_lines(state) as f64;
+        let height = 36.0 + 14.0 * (action_lines(state) + loops.len()) as f64;
+        let width = ellipse_width(
+            text_width(state.name.chars().count(), FONT),
+            detail_widths(d, state, loops),
+            height,
+        );
         nodes.push(Node {
             row: rows.state(rank[i]),
             x: 0.0,
@@ -777,6 +907,7 @@ fn compound_boxes(
     nodes: &[Node],
     paths: &[Vec<usize>],
     labels: &[f64],
+    listed: &Listed<'_>,
 ) -> Vec<[f64; 4]> {
     let mut boxes = vec![
         [
@@ -826,7 +957,9 @@ fn compound_boxes(
             }
             boxes[c] = [
                 area[0] - CLUSTER_PAD,
-                area[1] - CLUSTER_PAD - CLUSTER_LABEL * compound_label_lines(&d.compounds[c]),
+                area[1]
+                    - CLUSTER_PAD
+                    - CLUSTER_LABEL * compound_label_lines(&d.compounds[c], &listed.compounds[c]),
                 area[2] + CLUSTER_PAD,
                 area[3] + CLUSTER_PAD,
             ];
@@ -835,11 +968,14 @@ fn compound_boxes(
     boxes
 }
 
-/// The lines of a compound's label: its name, and a line for its entry and for its exit actions.
-fn compound_label_lines(compound: &crate::CompoundInfo<'_>) -> f64 {
-    let lines =
-        1 + usize::from(!compound.entry.is_empty()) + usize::from(!compound.exit.is_empty());
-    #[allow(clippy::cast_precision_loss)] // at most 3
+/// The lines of a compound's label: its name, a line for its entry and for its exit actions,
+/// and one per collapsed self-loop (`loops`).
+fn compound_label_lines(compound: &crate::CompoundInfo<'_>, loops: &[Rule<'_>]) -> f64 {
+    let lines = 1
+        + usize::from(!compound.entry.is_empty())
+        + usize::from(!compound.exit.is_empty())
+        + loops.len();
+    #[allow(clippy::cast_precision_loss)] // a few lines
     let lines = lines as f64;
     lines
 }
@@ -1130,14 +1266,18 @@ fn band(
 }
 
 /// The width a compound's label needs: its name (bold), and its lines of actions.
-fn compound_label_width(d: &Description<'_>, compound: &crate::CompoundInfo<'_>) -> f64 {
+fn compound_label_width(
+    d: &Description<'_>,
+    compound: &crate::CompoundInfo<'_>,
+    loops: &[Rule<'_>],
+) -> f64 {
     let name = text_width(compound.name.chars().count(), FONT) * 1.1;
     let actions = [("entry", compound.entry), ("exit", compound.exit)]
         .iter()
         .filter(|(_, actions)| !actions.is_empty())
         .map(|(kind, actions)| text_width(actions_chars(d, kind, actions), SMALL_FONT))
         .fold(0.0, f64::max);
-    name.max(actions) + 16.0
+    name.max(actions).max(lines_width(loops)) + 16.0
 }
 
 /// Places the nodes of `row` side by side, in order, centred on 0.
@@ -1540,7 +1680,7 @@ fn side(free: (bool, bool), node: &Node, x: f64) -> Side {
 impl fmt::Display for Svg<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
-        let layout = layout(d, self.hidden);
+        let layout = layout(d, self.hidden, self.loops);
         let [mut left, top, mut right, mut bottom] = bounds(&layout);
         for edge in &layout.edges {
             let (low, high) = route(&layout, edge).extent();
@@ -1633,9 +1773,11 @@ impl Svg<'_> {
                 Xml(compound.name)
             )?;
             let lines = [("entry", compound.entry), ("exit", compound.exit)];
+            let mut below = area[1] + 13.0;
             for (line, (kind, actions)) in lines.iter().filter(|(_, a)| !a.is_empty()).enumerate() {
                 #[allow(clippy::cast_precision_loss)] // two lines at most
                 let y = area[1] + 13.0 + CLUSTER_LABEL * (line + 1) as f64;
+                below = y;
                 write!(
                     f,
                     "<text x=\"{}\" y=\"{}\" font-size=\"{SMALL_FONT}\" fill=\"#555\">{kind} / ",
@@ -1647,6 +1789,7 @@ impl Svg<'_> {
                 })?;
                 f.write_str("</text>")?;
             }
+            write_loop_lines(f, &layout.listed.compounds[c], area[0] + 8.0, below)?;
             writeln!(f, "</g>")?;
         }
         writeln!(f, "</g>")
@@ -1795,7 +1938,8 @@ impl Svg<'_> {
             };
             // The name, with the fields, then the entry and exit actions under it.
             #[allow(clippy::cast_precision_loss)] // a few lines
-            let name_y = node.y - 7.0 * action_lines(state) as f64;
+            let name_y =
+                node.y - 7.0 * (action_lines(state) + layout.listed.states[i].len()) as f64;
             write!(
                 f,
                 "<text x=\"{}\" y=\"{}\"{weight}>{}</text>",
@@ -1819,20 +1963,13 @@ impl Svg<'_> {
                 })?;
                 f.write_str("</text>")?;
             }
+            #[allow(clippy::cast_precision_loss)] // a few lines
+            let last = name_y + 14.0 * action_lines(state) as f64;
+            write_loop_lines(f, &layout.listed.states[i], node.x, last)?;
             writeln!(f, "</g>")?;
         }
         if let Some(any) = layout.any {
-            let node = &nodes[any];
-            writeln!(
-                f,
-                "<g class=\"automat-any\"><ellipse cx=\"{x}\" cy=\"{y}\" rx=\"{rx}\" ry=\"{ry}\" fill=\"#ffffff\" \
-                 stroke=\"#888\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/><text x=\"{x}\" y=\"{y}\" \
-                 fill=\"#555\">any state</text></g>",
-                x = Num(node.x),
-                y = Num(node.y),
-                rx = Num(node.w / 2.0),
-                ry = Num(node.h / 2.0),
-            )?;
+            write_any(f, layout, any)?;
         }
         writeln!(f, "</g>")?;
         Ok(())
@@ -1913,5 +2050,67 @@ impl Svg<'_> {
         }
         writeln!(f, "</g>")?;
         Ok(())
+    }
+}
+
+/// The "any state" node wildcards leave from, with the collapsed wildcard self-loops under its
+/// name.
+fn write_any(f: &mut fmt::Formatter<'_>, layout: &Layout<'_>, any: usize) -> fmt::Result {
+    let node = &layout.nodes[any];
+    let loops = &layout.listed.any;
+    #[allow(clippy::cast_precision_loss)] // a few lines
+    let name_y = node.y - 7.0 * loops.len() as f64;
+    write!(
+            f,
+            "<g class=\"automat-any\"><ellipse cx=\"{x}\" cy=\"{y}\" rx=\"{rx}\" ry=\"{ry}\" fill=\"#ffffff\" \
+             stroke=\"#888\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/><text x=\"{x}\" y=\"{name_y}\" \
+             fill=\"#555\">any state</text>",
+            x = Num(node.x),
+            y = Num(node.y),
+            rx = Num(node.w / 2.0),
+            ry = Num(node.h / 2.0),
+            name_y = Num(name_y),
+        )?;
+    write_loop_lines(f, loops, node.x, name_y)?;
+    writeln!(f, "</g>")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ellipse_width, root};
+
+    #[test]
+    fn the_root_is_exact_on_its_range() {
+        for k in 10..=100 {
+            let x = f64::from(k) / 100.0;
+            let r = root(x);
+            assert!((r * r - x).abs() < 1e-12, "root({x}) = {r}");
+        }
+        assert!(
+            (root(0.0) - root(0.1)).abs() < 1e-15,
+            "below the range is 0.1"
+        );
+    }
+
+    /// Every line of a state fits inside its ellipse with room, and a state with no lines is as
+    /// wide as its name and 32 (at least 64).
+    #[test]
+    fn lines_fit_inside_the_ellipse() {
+        assert!((ellipse_width(100.0, [].into_iter(), 36.0) - 132.0).abs() < 1e-9);
+        assert!((ellipse_width(10.0, [].into_iter(), 36.0) - 64.0).abs() < 1e-9);
+        let widths = [120.0, 300.0, 80.0];
+        let height = 36.0 + 14.0 * 3.0;
+        let a = ellipse_width(60.0, widths.into_iter(), height) / 2.0;
+        let b = height / 2.0;
+        for (k, w) in widths.iter().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let dy = -21.0 + 14.0 * (k + 1) as f64;
+            let x = w / 2.0 + 16.0;
+            assert!(
+                (x / a).powi(2) + (dy / b).powi(2) <= 1.0 + 1e-9,
+                "line {k} fits"
+            );
+        }
     }
 }

@@ -38,7 +38,7 @@ impl fmt::Display for Table<'_> {
         let d = self.description;
         writeln!(f, "| state | input | next | outputs |")?;
         writeln!(f, "|---|---|---|---|")?;
-        for rule in d.shown_rules(self.hidden) {
+        for rule in d.shown_rules(self.hidden, false) {
             let t = rule.transition();
             let (Some(_), Some(target)) = (d.inputs.get(t.input), d.states.get(t.target)) else {
                 continue;
