@@ -22,9 +22,10 @@
 //!   their virtual points hold in the rows between, and bend only in the gaps between rows,
 //!   where there is no node, so no edge passes through one (`tests/diagrams.rs` and
 //!   `tests/diagram_quality.rs` check it geometrically). Down: out of a node's bottom into the
-//!   next one's top; back up: out of a top into a bottom, both ends a quarter of the width off
-//!   the middle to the side of the lower end, so that it runs beside the edges down between the
-//!   same nodes, not across them;
+//!   next one's top; back up: out of a top into a bottom. The edges that meet one side of a
+//!   node (leaving it or entering it) are spread along the middle half of that side in the order
+//!   of where each goes next, so they fan out without crossing beside the node, and edges
+//!   between the same two nodes run side by side;
 //! - after the sweeps, an edge that spans seven rows or more moves to the end of each row it
 //!   crosses on the side the sweeps left it (so it runs around the rows between its ends, not
 //!   through them), and then neighbours in a row swap while that lowers their links' crossings
@@ -100,6 +101,8 @@ const FOLDS: usize = 4;
 const FOLD_NODES: usize = 400;
 /// The room between a compound's box and what it holds.
 const CLUSTER_PAD: f64 = 8.0;
+/// The distance between the ends of edges that meet a node on the same side, at most.
+const PORT_GAP: f64 = 12.0;
 /// The height of a line of a compound's label.
 const CLUSTER_LABEL: f64 = 14.0;
 
@@ -126,6 +129,9 @@ struct Edge {
     dashed: bool,
     /// An eventless transition's edges are dotted.
     dotted: bool,
+    /// Where an edge between rows leaves its first node and enters its last: the x of each end
+    /// on the node's border (see [`assign_ports`]).
+    ports: (f64, f64),
 }
 
 /// The layout: nodes and edges.
@@ -611,6 +617,7 @@ fn layout_with<'a>(
                 arrow,
                 dashed,
                 dotted,
+                ports: (0.0, 0.0),
             }
         })
         .collect();
@@ -628,6 +635,8 @@ fn layout_with<'a>(
         .map(|e| e.via.as_slice())
         .collect();
     let free = place(&mut nodes, &links, &paths, &labels, &long);
+    let mut edges = edges;
+    assign_ports(&nodes, &mut edges);
     let compounds = compound_boxes(d, &nodes, &paths, &labels, &listed);
     let rows = nodes.iter().map(|node| node.row + 1).max().unwrap_or(0);
     let mut bands = vec![(f64::INFINITY, f64::NEG_INFINITY); rows];
@@ -1562,24 +1571,11 @@ fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
         // (its own rows' bands too) straight, at its end or at its virtual point's place there,
         // and bends only between the rows, where no node is: it never passes through one.
         let down = to.row > from.row;
-        let (start, end) = if down {
-            (
-                Point {
-                    x: from.x,
-                    y: from.y + from.h / 2.0,
-                },
-                Point {
-                    x: to.x,
-                    y: to.y - to.h / 2.0,
-                },
-            )
-        } else {
-            let toward = if from.x < to.x { -1.0 } else { 1.0 };
-            (
-                border(layout, edge.from, toward, -1.0),
-                border(layout, edge.to, toward, 1.0),
-            )
-        };
+        let (below, above) = if down { (1.0, -1.0) } else { (-1.0, 1.0) };
+        let (start, end) = (
+            border(layout, edge.from, edge.ports.0, below),
+            border(layout, edge.to, edge.ports.1, above),
+        );
         // The band's edge an edge leaves a row by, and enters the next one by.
         let band = |row: usize| layout.bands.get(row).copied().unwrap_or((0.0, 0.0));
         let leave = |b: (f64, f64)| if down { b.1 } else { b.0 };
@@ -1649,20 +1645,66 @@ fn route(layout: &Layout<'_>, edge: &Edge) -> Route {
     }
 }
 
-/// The point on node `id`'s top (`vertical` -1) or bottom (1) a quarter of its width off its
-/// middle, to the left (`toward` -1) or right (1): on the ellipse of a state, a history or the
-/// "any state" node, on the edge of a box.
-fn border(layout: &Layout<'_>, id: usize, toward: f64, vertical: f64) -> Point {
+/// The point at `x` on node `id`'s top (`vertical` -1) or bottom (1): on the ellipse of a
+/// state, a history or the "any state" node, on the edge of a box.
+fn border(layout: &Layout<'_>, id: usize, x: f64, vertical: f64) -> Point {
     let node = &layout.nodes[id];
     let ellipse = id < layout.states
         || layout.any == Some(id)
         || layout.histories.iter().any(|&(_, _, h)| h == id);
-    // At a quarter of the width off the middle, an ellipse is sqrt(3)/2 of its half height
-    // from its centre line.
-    let half = if ellipse { 0.866 } else { 1.0 } * node.h / 2.0;
+    let half = if ellipse {
+        let off = (x - node.x) / (node.w / 2.0);
+        root(1.0 - off * off)
+    } else {
+        1.0
+    } * node.h
+        / 2.0;
     Point {
-        x: node.x + toward * node.w / 4.0,
+        x,
         y: node.y + vertical * half,
+    }
+}
+
+/// The ports: where each edge between rows meets its nodes. The edges that meet a node's
+/// bottom (those leaving it down and those coming back up into it) are spread along the middle
+/// half of it in the order of where each goes next (its point in the row below), and the same
+/// on its top, so that edges meeting at a node do not cross beside it; edges between the same
+/// two nodes keep their order (declaration's) at both ends, and run side by side.
+fn assign_ports(nodes: &[Node], edges: &mut [Edge]) {
+    // Per node and side (0 top, 1 bottom): (the x it goes on to, the edge, whether its start).
+    let mut meets: Vec<[Vec<(f64, usize, bool)>; 2]> = vec![[Vec::new(), Vec::new()]; nodes.len()];
+    for (k, edge) in edges.iter().enumerate() {
+        let (from, to) = (&nodes[edge.from], &nodes[edge.to]);
+        if from.row == to.row {
+            continue;
+        }
+        let down = to.row > from.row;
+        let next = edge.via.first().map_or(to.x, |&v| nodes[v].x);
+        let previous = edge.via.last().map_or(from.x, |&v| nodes[v].x);
+        meets[edge.from][usize::from(down)].push((next, k, true));
+        meets[edge.to][usize::from(!down)].push((previous, k, false));
+    }
+    for (id, sides) in meets.iter_mut().enumerate() {
+        let node = &nodes[id];
+        for side in sides.iter_mut() {
+            side.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            #[allow(clippy::cast_precision_loss)] // a node meets few edges
+            let count = side.len() as f64;
+            let step = if side.len() > 1 {
+                (node.w / 2.0 / (count - 1.0)).min(PORT_GAP)
+            } else {
+                0.0
+            };
+            for (i, &(_, k, start)) in side.iter().enumerate() {
+                #[allow(clippy::cast_precision_loss)]
+                let x = node.x + (i as f64 - (count - 1.0) / 2.0) * step;
+                if start {
+                    edges[k].ports.0 = x;
+                } else {
+                    edges[k].ports.1 = x;
+                }
+            }
+        }
     }
 }
 
