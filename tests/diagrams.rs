@@ -1051,3 +1051,37 @@ fn collapsed_self_loops_are_lines_in_the_svg() {
         d.dot().hide_inputs(&loops).to_string()
     );
 }
+
+/// After the order, nodes move toward their neighbours: the coffee brewer's `kick` box sits
+/// right over `Broken`, its only target, so the edge between them runs straight down (packed
+/// rows alone put `Broken` under the middle of the picture, 100 px to the side).
+#[test]
+fn svg_nodes_sit_over_what_they_lead_to() {
+    let svg = coffee_brewer::CoffeeBrewer::description().svg().to_string();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let centre = |class: &str, key: &str, name: &str| -> f64 {
+        let group = doc
+            .descendants()
+            .find(|n| {
+                n.attribute("class").is_some_and(|c| c.starts_with(class))
+                    && n.attribute(key) == Some(name)
+            })
+            .unwrap_or_else(|| panic!("{name} is drawn"));
+        let shape = group
+            .children()
+            .find(|n| n.has_tag_name("rect") || n.has_tag_name("ellipse"))
+            .unwrap();
+        let number = |a: &str| shape.attribute(a).unwrap().parse::<f64>().unwrap();
+        if shape.has_tag_name("rect") {
+            number("x") + number("width") / 2.0
+        } else {
+            number("cx")
+        }
+    };
+    let kick = centre("automat-transition", "data-input", "kick");
+    let broken = centre("automat-state", "data-state", "Broken");
+    assert!(
+        (kick - broken).abs() < 8.0,
+        "kick at {kick}, Broken at {broken}"
+    );
+}

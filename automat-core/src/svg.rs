@@ -17,7 +17,12 @@
 //! - states show their entry and exit actions under their names;
 //! - the order within rows comes from a few barycenter sweeps (each node moves toward the mean
 //!   position of its neighbours in the adjacent row), with stable tie-breaks;
-//! - nodes in a row are packed side by side and rows are stacked, so boxes never overlap;
+//! - nodes in a row are packed side by side and rows are stacked, so boxes never overlap; then
+//!   (outside compounds) a few passes move each row's nodes, in their order, as near as their
+//!   spacing and the widest row allow to the mean place of their neighbours, an edge's virtual
+//!   points weighing most, so long edges run straight and nodes sit over what they lead to
+//!   (least squares by pool-adjacent-violators: Sugiyama's priority layout in spirit, simpler
+//!   than Brandes and Köpf's four alignments, and measured to cross no more);
 //! - a picture more than three times wider than high (few states, many transitions) folds its
 //!   widest row of boxes onto more rows, the boxes whose edge goes back up on the upper ones,
 //!   until it is not (a machine of more than a few hundred nodes keeps its first layout);
@@ -609,6 +614,8 @@ fn layout_with<'a>(
     // What each node is drawn inside: its compounds, outermost first.
     let paths = node_paths(d, &nodes, &boxes, &eventless_boxes, &histories);
     let mut links = Vec::new();
+    // Nodes from here on are the virtual points of edges.
+    let real = nodes.len();
     let edges: Vec<Edge> = edges
         .into_iter()
         .map(|(from, to, arrow, dashed, dotted)| {
@@ -637,7 +644,7 @@ fn layout_with<'a>(
         .filter(|e| e.via.len() >= LONG)
         .map(|e| e.via.as_slice())
         .collect();
-    let free = place(&mut nodes, &links, &paths, &labels, &long);
+    let free = place(&mut nodes, &links, &paths, &labels, &long, real);
     let mut edges = edges;
     assign_ports(&nodes, &mut edges);
     let compounds = compound_boxes(d, &nodes, &paths, &labels, &listed);
@@ -1059,6 +1066,7 @@ fn place(
     paths: &[Vec<usize>],
     labels: &[f64],
     long: &[&[usize]],
+    real: usize,
 ) -> Vec<(bool, bool)> {
     let mut up: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     let mut down: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
@@ -1093,6 +1101,8 @@ fn place(
         for row in &mut by_row {
             row.sort_by(|&a, &b| nodes[a].x.total_cmp(&nodes[b].x).then(a.cmp(&b)));
         }
+    } else {
+        straighten(nodes, &by_row, &up, &down, real);
     }
     let mut free = vec![(false, false); nodes.len()];
     for row in &by_row {
@@ -1123,6 +1133,84 @@ fn place(
         }
     }
     free
+}
+
+/// Coordinates, once the order is set: a few passes down and up the rows, each moving a row's
+/// nodes as close as their order, their spacing and the widest row's width allow to the mean
+/// place of their neighbours in the row before (least squares, by pool-adjacent-violators, the
+/// answer clamped to the widest row), an edge's virtual points weighing more than nodes (from
+/// id `real` on), so that edges run straighter without the picture growing wider.
+fn straighten(
+    nodes: &mut [Node],
+    by_row: &[Vec<usize>],
+    up: &[Vec<usize>],
+    down: &[Vec<usize>],
+    real: usize,
+) {
+    const PASSES: usize = 4;
+    const VIRTUAL: f64 = 4.0;
+    // The rows are packed around 0: the widest spans [-half, half].
+    let half = by_row
+        .iter()
+        .filter_map(|row| Some(nodes[*row.last()?].x + nodes[*row.last()?].w / 2.0))
+        .fold(0.0, f64::max);
+    let sweep = |nodes: &mut [Node], row: &[usize], neighbours: &[Vec<usize>]| {
+        let (Some(&first), Some(&last)) = (row.first(), row.last()) else {
+            return;
+        };
+        let wanted: Vec<(f64, f64)> = row
+            .iter()
+            .map(|&id| {
+                let around = &neighbours[id];
+                let weight = if id >= real { VIRTUAL } else { 1.0 };
+                if around.is_empty() {
+                    (nodes[id].x, 0.25)
+                } else {
+                    #[allow(clippy::cast_precision_loss)] // few neighbours
+                    let mean =
+                        around.iter().map(|&o| nodes[o].x).sum::<f64>() / around.len() as f64;
+                    (mean, weight)
+                }
+            })
+            .collect();
+        let mut offsets = Vec::with_capacity(row.len());
+        let mut offset = 0.0;
+        for (k, &id) in row.iter().enumerate() {
+            if k > 0 {
+                offset += nodes[row[k - 1]].w / 2.0 + H_GAP + nodes[id].w / 2.0;
+            }
+            offsets.push(offset);
+        }
+        let low = -half + nodes[first].w / 2.0;
+        let high = (half - nodes[last].w / 2.0 - offset).max(low);
+        let mut blocks: Vec<(f64, f64, usize)> = Vec::with_capacity(row.len());
+        for (k, &(x, weight)) in wanted.iter().enumerate() {
+            let mut block = (weight, weight * (x - offsets[k]), 1);
+            while let Some(&last) = blocks.last() {
+                if last.1 / last.0 < block.1 / block.0 {
+                    break;
+                }
+                blocks.pop();
+                block = (last.0 + block.0, last.1 + block.1, last.2 + block.2);
+            }
+            blocks.push(block);
+        }
+        let mut k = 0;
+        for (weight, sum, members) in blocks {
+            for _ in 0..members {
+                nodes[row[k]].x = (sum / weight).clamp(low, high) + offsets[k];
+                k += 1;
+            }
+        }
+    };
+    for _ in 0..PASSES {
+        for row in by_row.iter().skip(1) {
+            sweep(nodes, row, up);
+        }
+        for row in by_row.iter().rev().skip(1) {
+            sweep(nodes, row, down);
+        }
+    }
 }
 
 /// Moves each long edge's points (`long`: the virtual points of each edge that spans at least
