@@ -130,7 +130,7 @@ fn diagrams_measured_against_graphviz() {
                 .unwrap_or_default()
         };
         let (w, h) = (size("width"), size("height"));
-        if w > 3.0 * h {
+        if w > 3.0 * h || h > 3.0 * w {
             too_wide.push(format!("{}: {w:.0} × {h:.0}", d.name));
         }
         let theirs = has_dot.then(|| graphviz(&d.dot().to_string())).flatten();
@@ -158,9 +158,10 @@ fn diagrams_measured_against_graphviz() {
         through_total.len()
     );
     assert!(through_total.is_empty(), "{}", through_total.join("\n"));
-    // Issue 17's bound: a wide machine folds its rows of boxes instead of growing into a strip.
+    // Issue 17's bound: a wide machine folds its rows of boxes instead of growing into a strip,
+    // a tall one wraps onto columns.
     assert!(
         too_wide.is_empty(),
-        "wider than 3× their height: {too_wide:?}"
+        "wider than 3× their height, or higher than 3× their width: {too_wide:?}"
     );
 }

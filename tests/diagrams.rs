@@ -1085,3 +1085,58 @@ fn svg_nodes_sit_over_what_they_lead_to() {
         "kick at {kick}, Broken at {broken}"
     );
 }
+
+/// A long chain of states would be a thin strip; it wraps onto columns side by side: the first
+/// half of the ranks on the left, the rest on the right, the picture within 1:3, the edge from
+/// one column to the next up between them, and no edge through a node.
+#[test]
+fn a_tall_machine_wraps_onto_columns() {
+    let d = corpus::Fulfilment::description();
+    let svg = d.svg().to_string();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let number = |name: &str| {
+        attribute(&svg, &format!(" {name}=\""))
+            .unwrap()
+            .parse::<f64>()
+            .unwrap()
+    };
+    let (width, height) = (number("width"), number("height"));
+    assert!(height <= 3.0 * width, "{width} × {height}");
+    let place = |name: &str| -> (f64, f64) {
+        let ellipse = doc
+            .descendants()
+            .find(|n| n.attribute("data-state") == Some(name))
+            .and_then(|g| g.children().find(|n| n.has_tag_name("ellipse")))
+            .unwrap_or_else(|| panic!("{name} is drawn"));
+        let at = |a: &str| ellipse.attribute(a).unwrap().parse::<f64>().unwrap();
+        (at("cx"), at("cy"))
+    };
+    let left = [
+        "Received",
+        "Validated",
+        "Priced",
+        "Reserved",
+        "Charged",
+        "Picked",
+    ];
+    let right = ["Packed", "Labelled", "Shipped", "Delivered"];
+    let rightmost_left = left.iter().map(|s| place(s).0).fold(f64::MIN, f64::max);
+    let leftmost_right = right.iter().map(|s| place(s).0).fold(f64::MAX, f64::min);
+    assert!(
+        rightmost_left < leftmost_right,
+        "two columns: {rightmost_left} < {leftmost_right}"
+    );
+    // Each column reads top down, and the second starts at the top again.
+    for column in [&left[..], &right[..]] {
+        for pair in column.windows(2) {
+            assert!(
+                place(pair[0]).1 < place(pair[1]).1,
+                "{} above {}",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+    assert!(place("Packed").1 < place("Validated").1);
+    assert_eq!(edges_through_nodes(&svg), Vec::<String>::new());
+}

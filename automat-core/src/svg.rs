@@ -25,7 +25,11 @@
 //!   than Brandes and Köpf's four alignments, and measured to cross no more);
 //! - a picture more than three times wider than high (few states, many transitions) folds its
 //!   widest row of boxes onto more rows, the boxes whose edge goes back up on the upper ones,
-//!   until it is not (a machine of more than a few hundred nodes keeps its first layout);
+//!   until it is not; one more than three times higher than wide (a long chain of states,
+//!   without compounds) wraps its ranks onto as few columns side by side as bring it within
+//!   the bound, each column reading top down, an edge from one column to another running up or
+//!   down the side of its column that faces the other (a machine of more than a few hundred
+//!   nodes keeps its first layout);
 //! - edges cross every row they pass straight down (or up), at their ends or at the places
 //!   their virtual points hold in the rows between, and bend only in the gaps between rows,
 //!   where there is no node, so no edge passes through one (`tests/diagrams.rs` and
@@ -111,6 +115,8 @@ const FOLD_NODES: usize = 400;
 const CLUSTER_PAD: f64 = 8.0;
 /// The distance between the ends of edges that meet a node on the same side, at most.
 const PORT_GAP: f64 = 12.0;
+/// The room between the columns of a tall machine that wraps.
+const COLUMN_GAP: f64 = 48.0;
 /// The height of a line of a compound's label.
 const CLUSTER_LABEL: f64 = 14.0;
 
@@ -124,6 +130,10 @@ struct Node {
     y: f64,
     w: f64,
     h: f64,
+    /// The column it is drawn in, when a tall machine wraps onto several (else 0).
+    column: usize,
+    /// The middle and the half width of its column (set by `place`).
+    lane: (f64, f64),
 }
 
 /// An edge to draw: from node `from` through the virtual points `via` to node `to`.
@@ -409,10 +419,14 @@ struct Rows {
     /// The row of each rank's states.
     base: Vec<usize>,
     split: Vec<usize>,
+    /// How many ranks a column holds, when a tall machine wraps onto columns (else all).
+    per: usize,
 }
 
 impl Rows {
-    fn new(split: &[usize], ranks: usize) -> Self {
+    /// The rows of ranks `0..=ranks`, rank `r`'s boxes on `split[r]` rows (1 if not given), in
+    /// `columns` columns of as many ranks each (only without `split`).
+    fn new(split: &[usize], ranks: usize, columns: usize) -> Self {
         let split: Vec<usize> = (0..=ranks)
             .map(|r| split.get(r).copied().unwrap_or(1).max(1))
             .collect();
@@ -422,11 +436,18 @@ impl Rows {
             base.push(row);
             row += 1 + rows;
         }
-        Rows { base, split }
+        let per = (ranks + 1).div_ceil(columns.max(1)).max(1);
+        Rows { base, split, per }
     }
 
     fn state(&self, rank: usize) -> usize {
+        let rank = rank % self.per;
         self.base.get(rank).copied().unwrap_or(2 * rank)
+    }
+
+    /// The column of rank `rank`'s states and boxes.
+    fn column(&self, rank: usize) -> usize {
+        rank / self.per
     }
 
     fn boxes(&self, rank: usize, sub: usize) -> usize {
@@ -447,13 +468,13 @@ impl Rows {
 fn layout<'a>(d: &'a Description<'a>, hidden: &'a [&'a str], loops: bool) -> Layout<'a> {
     let mut split: Vec<usize> = Vec::new();
     let mut sub: Vec<usize> = Vec::new();
-    let mut best = layout_with(d, hidden, loops, &split, &sub);
+    let mut best = layout_with(d, hidden, loops, &split, &sub, 1);
     for _ in 0..FOLDS {
         let (width, height) = extent(&best);
         if width <= ASPECT * height || best.nodes.len() > FOLD_NODES {
             break;
         }
-        let rows = Rows::new(&split, best.ranks);
+        let rows = Rows::new(&split, best.ranks, 1);
         // The widest row; folding helps only when it is one of boxes.
         let mut widths: Vec<(f64, f64)> =
             vec![(f64::INFINITY, f64::NEG_INFINITY); best.bands.len()];
@@ -500,12 +521,30 @@ fn layout<'a>(d: &'a Description<'a>, hidden: &'a [&'a str], loops: bool) -> Lay
         for (k, &b) in of_rank.iter().enumerate() {
             sub[b] = k / per_row;
         }
-        let folded = layout_with(d, hidden, loops, &split, &sub);
+        let folded = layout_with(d, hidden, loops, &split, &sub, 1);
         let (w, h) = extent(&folded);
         if w / h >= width / height {
             break;
         }
         best = folded;
+    }
+    if split.is_empty() && d.compounds.is_empty() && d.eventless.is_empty() {
+        // A picture more than `ASPECT` times higher than wide (a long chain of states) wraps
+        // its ranks onto columns side by side, as few as bring it within the bound.
+        let (width, height) = extent(&best);
+        let mut columns = 2;
+        while height > ASPECT * width && columns <= best.ranks + 1 && best.nodes.len() <= FOLD_NODES
+        {
+            let wrapped = layout_with(d, hidden, loops, &split, &sub, columns);
+            let (w, h) = extent(&wrapped);
+            if h / w < extent(&best).1 / extent(&best).0 {
+                best = wrapped;
+            }
+            if h <= ASPECT * w {
+                break;
+            }
+            columns += 1;
+        }
     }
     best
 }
@@ -568,6 +607,7 @@ fn layout_with<'a>(
     loops: bool,
     split: &[usize],
     sub: &[usize],
+    columns: usize,
 ) -> Layout<'a> {
     let n = d.states.len();
     let listed = Listed::new(d, hidden, loops);
@@ -586,7 +626,7 @@ fn layout_with<'a>(
         .filter(|&r| r != usize::MAX)
         .max()
         .unwrap_or(0);
-    let rows = Rows::new(split, max_rank);
+    let rows = Rows::new(split, max_rank, columns);
     let eventless: Vec<usize> = d
         .eventless_rules()
         .filter(|&(rule, e)| e.target < n && d.eventless_entries(rule).all(|e| e.source < n))
@@ -606,6 +646,8 @@ fn layout_with<'a>(
             y: 0.0,
             w: text_width("any state".len(), FONT).max(lines_width(&listed.any)) + 32.0,
             h: 30.0 + 14.0 * lines,
+            column: 0,
+            lane: (0.0, 0.0),
         });
         nodes.len() - 1
     });
@@ -644,19 +686,12 @@ fn layout_with<'a>(
         .filter(|e| e.via.len() >= LONG)
         .map(|e| e.via.as_slice())
         .collect();
-    let free = place(&mut nodes, &links, &paths, &labels, &long, real);
+    let across = across_columns(&nodes, &edges);
+    let free = place(&mut nodes, &links, &paths, &labels, &long, &across, real);
     let mut edges = edges;
     assign_ports(&nodes, &mut edges);
     let compounds = compound_boxes(d, &nodes, &paths, &labels, &listed);
-    let rows = nodes.iter().map(|node| node.row + 1).max().unwrap_or(0);
-    let mut bands = vec![(f64::INFINITY, f64::NEG_INFINITY); rows];
-    for node in &nodes {
-        let band = &mut bands[node.row];
-        *band = (
-            band.0.min(node.y - node.h / 2.0),
-            band.1.max(node.y + node.h / 2.0),
-        );
-    }
+    let bands = bands(&nodes);
     Layout {
         nodes,
         states: n,
@@ -699,6 +734,8 @@ fn state_and_box_nodes(
             y: 0.0,
             w: width,
             h: height,
+            column: rows.column(rank[i]),
+            lane: (0.0, 0.0),
         });
     }
     for (k, rule) in boxes.iter().enumerate() {
@@ -714,17 +751,19 @@ fn state_and_box_nodes(
         // Below its deepest source, so that the edges from its other sources run down into it;
         // a wildcard's below the "any state" node, on the first row.
         let t = rule.transition();
-        let row = if t.wildcard {
-            rows.boxes(0, sub)
+        let source_rank = if t.wildcard {
+            0
         } else {
-            rows.boxes(rule.sources().map(|s| rank[s]).max().unwrap_or(0), sub)
+            rule.sources().map(|s| rank[s]).max().unwrap_or(0)
         };
         nodes.push(Node {
-            row,
+            row: rows.boxes(source_rank, sub),
             x: 0.0,
             y: 0.0,
             w: width,
             h: height,
+            column: rows.column(source_rank),
+            lane: (0.0, 0.0),
         });
     }
     nodes
@@ -817,6 +856,8 @@ fn eventless_boxes(
             y: 0.0,
             w: width,
             h: height,
+            column: 0,
+            lane: (0.0, 0.0),
         });
     }
     eventless_boxes
@@ -850,6 +891,8 @@ fn history_nodes(
                 y: 0.0,
                 w: HISTORY,
                 h: HISTORY,
+                column: 0,
+                lane: (0.0, 0.0),
             });
         }
     }
@@ -1015,6 +1058,37 @@ fn eventless_outputs_chars(d: &Description<'_>, e: &crate::EventlessInfo<'_>) ->
     names.iter().sum::<usize>() + 2 * names.len().saturating_sub(1)
 }
 
+/// Per row, the top and bottom of its tallest node.
+fn bands(nodes: &[Node]) -> Vec<(f64, f64)> {
+    let rows = nodes.iter().map(|node| node.row + 1).max().unwrap_or(0);
+    let mut bands = vec![(f64::INFINITY, f64::NEG_INFINITY); rows];
+    for node in nodes {
+        let band = &mut bands[node.row];
+        *band = (
+            band.0.min(node.y - node.h / 2.0),
+            band.1.max(node.y + node.h / 2.0),
+        );
+    }
+    bands
+}
+
+/// The edges from one column to another (of a tall machine that wraps): the virtual points of
+/// each, with the side (-1 left, 1 right) of its column that faces the other end.
+fn across_columns<'e>(nodes: &[Node], edges: &'e [Edge]) -> Vec<(&'e [usize], i8)> {
+    edges
+        .iter()
+        .filter(|e| nodes[e.from].column != nodes[e.to].column)
+        .map(|e| {
+            let toward = if nodes[e.to].column > nodes[e.from].column {
+                1
+            } else {
+                -1
+            };
+            (e.via.as_slice(), toward)
+        })
+        .collect()
+}
+
 /// Adds the virtual points of an edge from node `from` to node `to`, one in every row strictly
 /// between them (going down, or back up to an earlier row), and the links between adjacent rows
 /// (`(upper, lower)` node ids) that order the rows; returns the points, from `from` to `to`.
@@ -1040,6 +1114,8 @@ fn route_edge(
             y: 0.0,
             w: 8.0,
             h: 0.0,
+            column: nodes[from].column,
+            lane: (0.0, 0.0),
         });
         via.push(id);
         links.push(if nodes[previous].row < row {
@@ -1066,6 +1142,7 @@ fn place(
     paths: &[Vec<usize>],
     labels: &[f64],
     long: &[&[usize]],
+    across: &[(&[usize], i8)],
     real: usize,
 ) -> Vec<(bool, bool)> {
     let mut up: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
@@ -1080,6 +1157,13 @@ fn place(
     for (id, node) in nodes.iter().enumerate() {
         by_row[node.row].push(id);
     }
+    let columns = nodes.iter().map(|node| node.column + 1).max().unwrap_or(1);
+    if columns > 1 {
+        for row in &mut by_row {
+            row.sort_by_key(|&id| nodes[id].column);
+        }
+    }
+    lanes(nodes, &by_row, columns);
     for row in &by_row {
         pack(nodes, row);
     }
@@ -1091,7 +1175,19 @@ fn place(
             reorder(nodes, row, &down, paths);
         }
     }
-    to_the_sides(nodes, &mut by_row, long);
+    if columns == 1 {
+        to_the_sides(nodes, &mut by_row, long);
+    } else {
+        // An edge from one column to another runs up or down the side of its column that
+        // faces the other.
+        let mut side = vec![0_i8; nodes.len()];
+        for &(via, toward) in across {
+            for &id in via {
+                side[id] = toward;
+            }
+        }
+        sides(nodes, &mut by_row, &side);
+    }
     transpose(nodes, &mut by_row, &up, &down, paths);
 
     if !labels.is_empty() && paths.iter().any(|p| !p.is_empty()) {
@@ -1149,58 +1245,11 @@ fn straighten(
 ) {
     const PASSES: usize = 4;
     const VIRTUAL: f64 = 4.0;
-    // The rows are packed around 0: the widest spans [-half, half].
-    let half = by_row
-        .iter()
-        .filter_map(|row| Some(nodes[*row.last()?].x + nodes[*row.last()?].w / 2.0))
-        .fold(0.0, f64::max);
+    // One column's part of a row at a time, inside its column (the widest row's width when
+    // there is one column).
     let sweep = |nodes: &mut [Node], row: &[usize], neighbours: &[Vec<usize>]| {
-        let (Some(&first), Some(&last)) = (row.first(), row.last()) else {
-            return;
-        };
-        let wanted: Vec<(f64, f64)> = row
-            .iter()
-            .map(|&id| {
-                let around = &neighbours[id];
-                let weight = if id >= real { VIRTUAL } else { 1.0 };
-                if around.is_empty() {
-                    (nodes[id].x, 0.25)
-                } else {
-                    #[allow(clippy::cast_precision_loss)] // few neighbours
-                    let mean =
-                        around.iter().map(|&o| nodes[o].x).sum::<f64>() / around.len() as f64;
-                    (mean, weight)
-                }
-            })
-            .collect();
-        let mut offsets = Vec::with_capacity(row.len());
-        let mut offset = 0.0;
-        for (k, &id) in row.iter().enumerate() {
-            if k > 0 {
-                offset += nodes[row[k - 1]].w / 2.0 + H_GAP + nodes[id].w / 2.0;
-            }
-            offsets.push(offset);
-        }
-        let low = -half + nodes[first].w / 2.0;
-        let high = (half - nodes[last].w / 2.0 - offset).max(low);
-        let mut blocks: Vec<(f64, f64, usize)> = Vec::with_capacity(row.len());
-        for (k, &(x, weight)) in wanted.iter().enumerate() {
-            let mut block = (weight, weight * (x - offsets[k]), 1);
-            while let Some(&last) = blocks.last() {
-                if last.1 / last.0 < block.1 / block.0 {
-                    break;
-                }
-                blocks.pop();
-                block = (last.0 + block.0, last.1 + block.1, last.2 + block.2);
-            }
-            blocks.push(block);
-        }
-        let mut k = 0;
-        for (weight, sum, members) in blocks {
-            for _ in 0..members {
-                nodes[row[k]].x = (sum / weight).clamp(low, high) + offsets[k];
-                k += 1;
-            }
+        for (start, end) in parts(nodes, row) {
+            align(nodes, &row[start..end], neighbours, real, VIRTUAL);
         }
     };
     for _ in 0..PASSES {
@@ -1213,14 +1262,70 @@ fn straighten(
     }
 }
 
+/// One pass of [`straighten`] over `row` (one column's part of a row): its nodes as near as
+/// their order, spacing and column allow to the mean place of their `neighbours`, points of
+/// edges (ids from `real` on) weighing `virtual_weight`.
+fn align(
+    nodes: &mut [Node],
+    row: &[usize],
+    neighbours: &[Vec<usize>],
+    real: usize,
+    virtual_weight: f64,
+) {
+    let (Some(&first), Some(&last)) = (row.first(), row.last()) else {
+        return;
+    };
+    let wanted: Vec<(f64, f64)> = row
+        .iter()
+        .map(|&id| {
+            let around = &neighbours[id];
+            let weight = if id >= real { virtual_weight } else { 1.0 };
+            if around.is_empty() {
+                (nodes[id].x, 0.25)
+            } else {
+                #[allow(clippy::cast_precision_loss)] // few neighbours
+                let mean = around.iter().map(|&o| nodes[o].x).sum::<f64>() / around.len() as f64;
+                (mean, weight)
+            }
+        })
+        .collect();
+    let mut offsets = Vec::with_capacity(row.len());
+    let mut offset = 0.0;
+    for (k, &id) in row.iter().enumerate() {
+        if k > 0 {
+            offset += nodes[row[k - 1]].w / 2.0 + H_GAP + nodes[id].w / 2.0;
+        }
+        offsets.push(offset);
+    }
+    let (middle, half) = nodes[first].lane;
+    let low = middle - half + nodes[first].w / 2.0;
+    let high = (middle + half - nodes[last].w / 2.0 - offset).max(low);
+    let mut blocks: Vec<(f64, f64, usize)> = Vec::with_capacity(row.len());
+    for (k, &(x, weight)) in wanted.iter().enumerate() {
+        let mut block = (weight, weight * (x - offsets[k]), 1);
+        while let Some(&last) = blocks.last() {
+            if last.1 / last.0 < block.1 / block.0 {
+                break;
+            }
+            blocks.pop();
+            block = (last.0 + block.0, last.1 + block.1, last.2 + block.2);
+        }
+        blocks.push(block);
+    }
+    let mut k = 0;
+    for (weight, sum, members) in blocks {
+        for _ in 0..members {
+            nodes[row[k]].x = (sum / weight).clamp(low, high) + offsets[k];
+            k += 1;
+        }
+    }
+}
+
 /// Moves each long edge's points (`long`: the virtual points of each edge that spans at least
 /// `LONG` rows) to the end of every row it crosses on the side where the sweeps left it, so that
 /// it runs around the rows between its ends instead of through them, as Graphviz's long edges
 /// do. Points of one side keep their order.
 fn to_the_sides(nodes: &mut [Node], by_row: &mut [Vec<usize>], long: &[&[usize]]) {
-    if long.is_empty() {
-        return;
-    }
     // -1 left, 1 right, 0 not a long edge's point.
     let mut side = vec![0_i8; nodes.len()];
     for via in long {
@@ -1230,22 +1335,24 @@ fn to_the_sides(nodes: &mut [Node], by_row: &mut [Vec<usize>], long: &[&[usize]]
             side[id] = if mean < 0.0 { -1 } else { 1 };
         }
     }
+    sides(nodes, by_row, &side);
+}
+
+/// Moves the nodes whose `side` is -1 (1) to the start (end) of their column's part of each
+/// row, keeping the order of each group, and packs the rows it changes.
+fn sides(nodes: &mut [Node], by_row: &mut [Vec<usize>], side: &[i8]) {
     for row in by_row.iter_mut() {
         if !row.iter().any(|&id| side[id] != 0) {
             continue;
         }
-        let (mut left, mut middle, mut right) = (Vec::new(), Vec::new(), Vec::new());
-        for &id in row.iter() {
-            match side[id] {
-                -1 => left.push(id),
-                1 => right.push(id),
-                _ => middle.push(id),
+        let mut sorted = Vec::with_capacity(row.len());
+        for (start, end) in parts(nodes, row) {
+            let part = &row[start..end];
+            for wanted in [-1, 0, 1] {
+                sorted.extend(part.iter().copied().filter(|&id| side[id] == wanted));
             }
         }
-        row.clear();
-        row.extend(left);
-        row.extend(middle);
-        row.extend(right);
+        *row = sorted;
         pack(nodes, row);
     }
 }
@@ -1380,15 +1487,60 @@ fn compound_label_width(
     name.max(actions).max(lines_width(loops)) + 16.0
 }
 
-/// Places the nodes of `row` side by side, in order, centred on 0.
+/// Places the nodes of `row` side by side, in order, centred on the middle of their column (0
+/// unless a tall machine wraps onto columns; a row holds its columns' nodes one column after
+/// the other).
 fn pack(nodes: &mut [Node], row: &[usize]) {
-    #[allow(clippy::cast_precision_loss)] // a row has far fewer than 2^52 nodes
-    let gaps = row.len().saturating_sub(1) as f64 * H_GAP;
-    let width: f64 = row.iter().map(|&id| nodes[id].w).sum::<f64>() + gaps;
-    let mut cursor = -width / 2.0;
-    for &id in row {
-        nodes[id].x = cursor + nodes[id].w / 2.0;
-        cursor += nodes[id].w + H_GAP;
+    for (start, end) in parts(nodes, row) {
+        let part = &row[start..end];
+        #[allow(clippy::cast_precision_loss)] // a row has far fewer than 2^52 nodes
+        let gaps = part.len().saturating_sub(1) as f64 * H_GAP;
+        let width: f64 = part.iter().map(|&id| nodes[id].w).sum::<f64>() + gaps;
+        let mut cursor = nodes[part[0]].lane.0 - width / 2.0;
+        for &id in part {
+            nodes[id].x = cursor + nodes[id].w / 2.0;
+            cursor += nodes[id].w + H_GAP;
+        }
+    }
+}
+
+/// The parts of `row` (as index ranges) that are in one column each, left to right.
+fn parts(nodes: &[Node], row: &[usize]) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for k in 1..=row.len() {
+        if k == row.len() || nodes[row[k]].column != nodes[row[start]].column {
+            parts.push((start, k));
+            start = k;
+        }
+    }
+    parts
+}
+
+/// The columns of a tall machine that wraps: each as wide as its widest row, side by side
+/// `COLUMN_GAP` apart, centred on 0 together; each node learns its column's middle and half
+/// width.
+fn lanes(nodes: &mut [Node], by_row: &[Vec<usize>], columns: usize) {
+    let mut widths = vec![0.0_f64; columns];
+    for row in by_row {
+        for part in row.chunk_by(|&a, &b| nodes[a].column == nodes[b].column) {
+            #[allow(clippy::cast_precision_loss)] // few nodes
+            let gaps = part.len().saturating_sub(1) as f64 * H_GAP;
+            let width = part.iter().map(|&id| nodes[id].w).sum::<f64>() + gaps;
+            let column = nodes[part[0]].column;
+            widths[column] = widths[column].max(width);
+        }
+    }
+    #[allow(clippy::cast_precision_loss)] // few columns
+    let total = widths.iter().sum::<f64>() + (columns - 1) as f64 * COLUMN_GAP;
+    let mut left = -total / 2.0;
+    let mut lanes = Vec::with_capacity(columns);
+    for width in widths {
+        lanes.push((left + width / 2.0, width / 2.0));
+        left += width + COLUMN_GAP;
+    }
+    for node in nodes.iter_mut() {
+        node.lane = lanes[node.column];
     }
 }
 
@@ -1438,7 +1590,10 @@ fn reorder(nodes: &mut [Node], row: &mut [usize], neighbours: &[Vec<usize>], pat
         let shared = pa.iter().zip(pb).take_while(|(x, y)| x == y).count();
         let ka = a.0.get(shared).copied().unwrap_or(a.1);
         let kb = b.0.get(shared).copied().unwrap_or(b.1);
-        ka.total_cmp(&kb)
+        nodes[a.3]
+            .column
+            .cmp(&nodes[b.3].column)
+            .then(ka.total_cmp(&kb))
             .then(pa.get(shared).cmp(&pb.get(shared)))
             .then(a.1.total_cmp(&b.1))
             .then(a.2.total_cmp(&b.2))
@@ -1487,7 +1642,8 @@ fn transpose(
             })
             .sum()
     };
-    let same_compounds = |a: usize, b: usize| paths.get(a) == paths.get(b);
+    let same_compounds =
+        |a: usize, b: usize| paths.get(a) == paths.get(b) && nodes[a].column == nodes[b].column;
     for _ in 0..PASSES {
         let mut swapped = false;
         for row in by_row.iter_mut() {

@@ -136,6 +136,45 @@ machine! {
     }
 }
 
+machine! {
+    /// An order's fulfilment, step by step: a long chain, with a cancellation until it is
+    /// charged and a retry when the carrier refuses it.
+    pub machine Fulfilment {
+        initial state Received;
+        state Validated;
+        state Priced;
+        state Reserved;
+        state Charged;
+        state Picked;
+        state Packed;
+        state Labelled;
+        state Shipped;
+        state Delivered;
+        final state Closed;
+        final state Cancelled;
+
+        input next();
+        input cancel();
+        input refused();
+
+        output log();
+        output release();
+
+        Received + next => Validated / log;
+        Validated + next => Priced / log;
+        Priced + next => Reserved / log;
+        Reserved + next => Charged / log;
+        Charged + next => Picked / log;
+        Picked + next => Packed / log;
+        Packed + next => Labelled / log;
+        Labelled + next => Shipped / log;
+        Shipped + refused => Labelled / log;
+        Shipped + next => Delivered / log;
+        Delivered + next => Closed / log;
+        Received | Validated | Priced | Reserved + cancel => Cancelled / release;
+    }
+}
+
 pub fn corpus() -> Vec<&'static Description<'static>> {
     vec![
         turnstile::Turnstile::description(),
@@ -148,6 +187,7 @@ pub fn corpus() -> Vec<&'static Description<'static>> {
         Checkout::description(),
         Vending::description(),
         Job::description(),
+        Fulfilment::description(),
     ]
 }
 
