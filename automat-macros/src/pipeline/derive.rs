@@ -289,7 +289,15 @@ fn held_enum(fields: &Fields) -> Option<&syn::TypePath> {
                     .path
                     .segments
                     .iter()
-                    .all(|s| matches!(s.arguments, syn::PathArguments::None)) =>
+                    .all(|s| matches!(s.arguments, syn::PathArguments::None))
+                // An enum's own name: its `#[derive(States)]` callback is a macro of that name,
+                // which `Self`, `crate` and the like cannot be.
+                && path.path.segments.last().is_some_and(|s| {
+                    !matches!(
+                        s.ident.to_string().as_str(),
+                        "Self" | "self" | "super" | "crate"
+                    )
+                }) =>
         {
             Some(path)
         }

@@ -791,7 +791,7 @@ impl StateDecl {
         if block.peek(Ident) && block.peek2(Token![:]) && !block.peek2(Token![::]) {
             let name: Ident = block.parse()?;
             block.parse::<Token![:]>()?;
-            let ty: Type = block.parse()?;
+            let ty = one_type(block, &name)?;
             self.fields.push(ParamDecl { name, ty });
             if block.peek(Token![,]) {
                 block.parse::<Token![,]>()?;
@@ -949,7 +949,7 @@ impl Parse for ParamDecl {
                 "expected the type of `{name}` after `:`, as in `{name}: u32`"
             )));
         }
-        let ty = input.parse()?;
+        let ty = one_type(input, &name)?;
         if input.peek(Token![=]) {
             return Err(input.error(
                 "a parameter takes no default value: remove the `= ..`; every caller passes it",
@@ -1417,4 +1417,17 @@ fn not_a_guard(expr: &syn::Expr) -> syn::Error {
         "a guard expression combines declared guards by name with `&&`, `||`, `!` and parentheses, \
          as in `[has_water && !descaling]`; declare a `guard` for this condition and name it here",
     )
+}
+
+/// The type of parameter or field `name`, with no `+` at the top: the machine passes parameters
+/// and lends fields by reference (`&T`), where Rust takes `A + B` only in parentheses.
+fn one_type(input: ParseStream, name: &Ident) -> syn::Result<Type> {
+    let ty = Type::without_plus(input)?;
+    if input.peek(Token![+]) {
+        return Err(input.error(format!(
+            "unexpected `+` in the type of `{name}`: it is one type; put bounds in parentheses \
+             or a box, as in `{name}: Box<dyn Trait + Send>`"
+        )));
+    }
+    Ok(ty)
 }
