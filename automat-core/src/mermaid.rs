@@ -309,17 +309,5 @@ impl fmt::Display for Node {
 
 /// `input [guard] / output?, output` (an `else` route: `heat ✗ / output`), and its mark.
 fn write_label(f: &mut fmt::Formatter<'_>, rule: &Rule<'_>) -> fmt::Result {
-    rule.write_head(f, Inline)?;
-    if let Some(guard) = rule.guard() {
-        write!(f, " [{}]", Inline(guard))?;
-    }
-    f.write_str(rule.mark())?;
-    for (n, (name, fallible)) in rule.outputs().enumerate() {
-        f.write_str(if n == 0 { " / " } else { ", " })?;
-        write!(f, "{}", Inline(name))?;
-        if fallible {
-            f.write_str("?")?;
-        }
-    }
-    Ok(())
+    rule.write_label(f, Inline, rule.mark())
 }

@@ -101,14 +101,8 @@ impl<'a> Description<'a> {
         hidden: &'a [&'a str],
         host: Host,
     ) -> impl Iterator<Item = Rule<'a>> + 'a {
-        self.rules().filter(move |rule| {
-            rule.is_self_loop()
-                && rule.hosted_by(host)
-                && self
-                    .inputs
-                    .get(rule.transition().input)
-                    .is_some_and(|input| !hidden.contains(&input.name))
-        })
+        self.shown_rules(hidden, false)
+            .filter(move |rule| rule.is_self_loop() && rule.hosted_by(host))
     }
 }
 
@@ -320,13 +314,27 @@ impl<'a> Rule<'a> {
         escape: impl Fn(&'a str) -> D,
     ) -> fmt::Result {
         f.write_str("↺ ")?;
+        let mark = if self.transition().reenter {
+            " (reenter)"
+        } else {
+            ""
+        };
+        self.write_label(f, escape, mark)
+    }
+
+    /// Writes the rule's label on one line: `input [guard]`, then `mark`, then ` / output?,
+    /// output` (an `else` route's head is what failed, `heat ✗`).
+    pub(crate) fn write_label<D: fmt::Display>(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        escape: impl Fn(&'a str) -> D,
+        mark: &str,
+    ) -> fmt::Result {
         self.write_head(f, &escape)?;
         if let Some(guard) = self.guard() {
             write!(f, " [{}]", escape(guard))?;
         }
-        if self.transition().reenter {
-            f.write_str(" (reenter)")?;
-        }
+        f.write_str(mark)?;
         for (n, (name, fallible)) in self.outputs().enumerate() {
             f.write_str(if n == 0 { " / " } else { ", " })?;
             write!(f, "{}", escape(name))?;
