@@ -81,13 +81,13 @@ impl fmt::Display for Dot<'_> {
             self.write_cluster(f, compound, 1)?;
         }
         let shown = || d.shown_rules(self.hidden, self.loops);
-        if shown().any(|r| r.transition().wildcard) || self.has_loops(Host::Any) {
+        if shown().any(|r| r.transition().wildcard) || self.lists_loops(Host::Any) {
             // Where wildcard rules (`_ + input`) leave from: every state they apply to.
             write!(
                 f,
                 "    \"{ANY}\" [shape=\"ellipse\", style=\"dashed\", color=\"gray\", label="
             )?;
-            if self.has_loops(Host::Any) {
+            if self.lists_loops(Host::Any) {
                 f.write_str("<any state")?;
                 self.write_loops(f, Host::Any)?;
                 f.write_str(">];\n")?;
@@ -353,7 +353,7 @@ impl Dot<'_> {
         if !state.docs.is_empty() {
             write!(f, ", tooltip=\"{}\"", DotStr(state.docs))?;
         }
-        let loops = self.has_loops(Host::State(index));
+        let loops = self.lists_loops(Host::State(index));
         if !state.entry.is_empty() || !state.exit.is_empty() || !state.fields.is_empty() || loops {
             // The state's name over its fields, then its entry and exit actions, then its
             // collapsed self-loops.
@@ -374,13 +374,8 @@ impl Dot<'_> {
     }
 
     /// Whether `host` lists collapsed self-loops.
-    fn has_loops(&self, host: Host) -> bool {
-        self.loops
-            && self
-                .description
-                .loops_in(self.hidden, host)
-                .next()
-                .is_some()
+    fn lists_loops(&self, host: Host) -> bool {
+        self.loops && self.description.has_loops(self.hidden, host)
     }
 
     /// The collapsed self-loops listed in `host`, as lines of an HTML label.

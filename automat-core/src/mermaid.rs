@@ -45,13 +45,8 @@ crate::highlight::collapse_method!(Mermaid);
 
 impl Mermaid<'_> {
     /// Whether `host` lists collapsed self-loops.
-    fn has_loops(&self, host: Host) -> bool {
-        self.loops
-            && self
-                .description
-                .loops_in(self.hidden, host)
-                .next()
-                .is_some()
+    fn lists_loops(&self, host: Host) -> bool {
+        self.loops && self.description.has_loops(self.hidden, host)
     }
 
     /// The collapsed self-loops listed in `host`, a line each after `lead` (as actions are).
@@ -77,7 +72,7 @@ impl Mermaid<'_> {
     fn write_compound_actions(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = self.description;
         for (k, compound) in d.compounds.iter().enumerate() {
-            let loops = self.has_loops(Host::Compound(k));
+            let loops = self.lists_loops(Host::Compound(k));
             if compound.entry.is_empty() && compound.exit.is_empty() && !loops {
                 continue;
             }
@@ -181,7 +176,7 @@ impl fmt::Display for Mermaid<'_> {
         }
         let mut pseudo = false;
         let shown = || d.shown_rules(self.hidden, self.loops);
-        if shown().any(|r| r.transition().wildcard) || self.has_loops(Host::Any) {
+        if shown().any(|r| r.transition().wildcard) || self.lists_loops(Host::Any) {
             // Where wildcard rules (`_ + input`) leave from: every state they apply to.
             writeln!(f, "    state \"any state\" as any")?;
             self.write_loops(f, &"    any : ", Host::Any)?;

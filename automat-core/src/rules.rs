@@ -106,6 +106,13 @@ impl<'a> Description<'a> {
     }
 }
 
+impl<'a> Description<'a> {
+    /// Whether a renderer that collapses self-loops lists any inside `host`.
+    pub(crate) fn has_loops(&'a self, hidden: &'a [&'a str], host: Host) -> bool {
+        self.loops_in(hidden, host).next().is_some()
+    }
+}
+
 /// Where a renderer that collapses self-loops lists one: in the "any state" node for a wildcard,
 /// in the compound's label for a rule declared on a compound, else in each state it applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
