@@ -221,11 +221,16 @@ fn chars_of(item: &dyn fmt::Display) -> usize {
     count.0
 }
 
+/// The width of collapsed self-loop `rule`'s line.
+fn loop_width(rule: Rule<'_>) -> f64 {
+    text_width(chars_of(&LoopLine(rule, |name| name)), SMALL_FONT)
+}
+
 /// The width of the widest of the lines of collapsed self-loops `rules`.
 fn lines_width(rules: &[Rule<'_>]) -> f64 {
     rules
         .iter()
-        .map(|&rule| text_width(chars_of(&LoopLine(rule, |name| name)), SMALL_FONT))
+        .map(|&rule| loop_width(rule))
         .fold(0.0, f64::max)
 }
 
@@ -292,9 +297,7 @@ fn detail_widths<'a>(
         .into_iter()
         .filter(|(_, actions)| !actions.is_empty())
         .map(move |(kind, actions)| text_width(actions_chars(d, kind, actions), SMALL_FONT));
-    let loops = loops
-        .iter()
-        .map(|&rule| text_width(chars_of(&LoopLine(rule, |name| name)), SMALL_FONT));
+    let loops = loops.iter().map(|&rule| loop_width(rule));
     fields.chain(actions).chain(loops)
 }
 
