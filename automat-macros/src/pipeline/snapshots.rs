@@ -262,3 +262,49 @@ fn derived_machine_with_a_compound_state() {
         { { pub enum ActiveStates { #[machine(initial)] Playing, Paused } } }
     })));
 }
+
+/// A ring of `states` states: `S<i> + step => S<i + 1>`, and back to `S0`.
+fn ring(states: usize) -> String {
+    let names: Vec<_> = (0..states)
+        .map(|i| quote::format_ident!("S{}", i))
+        .collect();
+    let decls = names.iter().skip(1);
+    let transitions = (0..states).map(|i| {
+        let (from, to) = (&names[i], &names[(i + 1) % states]);
+        quote!(#from + step => #to;)
+    });
+    pretty(expand(quote! {
+        @crate = ::automat_rs;
+        pub machine Ring {
+            initial state S0;
+            #(state #decls;)*
+            input step();
+            #(#transitions)*
+        }
+    }))
+}
+
+/// Up to 64 states a machine keeps the code v0.1 writes; beyond, its table holds state indices
+/// and its names and `Debug` read the description (`tests/large.rs` checks that behaviour).
+#[test]
+fn a_machine_of_more_than_64_states_takes_the_compact_forms() {
+    let (small, large) = (ring(64), ring(65));
+    assert!(small.contains("const __NEXT: [[::core::option::Option<Self>; 1usize]; 64usize]"));
+    assert!(
+        !small.contains("__target") && !small.contains("impl ::core::fmt::Debug for RingState")
+    );
+    assert!(small.contains("RingState::S63 => \"S63\""));
+    assert!(large
+        .contains("const __NEXT: [[::core::primitive::u16; 1usize]; 65usize] = [\n        [1],"));
+    assert!(large.contains("[0],\n    ];") && large.contains("const fn __target("));
+    assert!(large.contains("impl ::core::fmt::Debug for RingState"));
+    assert!(large.contains("::DESCRIPTION\n            .states[self as ::core::primitive::usize]"));
+    assert!(!large.contains("RingState::S63 => \"S63\""));
+    let derive = |text: &str| {
+        let start = text.find("#[derive(").unwrap_or(0);
+        text[start..]
+            .find(")]")
+            .map(|end| text[start..start + end].contains("Debug"))
+    };
+    assert_eq!((derive(&small), derive(&large)), (Some(true), Some(false)));
+}

@@ -1173,3 +1173,184 @@ mod tests {
         ::core::assert_eq!(toggle.core().0, 2);
     }
 }
+
+/// A machine of more than 64 states, which the macro writes in its compact forms (a table of
+/// state indices, names and `Debug` read from the description).
+pub mod large {
+    #[allow(unused_imports, clippy::wildcard_imports)]
+    use crate::decoys::*;
+
+    ::automat_rs::machine! {
+        /// A ring of 65 states; even ones can step back.
+        pub machine Ring {
+            initial state S0;
+            state S1;
+            state S2;
+            state S3;
+            state S4;
+            state S5;
+            state S6;
+            state S7;
+            state S8;
+            state S9;
+            state S10;
+            state S11;
+            state S12;
+            state S13;
+            state S14;
+            state S15;
+            state S16;
+            state S17;
+            state S18;
+            state S19;
+            state S20;
+            state S21;
+            state S22;
+            state S23;
+            state S24;
+            state S25;
+            state S26;
+            state S27;
+            state S28;
+            state S29;
+            state S30;
+            state S31;
+            state S32;
+            state S33;
+            state S34;
+            state S35;
+            state S36;
+            state S37;
+            state S38;
+            state S39;
+            state S40;
+            state S41;
+            state S42;
+            state S43;
+            state S44;
+            state S45;
+            state S46;
+            state S47;
+            state S48;
+            state S49;
+            state S50;
+            state S51;
+            state S52;
+            state S53;
+            state S54;
+            state S55;
+            state S56;
+            state S57;
+            state S58;
+            state S59;
+            state S60;
+            state S61;
+            state S62;
+            state S63;
+            state S64;
+            /// One step forward.
+            input step();
+            /// One step back.
+            input back();
+            /// Counts a step.
+            output tick();
+            S0 + step => S1 / tick;
+            S1 + step => S2 / tick;
+            S2 + step => S3 / tick;
+            S3 + step => S4 / tick;
+            S4 + step => S5 / tick;
+            S5 + step => S6 / tick;
+            S6 + step => S7 / tick;
+            S7 + step => S8 / tick;
+            S8 + step => S9 / tick;
+            S9 + step => S10 / tick;
+            S10 + step => S11 / tick;
+            S11 + step => S12 / tick;
+            S12 + step => S13 / tick;
+            S13 + step => S14 / tick;
+            S14 + step => S15 / tick;
+            S15 + step => S16 / tick;
+            S16 + step => S17 / tick;
+            S17 + step => S18 / tick;
+            S18 + step => S19 / tick;
+            S19 + step => S20 / tick;
+            S20 + step => S21 / tick;
+            S21 + step => S22 / tick;
+            S22 + step => S23 / tick;
+            S23 + step => S24 / tick;
+            S24 + step => S25 / tick;
+            S25 + step => S26 / tick;
+            S26 + step => S27 / tick;
+            S27 + step => S28 / tick;
+            S28 + step => S29 / tick;
+            S29 + step => S30 / tick;
+            S30 + step => S31 / tick;
+            S31 + step => S32 / tick;
+            S32 + step => S33 / tick;
+            S33 + step => S34 / tick;
+            S34 + step => S35 / tick;
+            S35 + step => S36 / tick;
+            S36 + step => S37 / tick;
+            S37 + step => S38 / tick;
+            S38 + step => S39 / tick;
+            S39 + step => S40 / tick;
+            S40 + step => S41 / tick;
+            S41 + step => S42 / tick;
+            S42 + step => S43 / tick;
+            S43 + step => S44 / tick;
+            S44 + step => S45 / tick;
+            S45 + step => S46 / tick;
+            S46 + step => S47 / tick;
+            S47 + step => S48 / tick;
+            S48 + step => S49 / tick;
+            S49 + step => S50 / tick;
+            S50 + step => S51 / tick;
+            S51 + step => S52 / tick;
+            S52 + step => S53 / tick;
+            S53 + step => S54 / tick;
+            S54 + step => S55 / tick;
+            S55 + step => S56 / tick;
+            S56 + step => S57 / tick;
+            S57 + step => S58 / tick;
+            S58 + step => S59 / tick;
+            S59 + step => S60 / tick;
+            S60 + step => S61 / tick;
+            S61 + step => S62 / tick;
+            S62 + step => S63 / tick;
+            S63 + step => S64 / tick;
+            S64 + step => S0 / tick;
+            S2 + back => S1;
+            S4 + back => S3;
+            S6 + back => S5;
+            S8 + back => S7;
+            S10 + back => S9;
+            S12 + back => S11;
+            S14 + back => S13;
+            S16 + back => S15;
+            S18 + back => S17;
+            S20 + back => S19;
+            S22 + back => S21;
+            S24 + back => S23;
+            S26 + back => S25;
+            S28 + back => S27;
+            S30 + back => S29;
+            S32 + back => S31;
+            S34 + back => S33;
+            S36 + back => S35;
+            S38 + back => S37;
+            S40 + back => S39;
+            S42 + back => S41;
+            S44 + back => S43;
+            S46 + back => S45;
+            S48 + back => S47;
+            S50 + back => S49;
+            S52 + back => S51;
+            S54 + back => S53;
+            S56 + back => S55;
+            S58 + back => S57;
+            S60 + back => S59;
+            S62 + back => S61;
+            S64 + back => S63;
+        }
+    }
+}

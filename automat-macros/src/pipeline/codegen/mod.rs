@@ -157,6 +157,11 @@ struct Gen<'a> {
     recorded: Vec<usize>,
 }
 
+/// Above this many states, a machine's state enum and table take their compact forms (`Gen::
+/// compact`). At 2,048 states they build in two thirds of the time; up to it, a machine keeps
+/// the code v0.1 generates (and the workloads of `bench/` their instruction counts).
+const COMPACT_STATES: usize = 64;
+
 impl<'a> Gen<'a> {
     fn new(m: &'a Machine, mode: Mode) -> Self {
         let krate = &m.krate;
@@ -250,6 +255,13 @@ impl<'a> Gen<'a> {
             inputs,
             outputs,
         }
+    }
+
+    /// Whether the machine is large enough (more than [`COMPACT_STATES`] states) for the forms
+    /// that cost the compiler least: the table's cells are state indices, and the state names
+    /// and `Debug` read the description (see `state.rs`).
+    fn compact(&self) -> bool {
+        self.mode == Mode::Full && self.m.states.len() > COMPACT_STATES
     }
 
     fn all(&self) -> TokenStream {

@@ -43,17 +43,36 @@ impl Gen<'_> {
         } else {
             quote!(false)
         };
+        let rt = &self.rt;
         let name_body = if self.states.is_empty() {
             quote!(match self {})
+        } else if self.compact() {
+            // One lookup in the description instead of a `match` of one arm per state.
+            quote!(<Self as #rt::MachineState>::DESCRIPTION.states[self as ::core::primitive::usize].name)
         } else {
             quote!(match self { #(#names,)* })
+        };
+        // A large machine writes `Debug` as `Display` does: the derive's `match` of one arm per
+        // state costs the compiler as much as the rest of the enum.
+        let (debug_derive, debug_impl) = if self.compact() {
+            let debug = quote! {
+                #[automatically_derived]
+                impl ::core::fmt::Debug for #state_enum {
+                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(self.name())
+                    }
+                }
+            };
+            (TokenStream::new(), debug)
+        } else {
+            (quote!(, ::core::fmt::Debug), TokenStream::new())
         };
         let compounds = self.compound_enum();
         quote! {
             #[doc = #doc]
             #[derive(
                 ::core::clone::Clone, ::core::marker::Copy, ::core::cmp::PartialEq, ::core::cmp::Eq,
-                ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash, ::core::fmt::Debug
+                ::core::cmp::PartialOrd, ::core::cmp::Ord, ::core::hash::Hash #debug_derive
             )]
             #vis enum #state_enum {
                 #(#variants,)*
@@ -81,6 +100,8 @@ impl Gen<'_> {
                     f.write_str(self.name())
                 }
             }
+
+            #debug_impl
 
             #machine_state
         }
@@ -283,7 +304,11 @@ impl Gen<'_> {
             let next_body = if self.m.inputs.is_empty() {
                 quote!(match *#input {})
             } else {
-                quote!(Self::__NEXT[self as ::core::primitive::usize][#input_enum::index(#input)])
+                self.table_target(
+                    &quote!(Self),
+                    &quote!(self),
+                    &quote!(#input_enum::index(#input)),
+                )
             };
             quote! {
                 /// The state `input` leads to from this state, or `None` when this state has no
@@ -335,6 +360,9 @@ impl Gen<'_> {
                 _ => None,
             })
             .collect();
+        if self.compact() {
+            return self.compact_table(&cells);
+        }
         let rows = cells.chunks(inputs.max(1)).map(|row| {
             let cells = row.iter().map(|cell| {
                 if let Some(target) = cell {
@@ -349,6 +377,68 @@ impl Gen<'_> {
         quote! {
             /// The transition table: the target of each state (row) on each input (column).
             const __NEXT: [[::core::option::Option<Self>; #inputs]; #states] = [#(#rows),*];
+        }
+    }
+
+    /// A large machine's `__NEXT`: each cell the index of its target in `MachineState::ALL`,
+    /// or the cell type's maximum where the state refuses the input, and `__target` to read a
+    /// cell. An integer costs the compiler a fraction of an `Option` constructor, and a table
+    /// of thousands of cells is most of a large machine's build time; reading one costs a load.
+    fn compact_table(&self, cells: &[Option<usize>]) -> TokenStream {
+        let (states, inputs) = (self.m.states.len(), self.m.inputs.len());
+        let rt = &self.rt;
+        let wide = u16::try_from(states).map_or(true, |n| n == u16::MAX);
+        let (cell_type, cell) = if wide {
+            let cell: fn(Option<usize>) -> proc_macro2::Literal = |cell| {
+                proc_macro2::Literal::u32_unsuffixed(
+                    cell.and_then(|t| u32::try_from(t).ok()).unwrap_or(u32::MAX),
+                )
+            };
+            (quote!(::core::primitive::u32), cell)
+        } else {
+            let cell: fn(Option<usize>) -> proc_macro2::Literal = |cell| {
+                proc_macro2::Literal::u16_unsuffixed(
+                    cell.and_then(|t| u16::try_from(t).ok()).unwrap_or(u16::MAX),
+                )
+            };
+            (quote!(::core::primitive::u16), cell)
+        };
+        let rows = cells.chunks(inputs.max(1)).map(|row| {
+            let cells = row.iter().map(|&c| cell(c));
+            quote!([#(#cells),*])
+        });
+        quote! {
+            /// The transition table: the index (in `ALL`) of the target of each state (row) on
+            /// each input (column); the maximum where the state refuses the input.
+            const __NEXT: [[#cell_type; #inputs]; #states] = [#(#rows),*];
+
+            /// The state a cell of `__NEXT` names, `None` for a refusal.
+            #[inline]
+            const fn __target(cell: #cell_type) -> ::core::option::Option<Self> {
+                let all = <Self as #rt::MachineState>::ALL;
+                let index = cell as ::core::primitive::usize;
+                if index < all.len() {
+                    ::core::option::Option::Some(all[index])
+                } else {
+                    ::core::option::Option::None
+                }
+            }
+        }
+    }
+
+    /// The target `__NEXT` holds for state `from` on input `index` (expressions), as an
+    /// `Option` of `owner` (the state enum, as `Self` or by name).
+    pub(super) fn table_target(
+        &self,
+        owner: &TokenStream,
+        from: &TokenStream,
+        index: &TokenStream,
+    ) -> TokenStream {
+        let cell = quote!(#owner::__NEXT[#from as ::core::primitive::usize][#index]);
+        if self.compact() {
+            quote!(#owner::__target(#cell))
+        } else {
+            cell
         }
     }
 

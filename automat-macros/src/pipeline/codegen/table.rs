@@ -106,9 +106,10 @@ impl Gen<'_> {
         let commit = self.commit_hook(index, &quote!(self.__state), 0, false);
         let entry = self.hook("entry", &quote!(#next));
         let refusal = self.refusal(index, true);
+        let target = self.table_target(&quote!(#state_enum), &quote!(#from), index);
         quote! {
             let #from = self.__state;
-            match #state_enum::__NEXT[#from as ::core::primitive::usize][#index] {
+            match #target {
                 ::core::option::Option::Some(#next) => {
                     if #next != #from { #exit }
                     self.__state = #next;
