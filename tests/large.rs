@@ -1,6 +1,7 @@
-//! A machine of more than 64 states, which the macro writes in its compact forms (a table of
+//! Machines of more than 64 states, which the macro writes in their compact forms (a table of
 //! state indices, names and `Debug` read from the description): behaviour identical to the
-//! declaration, checked against the rule the declaration was written from.
+//! declaration, checked against the rule the declaration was written from; and one that
+//! decides ([`Dial`]), whose table steps run inside a machine with guards.
 //!
 //! The declaration below is generated, and must stay so: state `S<i>` takes input `j` (`a`, `b`,
 //! `c`) to `S<(7i + 13j + 1) % 71>` unless `5i + j` is a multiple of 8 (see [`target`]);
@@ -10,7 +11,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use automat_rs::{machine, MachineState, NoTransition, Observer};
+use automat_rs::{machine, MachineState, NoTransition, Observer, StepError};
 
 /// How many states [`Large`] has.
 const STATES: usize = 71;
@@ -436,4 +437,184 @@ fn handle_and_an_observer_see_the_same_steps_as_the_declaration() {
     }
     assert_eq!(machine.state(), LargeState::ALL[here]);
     assert_eq!(*log.borrow(), expected);
+}
+
+/// How many states [`Dial`] has.
+const DIAL: usize = 66;
+
+machine! {
+    /// A machine that decides, of more than 64 states: a ring stepped by table (`D<i> + step =>
+    /// D<i + 1>`, generated), and a guarded `jump` from `D0`.
+    pub machine Dial {
+        initial state D0;
+        state D1;
+        state D2;
+        state D3;
+        state D4;
+        state D5;
+        state D6;
+        state D7;
+        state D8;
+        state D9;
+        state D10;
+        state D11;
+        state D12;
+        state D13;
+        state D14;
+        state D15;
+        state D16;
+        state D17;
+        state D18;
+        state D19;
+        state D20;
+        state D21;
+        state D22;
+        state D23;
+        state D24;
+        state D25;
+        state D26;
+        state D27;
+        state D28;
+        state D29;
+        state D30;
+        state D31;
+        state D32;
+        state D33;
+        state D34;
+        state D35;
+        state D36;
+        state D37;
+        state D38;
+        state D39;
+        state D40;
+        state D41;
+        state D42;
+        state D43;
+        state D44;
+        state D45;
+        state D46;
+        state D47;
+        state D48;
+        state D49;
+        state D50;
+        state D51;
+        state D52;
+        state D53;
+        state D54;
+        state D55;
+        state D56;
+        state D57;
+        state D58;
+        state D59;
+        state D60;
+        state D61;
+        state D62;
+        state D63;
+        state D64;
+        state D65;
+        input step();
+        input jump(n: u32);
+        guard far(n: u32);
+        output tick();
+        D0 + step => D1 / tick;
+        D1 + step => D2 / tick;
+        D2 + step => D3 / tick;
+        D3 + step => D4 / tick;
+        D4 + step => D5 / tick;
+        D5 + step => D6 / tick;
+        D6 + step => D7 / tick;
+        D7 + step => D8 / tick;
+        D8 + step => D9 / tick;
+        D9 + step => D10 / tick;
+        D10 + step => D11 / tick;
+        D11 + step => D12 / tick;
+        D12 + step => D13 / tick;
+        D13 + step => D14 / tick;
+        D14 + step => D15 / tick;
+        D15 + step => D16 / tick;
+        D16 + step => D17 / tick;
+        D17 + step => D18 / tick;
+        D18 + step => D19 / tick;
+        D19 + step => D20 / tick;
+        D20 + step => D21 / tick;
+        D21 + step => D22 / tick;
+        D22 + step => D23 / tick;
+        D23 + step => D24 / tick;
+        D24 + step => D25 / tick;
+        D25 + step => D26 / tick;
+        D26 + step => D27 / tick;
+        D27 + step => D28 / tick;
+        D28 + step => D29 / tick;
+        D29 + step => D30 / tick;
+        D30 + step => D31 / tick;
+        D31 + step => D32 / tick;
+        D32 + step => D33 / tick;
+        D33 + step => D34 / tick;
+        D34 + step => D35 / tick;
+        D35 + step => D36 / tick;
+        D36 + step => D37 / tick;
+        D37 + step => D38 / tick;
+        D38 + step => D39 / tick;
+        D39 + step => D40 / tick;
+        D40 + step => D41 / tick;
+        D41 + step => D42 / tick;
+        D42 + step => D43 / tick;
+        D43 + step => D44 / tick;
+        D44 + step => D45 / tick;
+        D45 + step => D46 / tick;
+        D46 + step => D47 / tick;
+        D47 + step => D48 / tick;
+        D48 + step => D49 / tick;
+        D49 + step => D50 / tick;
+        D50 + step => D51 / tick;
+        D51 + step => D52 / tick;
+        D52 + step => D53 / tick;
+        D53 + step => D54 / tick;
+        D54 + step => D55 / tick;
+        D55 + step => D56 / tick;
+        D56 + step => D57 / tick;
+        D57 + step => D58 / tick;
+        D58 + step => D59 / tick;
+        D59 + step => D60 / tick;
+        D60 + step => D61 / tick;
+        D61 + step => D62 / tick;
+        D62 + step => D63 / tick;
+        D63 + step => D64 / tick;
+        D64 + step => D65 / tick;
+        D65 + step => D0 / tick;
+        D0 + jump [far] => D33 / tick;
+    }
+}
+
+/// Counts ticks; `far` holds for arguments above 10.
+#[derive(Debug, Default)]
+pub struct Ticks(u32);
+
+impl DialOutputs for Ticks {
+    fn far(&self, n: &u32) -> bool {
+        *n > 10
+    }
+    fn tick(&mut self) {
+        self.0 += 1;
+    }
+}
+
+#[test]
+fn a_large_machine_that_decides_steps_by_table_and_by_guard() {
+    let mut dial = Dial::new(Ticks::default());
+    for i in 1..=DIAL {
+        dial.step().unwrap();
+        assert_eq!(dial.state(), DialState::ALL[i % DIAL]);
+    }
+    assert_eq!(dial.core().0, 66);
+    let error = dial.jump(3).unwrap_err();
+    assert!(matches!(error, StepError::GuardsFailed(_)), "{error:?}");
+    assert_eq!((dial.state(), dial.core().0), (DialState::D0, 66));
+    dial.jump(11).unwrap();
+    assert_eq!((dial.state(), dial.core().0), (DialState::D33, 67));
+    let error = dial.jump(11).unwrap_err();
+    assert!(matches!(error, StepError::NoTransition(_)), "{error:?}");
+    assert_eq!(dial.state(), DialState::D33);
+    dial.step().unwrap();
+    assert_eq!(format!("{:?} {}", dial.state(), dial.state()), "D34 D34");
 }
