@@ -387,21 +387,15 @@ impl Gen<'_> {
     fn compact_table(&self, cells: &[Option<usize>]) -> TokenStream {
         let (states, inputs) = (self.m.states.len(), self.m.inputs.len());
         let rt = &self.rt;
-        let wide = u16::try_from(states).map_or(true, |n| n == u16::MAX);
-        let (cell_type, cell) = if wide {
-            let cell: fn(Option<usize>) -> proc_macro2::Literal = |cell| {
-                proc_macro2::Literal::u32_unsuffixed(
-                    cell.and_then(|t| u32::try_from(t).ok()).unwrap_or(u32::MAX),
-                )
-            };
-            (quote!(::core::primitive::u32), cell)
+        // The narrowest type whose maximum (the refusal) is no state's index.
+        let (cell_type, refusal) = if states < usize::from(u16::MAX) {
+            (quote!(::core::primitive::u16), u64::from(u16::MAX))
         } else {
-            let cell: fn(Option<usize>) -> proc_macro2::Literal = |cell| {
-                proc_macro2::Literal::u16_unsuffixed(
-                    cell.and_then(|t| u16::try_from(t).ok()).unwrap_or(u16::MAX),
-                )
-            };
-            (quote!(::core::primitive::u16), cell)
+            (quote!(::core::primitive::u32), u64::from(u32::MAX))
+        };
+        let cell = |cell: Option<usize>| {
+            let index = cell.and_then(|t| u64::try_from(t).ok());
+            proc_macro2::Literal::u64_unsuffixed(index.unwrap_or(refusal))
         };
         let rows = cells.chunks(inputs.max(1)).map(|row| {
             let cells = row.iter().map(|&c| cell(c));
