@@ -2,7 +2,7 @@
 //! function `State::next` (with `Input::index`/`name`).
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::{quote, ToTokens as _};
 use syn::ext::IdentExt as _;
 use syn::Ident;
 
@@ -52,18 +52,21 @@ impl Gen<'_> {
         } else {
             quote!(match self { #(#names,)* })
         };
-        // A large machine writes `Debug` as `Display` does: the derive's `match` of one arm per
-        // state costs the compiler as much as the rest of the enum.
-        let (debug_derive, debug_impl) = if self.compact() {
-            let debug = quote! {
+        // `Display` writes the name; so does a large machine's `Debug`: the derive's `match` of
+        // one arm per state costs the compiler as much as the rest of the enum.
+        let by_name = |format: TokenStream| {
+            quote! {
                 #[automatically_derived]
-                impl ::core::fmt::Debug for #state_enum {
+                impl #format for #state_enum {
                     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         f.write_str(self.name())
                     }
                 }
-            };
-            (TokenStream::new(), debug)
+            }
+        };
+        let display_impl = by_name(quote!(::core::fmt::Display));
+        let (debug_derive, debug_impl) = if self.compact() {
+            (TokenStream::new(), by_name(quote!(::core::fmt::Debug)))
         } else {
             (quote!(, ::core::fmt::Debug), TokenStream::new())
         };
@@ -94,12 +97,7 @@ impl Gen<'_> {
                 }
             }
 
-            #[automatically_derived]
-            impl ::core::fmt::Display for #state_enum {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.write_str(self.name())
-                }
-            }
+            #display_impl
 
             #debug_impl
 
@@ -360,55 +358,47 @@ impl Gen<'_> {
                 _ => None,
             })
             .collect();
-        if self.compact() {
-            return self.compact_table(&cells);
-        }
-        let rows = cells.chunks(inputs.max(1)).map(|row| {
-            let cells = row.iter().map(|cell| {
-                if let Some(target) = cell {
-                    let target = &self.m.states[*target].name;
-                    quote!(::core::option::Option::Some(Self::#target))
-                } else {
-                    quote!(::core::option::Option::None)
-                }
-            });
-            quote!([#(#cells),*])
-        });
-        quote! {
-            /// The transition table: the target of each state (row) on each input (column).
-            const __NEXT: [[::core::option::Option<Self>; #inputs]; #states] = [#(#rows),*];
-        }
-    }
-
-    /// A large machine's `__NEXT`: each cell the index of its target in `MachineState::ALL`,
-    /// or the cell type's maximum where the state refuses the input, and `__target` to read a
-    /// cell. An integer costs the compiler a fraction of an `Option` constructor, and a table
-    /// of thousands of cells is most of a large machine's build time; reading one costs a load.
-    fn compact_table(&self, cells: &[Option<usize>]) -> TokenStream {
-        let (states, inputs) = (self.m.states.len(), self.m.inputs.len());
-        let rt = &self.rt;
+        // A large machine's cells are the index of their target in `MachineState::ALL`, or the
+        // cell type's maximum where the state refuses the input (read by `__target`): an
+        // integer costs the compiler a fraction of an `Option` constructor, and a table of
+        // thousands of cells is most of a large machine's build time; reading one costs a load.
+        let compact = self.compact();
         // The narrowest type whose maximum (the refusal) is no state's index.
-        let (cell_type, refusal) = if states < usize::from(u16::MAX) {
+        let (index_type, refusal) = if states < usize::from(u16::MAX) {
             (quote!(::core::primitive::u16), u64::from(u16::MAX))
         } else {
             (quote!(::core::primitive::u32), u64::from(u32::MAX))
         };
-        let cell = |cell: Option<usize>| {
-            let index = cell.and_then(|t| u64::try_from(t).ok());
-            proc_macro2::Literal::u64_unsuffixed(index.unwrap_or(refusal))
+        let cell = |cell: Option<usize>| match cell {
+            _ if compact => {
+                let index = cell.and_then(|t| u64::try_from(t).ok());
+                proc_macro2::Literal::u64_unsuffixed(index.unwrap_or(refusal)).into_token_stream()
+            }
+            Some(target) => {
+                let target = &self.m.states[target].name;
+                quote!(::core::option::Option::Some(Self::#target))
+            }
+            None => quote!(::core::option::Option::None),
         };
         let rows = cells.chunks(inputs.max(1)).map(|row| {
             let cells = row.iter().map(|&c| cell(c));
             quote!([#(#cells),*])
         });
+        if !compact {
+            return quote! {
+                /// The transition table: the target of each state (row) on each input (column).
+                const __NEXT: [[::core::option::Option<Self>; #inputs]; #states] = [#(#rows),*];
+            };
+        }
+        let rt = &self.rt;
         quote! {
             /// The transition table: the index (in `ALL`) of the target of each state (row) on
             /// each input (column); the maximum where the state refuses the input.
-            const __NEXT: [[#cell_type; #inputs]; #states] = [#(#rows),*];
+            const __NEXT: [[#index_type; #inputs]; #states] = [#(#rows),*];
 
             /// The state a cell of `__NEXT` names, `None` for a refusal.
             #[inline]
-            const fn __target(cell: #cell_type) -> ::core::option::Option<Self> {
+            const fn __target(cell: #index_type) -> ::core::option::Option<Self> {
                 let all = <Self as #rt::MachineState>::ALL;
                 let index = cell as ::core::primitive::usize;
                 if index < all.len() {
